@@ -1,0 +1,123 @@
+"""Facts: sentences of different articles that say the same thing, grouped.
+
+Sentences are compared by TF-IDF cosine over comparison keys (typography folded, US spelling,
+light suffix stripping, stopwords dropped), so rewordings that keep the content words align.
+Groups are built greedily from the most similar pair down (average linkage), one sentence per
+article at most: a fact is what several articles each say once.
+
+Cost: the similarity matrix is computed sparse; it grows with the square of the number of
+sentences that share vocabulary, which is near-linear for articles about one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsweave.model import Fact, ReusePair, Sentence
+from newsweave.reuse import independent_articles
+from newsweave.text.tokens import STOPWORDS, tokenize
+
+_SUFFIX = re.compile(r"(?<=\w{3})(?:'s|s|es|ed|ing|ly)$")
+
+
+def light_stem(key: str) -> str:
+    """Return ``key`` without a common inflection ("rejected" -> "reject")."""
+    return _SUFFIX.sub("", key)
+
+
+def sentence_terms(text: str) -> list[str]:
+    """Return the terms of a sentence used for similarity: stemmed content keys."""
+    return [light_stem(t.key) for t in tokenize(text) if t.key not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Sentences of all articles with their TF-IDF vectors (rows L2-normalised)."""
+
+    sentences: tuple[Sentence, ...]
+    vectors: sparse.csr_matrix
+
+    def similarity(self) -> sparse.csr_matrix:
+        """Return the sparse cosine-similarity matrix of all sentence pairs."""
+        return (self.vectors @ self.vectors.T).tocsr()
+
+
+def build_sentence_index(sentences: Sequence[Sentence]) -> SentenceIndex:
+    """Return the TF-IDF index of ``sentences`` (vocabulary fitted on them)."""
+    if not sentences:
+        return SentenceIndex((), sparse.csr_matrix((0, 0)))
+    vectorizer = TfidfVectorizer(
+        analyzer=sentence_terms, sublinear_tf=True, norm="l2", dtype=np.float64
+    )
+    try:
+        vectors = vectorizer.fit_transform([s.span.text for s in sentences])
+    except ValueError:  # no terms at all
+        vectors = sparse.csr_matrix((len(sentences), 1))
+    return SentenceIndex(tuple(sentences), sparse.csr_matrix(vectors))
+
+
+def align_facts(
+    index: SentenceIndex, reuse: Sequence[ReusePair] = (), threshold: float = 0.5
+) -> list[Fact]:
+    """Group sentences that report the same content into facts.
+
+    Takes the sentence index, the reuse pairs (for independent support) and the cosine
+    threshold; returns facts ordered by support (most articles first), then document order.
+    Each sentence is in exactly one fact; a fact holds at most one sentence per article.
+    """
+    n = len(index.sentences)
+    if n == 0:
+        return []
+    sims = index.similarity().tocoo()
+    articles = [s.span.article_id for s in index.sentences]
+    candidates = [
+        (float(v), int(i), int(j))
+        for i, j, v in zip(sims.row, sims.col, sims.data, strict=True)
+        if i < j and v >= threshold and articles[i] != articles[j]
+    ]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    sim_csr = sims.tocsr()
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in candidates:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a_ids = {articles[k] for k in members[gi]}
+        if any(articles[k] in a_ids for k in members[gj]):
+            continue
+        block = sim_csr[members[gi]][:, members[gj]].toarray()
+        if block.mean() < threshold * 0.8:
+            continue
+        keep, drop = (gi, gj) if gi < gj else (gj, gi)
+        for k in members[drop]:
+            group_of[k] = keep
+        members[keep].extend(members.pop(drop))
+    facts: list[Fact] = []
+    for _, group in sorted(members.items()):
+        group.sort()
+        sentences = [index.sentences[k] for k in group]
+        if len(group) > 1:
+            block = sim_csr[group][:, group].toarray()
+            representative = sentences[int(np.argmax(block.sum(axis=1)))]
+        else:
+            representative = sentences[0]
+        article_ids = tuple(s.span.article_id for s in sentences)
+        offsets = {s.span.article_id: (s.span.start, s.span.end) for s in sentences}
+        facts.append(Fact(
+            id="",
+            representative=representative.span,
+            evidence=tuple(s.span for s in sentences),
+            articles=article_ids,
+            independent_articles=independent_articles(article_ids, offsets, reuse),
+        ))
+    order = {s.span.article_id: k for k, s in enumerate(index.sentences)}
+    facts.sort(key=lambda f: (-len(f.articles), order[f.representative.article_id],
+                              f.representative.start))
+    return [f.model_copy(update={"id": f"f{k + 1}"}) for k, f in enumerate(facts)]

@@ -1,0 +1,161 @@
+"""Ingest stage: named inputs → :class:`~newsweave.model.Article` objects, with an account
+of every input that was skipped or used with a caveat."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newsweave.errors import Code
+from newsweave.ingest.decode import decode_bytes
+from newsweave.ingest.formats import (
+    ReadResult,
+    detect_format,
+    read_html,
+    read_json_lines,
+    read_plain_text,
+)
+from newsweave.ingest.language import english_share, looks_english
+from newsweave.ingest.sources import Source, expand_inputs
+from newsweave.model import Article, Notice, Skipped
+from newsweave.settings import Settings
+
+__all__ = ["IngestResult", "load_articles", "read_text"]
+
+
+@dataclass
+class IngestResult:
+    """The articles read, the inputs skipped (with reasons), and notices about used inputs."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def _article_id(name: str) -> str:
+    stem = Path(name).stem if name != "<stdin>" else "stdin"
+    return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "article"
+
+
+def read_text(name: str, text: str, settings: Settings | None = None) -> IngestResult:
+    """Read articles from decoded text named ``name`` (format from the name or the content)."""
+    settings = settings or Settings()
+    fmt = detect_format(name, text)
+    stem = _article_id(name)
+    read: ReadResult
+    if fmt == "html":
+        read = read_html(stem, name, text)
+    elif fmt == "jsonl":
+        read = read_json_lines(stem, name, text)
+    else:
+        read = read_plain_text(stem, name, text)
+    result = IngestResult(skipped=list(read.skipped))
+    for article in read.articles:
+        if not article.paragraphs:
+            result.skipped.append(Skipped(
+                input=article.input, code=Code.E_EMPTY.value,
+                reason="no content left after the header and boilerplate"
+                + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
+            ))
+            continue
+        if article.words < settings.min_article_words:
+            result.skipped.append(Skipped(
+                input=article.input, code=Code.E_EMPTY.value,
+                reason=f"only {article.words} words of content "
+                f"(at least {settings.min_article_words} needed)",
+            ))
+            continue
+        body = " ".join(p.text for p in article.paragraphs)
+        if settings.check_language and not looks_english(body):
+            share, count = english_share(body)
+            result.skipped.append(Skipped(
+                input=article.input, code=Code.E_NOT_ENGLISH.value,
+                reason=f"the text does not look English ({share:.0%} of {count} words are "
+                "common English words; English news has over 30%); newsweave reads English only",
+            ))
+            continue
+        result.articles.append(article)
+    return result
+
+
+def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> IngestResult:
+    name = source.name
+    try:
+        if source.path is None:
+            if stdin is None:
+                return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
+                                                     reason="standard input is not available")])
+            data = stdin.read(settings.max_input_bytes + 1)
+        else:
+            size = source.path.stat().st_size
+            if size > settings.max_input_bytes:
+                return IngestResult(skipped=[Skipped(
+                    input=name, code=Code.E_TOO_LARGE.value,
+                    reason=f"the file is {size:,} bytes, over the limit of "
+                    f"{settings.max_input_bytes:,} (setting max_input_bytes)",
+                )])
+            data = source.path.read_bytes()
+    except OSError as exc:
+        return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
+                                             reason=f"cannot be read: {exc.strerror or exc}")])
+    if len(data) > settings.max_input_bytes:
+        return IngestResult(skipped=[Skipped(
+            input=name, code=Code.E_TOO_LARGE.value,
+            reason=f"the input is over the limit of {settings.max_input_bytes:,} bytes",
+        )])
+    decoded = decode_bytes(data)
+    notices = [Notice(input=name, code=c.value, message=m) for c, m in decoded.notices]
+    if decoded.text is None:
+        code, reason = decoded.skip or (Code.E_UNREADABLE, "unreadable")
+        return IngestResult(skipped=[Skipped(input=name, code=code.value, reason=reason)],
+                            notices=notices)
+    result = read_text(name, decoded.text, settings)
+    result.notices[:0] = notices
+    return result
+
+
+def load_articles(
+    names: list[str], settings: Settings | None = None, stdin: BinaryIO | None = None
+) -> IngestResult:
+    """Read every article that ``names`` (files, folders, globs, ``-``) denote.
+
+    Takes input names as a user typed them, the settings, and the stream to read for ``-``;
+    returns the articles (ids made unique), the skipped inputs with their reasons, and notices.
+    Never raises on bad input.
+    """
+    settings = settings or Settings()
+    sources, unusable = expand_inputs(names)
+    result = IngestResult()
+    for item in unusable:
+        code = Code.E_NOT_FOUND if item.not_found else Code.E_UNSUPPORTED
+        result.skipped.append(Skipped(input=item.name, code=code.value, reason=item.reason))
+    used_ids: set[str] = set()
+    for source in sources:
+        part = _read_source(source, settings, stdin)
+        for article in part.articles:
+            article_id, n = article.id, 1
+            while article_id in used_ids:
+                n += 1
+                article_id = f"{article.id}-{n}"
+            if article_id != article.id:
+                article = _renamed(article, article_id)
+            used_ids.add(article_id)
+            result.articles.append(article)
+        result.skipped.extend(part.skipped)
+        result.notices.extend(part.notices)
+    return result
+
+
+def _renamed(article: Article, new_id: str) -> Article:
+    """Return ``article`` under a new id, with every span re-pointed to it."""
+    def move(span_owner: Article) -> Article:
+        return span_owner.model_copy(update={
+            "id": new_id,
+            "paragraphs": tuple(p.model_copy(update={"article_id": new_id})
+                                for p in span_owner.paragraphs),
+            "removed": tuple(r.model_copy(update={"span": r.span.model_copy(
+                update={"article_id": new_id})}) for r in span_owner.removed),
+        })
+    return move(article)

@@ -1,0 +1,148 @@
+"""Readers for each input format: plain text, HTML pages, JSON Lines.
+
+Each reader takes decoded text and returns articles plus what it skipped; none raises on bad
+input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import trafilatura
+
+from newsweave.errors import Code
+from newsweave.ingest.layout import Header, build_article, parse_plain_header
+from newsweave.model import Article, ArticleFormat, Skipped
+
+
+@dataclass
+class ReadResult:
+    """Articles read from one input, and the parts of it that could not be used."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def detect_format(name: str, text: str) -> ArticleFormat:
+    """Return the format of an input from its file name, else from its first characters."""
+    lower = name.lower()
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(p|div|body|article)\b", head):
+        return "html"
+    if head.startswith("{"):
+        return "jsonl"
+    return "text"
+
+
+def read_plain_text(article_id: str, name: str, text: str) -> ReadResult:
+    """Read one plain-text article (with or without a title/date/byline header)."""
+    header = parse_plain_header(text)
+    return ReadResult(
+        articles=[
+            build_article(article_id=article_id, input_name=name, fmt="text", text=text,
+                          header=header)
+        ]
+    )
+
+
+def _date_of(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def read_html(article_id: str, name: str, html: str) -> ReadResult:
+    """Read one HTML page: trafilatura extracts the body and metadata (title, date, site)."""
+    try:
+        extracted = trafilatura.extract(
+            html,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception as exc:  # trafilatura raises a variety of lxml errors on soup
+        return ReadResult(
+            skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
+                             reason=f"HTML could not be parsed: {type(exc).__name__}: {exc}")]
+        )
+    if not extracted:
+        return ReadResult(
+            skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
+                             reason="no article text found in the HTML page")]
+        )
+    meta = json.loads(extracted)
+    body = str(meta.get("text") or "")
+    if not body.strip():
+        return ReadResult(
+            skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
+                             reason="no article text found in the HTML page")]
+        )
+    header = Header(
+        title=meta.get("title") or None,
+        date=_date_of(meta.get("date")),
+        author=meta.get("author") or None,
+        source=meta.get("sitename") or None,
+        url=meta.get("source") or meta.get("url") or None,
+    )
+    article = build_article(article_id=article_id, input_name=name, fmt="html", text=body,
+                            header=header)
+    return ReadResult(articles=[article])
+
+
+def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
+    """Read JSON Lines: one article per line, ``text`` required; ``id``, ``title``, ``date``,
+    ``source``, ``url``, ``author`` optional.  A bad line is skipped with its line number."""
+    result = ReadResult()
+    lines = text.split("\n")
+    if text.lstrip().startswith("[") and name.lower().endswith(".json"):
+        try:
+            records = json.loads(text)
+            lines = [json.dumps(r) for r in records] if isinstance(records, list) else lines
+        except json.JSONDecodeError:
+            pass
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
+                                          reason=f"line is not valid JSON ({exc.msg})"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
+                                          reason='line has no "text" string field'))
+            continue
+        body = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+        if not body.strip():
+            result.skipped.append(Skipped(input=where, code=Code.E_EMPTY.value,
+                                          reason='the "text" field is empty'))
+            continue
+        header = Header(
+            title=str(record["title"]) if record.get("title") else None,
+            date=_date_of(record.get("date")),
+            author=str(record["author"]) if record.get("author") else None,
+            source=str(record.get("source") or record.get("outlet") or "") or None,
+            url=str(record["url"]) if record.get("url") else None,
+        )
+        article_id = str(record.get("id") or f"{stem}-{number}")
+        result.articles.append(
+            build_article(article_id=article_id, input_name=where, fmt="jsonl", text=body,
+                          header=header)
+        )
+    return result

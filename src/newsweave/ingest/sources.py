@@ -1,0 +1,74 @@
+"""Expanding what the user named (files, folders, globs, ``-``) into inputs to read."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+
+READABLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to read: a file path, or standard input (``path`` None)."""
+
+    name: str
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A named input that cannot be read at all, and why."""
+
+    name: str
+    reason: str
+    not_found: bool
+
+
+def expand_inputs(names: list[str]) -> tuple[list[Source], list[Unusable]]:
+    """Return the sources that ``names`` denote, and the ones that denote nothing usable.
+
+    A folder is walked recursively in sorted order and its files with a readable suffix
+    (``.txt``, ``.html``, ``.jsonl``, ...) or none are taken; other files found there are
+    reported, not dropped silently.  A name with ``*``, ``?`` or ``[`` is a glob.  ``-`` is
+    standard input.  A file named explicitly is always read, whatever its suffix.
+    """
+    sources: list[Source] = []
+    unusable: list[Unusable] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, name: str) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            sources.append(Source(name=name, path=path))
+
+    for name in names:
+        if name == "-":
+            sources.append(Source(name="<stdin>", path=None))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if not child.is_file() or any(p.startswith(".") for p in child.parts[-1:]):
+                    continue
+                if child.suffix.lower() in READABLE_SUFFIXES or child.suffix == "":
+                    add(child, str(child))
+                else:
+                    unusable.append(
+                        Unusable(str(child), f"file type {child.suffix!r} is not read from "
+                                 "folders (name it explicitly to read it)", not_found=False)
+                    )
+        elif path.is_file():
+            add(path, name)
+        elif any(ch in name for ch in "*?["):
+            matches = sorted(glob.glob(name, recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                unusable.append(Unusable(name, "the pattern matches no file", not_found=True))
+            for match in files:
+                add(match, str(match))
+        else:
+            unusable.append(Unusable(name, "no such file or folder", not_found=True))
+    return sources, unusable

@@ -1,0 +1,318 @@
+"""The typed data model of newsweave, in one place.
+
+Every item a brief holds is anchored in an article by a :class:`Span`: the article's id and a
+``[start, end)`` range of Python ``str`` offsets into that article's unchanged ``text``.  The
+``text`` a span carries is always the slice it names (``Article.span`` is the only way the
+pipeline builds one), so anything in a brief can be highlighted in its source.
+
+All models are frozen pydantic models: immutable, picklable, and serialised deterministically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    """Base of every newsweave model: frozen, and unknown fields are an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Model):
+    """A view ``[start, end)`` over one article's text, with the text it covers."""
+
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+ArticleFormat = Literal["text", "html", "jsonl"]
+
+
+class Removed(Model):
+    """A line or block of an article's text left out of its content, and why (never silent)."""
+
+    span: Span
+    reason: str
+
+
+class Article(Model):
+    """One news article: metadata plus its text and the spans of its content paragraphs.
+
+    ``text`` is the decoded input, unchanged but for newline normalisation (``\\r\\n`` becomes
+    ``\\n``), so offsets match what a reader sees in the file.  The header (title, date, byline)
+    and boilerplate lines are not content: they are not in ``paragraphs`` and boilerplate is
+    listed in ``removed``.
+    """
+
+    id: str
+    input: str
+    format: ArticleFormat
+    text: str
+    paragraphs: tuple[Span, ...]
+    title: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    author: str | None = None
+    removed: tuple[Removed, ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the span ``[start, end)`` of this article's text; raises ValueError if invalid."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) out of range for article {self.id!r}")
+        return Span(article_id=self.id, start=start, end=end, text=self.text[start:end])
+
+    @property
+    def words(self) -> int:
+        """Number of whitespace-separated words in the content paragraphs."""
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+class Sentence(Model):
+    """A sentence of an article's content, with its position (paragraph and order)."""
+
+    span: Span
+    paragraph: int
+    index: int
+
+
+class Skipped(Model):
+    """An input (or part of one) that was not used, with a specific reason."""
+
+    input: str
+    code: str
+    reason: str
+
+
+class Notice(Model):
+    """A warning about an input that was used anyway (e.g. decoded as Latin-1, quote repaired)."""
+
+    input: str
+    code: str
+    message: str
+
+
+AttributionRule = Literal[
+    "cue-after", "cue-before", "according-to", "sentence-subject", "continuation", "unknown"
+]
+
+
+class Quote(Model):
+    """A direct quotation in one article: its content (one or more parts) and its speaker.
+
+    ``parts`` are the spans inside the quote marks; a quote split by its attribution
+    (``"X," he said, "Y."``) has two.  ``speaker`` is the resolved name (``None`` when nothing
+    supports an attribution); ``speaker_span`` is the text that names the speaker where the quote
+    is attributed ("he", "the actor", "Mark Ruffalo"), ``cue`` the cue verb.  ``open_ended`` marks
+    a quote whose closing mark is missing: by the rule documented in ``quotes.extract`` it runs to
+    the end of its paragraph.
+    """
+
+    id: str
+    article_id: str
+    parts: tuple[Span, ...]
+    speaker: str | None
+    speaker_span: Span | None = None
+    cue: Span | None = None
+    rule: AttributionRule = "unknown"
+    open_ended: bool = False
+
+    @property
+    def text(self) -> str:
+        """The quote's words, parts joined by a space."""
+        return " ".join(p.text for p in self.parts)
+
+
+class Reading(Model):
+    """One reading at a point of a collation, and the articles that carry it."""
+
+    text: str
+    articles: tuple[str, ...]
+
+
+class CollationSegment(Model):
+    """A stretch of a collation: agreed by every witness that covers it, or a point of variance.
+
+    An ``orthographic`` variance differs only in spelling, case or typography ("honour" /
+    "honor"): the witnesses agree once normalised, and the apparatus keeps each exact reading.
+    """
+
+    agreed: bool
+    readings: tuple[Reading, ...]
+    orthographic: bool = False
+
+
+class Witness(Model):
+    """One article's report of an utterance: the quote it printed."""
+
+    quote_id: str
+    article_id: str
+    text: str
+    parts: tuple[Span, ...]
+
+
+class QuoteGroup(Model):
+    """Quotes from several articles that report the same utterance, collated."""
+
+    id: str
+    speaker: str | None
+    witnesses: tuple[Witness, ...]
+    agreed_text: str
+    segments: tuple[CollationSegment, ...]
+    independent_articles: tuple[str, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Ids of the articles that carry this utterance, in witness order."""
+        return tuple(dict.fromkeys(w.article_id for w in self.witnesses))
+
+    @property
+    def variants(self) -> tuple[CollationSegment, ...]:
+        """The points of difference between the witnesses."""
+        return tuple(s for s in self.segments if not s.agreed)
+
+
+class Fact(Model):
+    """Content reported by one or more articles: sentences that say the same thing."""
+
+    id: str
+    representative: Span
+    evidence: tuple[Span, ...]
+    articles: tuple[str, ...]
+    independent_articles: tuple[str, ...]
+
+    @property
+    def support(self) -> int:
+        """Number of articles that report this fact."""
+        return len(self.articles)
+
+
+class SummarySentence(Model):
+    """A sentence of the summary: an article's sentence and every article that reports it."""
+
+    span: Span
+    citations: tuple[str, ...]
+    fact_id: str | None = None
+
+
+class ConflictSide(Model):
+    """One side of a disagreement: the value, the articles that give it, their sentences."""
+
+    value: str
+    articles: tuple[str, ...]
+    evidence: tuple[Span, ...]
+
+
+ConflictLabel = Literal["contradiction", "update", "compatible"]
+
+
+class Conflict(Model):
+    """Articles that report the same content with different values."""
+
+    id: str
+    kind: Literal["number", "date", "ordinal", "role", "name"]
+    label: ConflictLabel
+    topic: str
+    sides: tuple[ConflictSide, ...]
+    explanation: str
+
+
+class Passage(Model):
+    """A stretch of text shared by two articles, with its span in each.
+
+    ``quoted`` marks a passage that lies inside quotation marks in both articles: the same
+    words from the same speaker, which two reporters can print without copying each other.
+    """
+
+    a: Span
+    b: Span
+    words: int
+    similarity: float
+    quoted: bool = False
+
+
+ReuseKind = Literal["near_duplicate", "partial_reuse"]
+
+
+class ReusePair(Model):
+    """Two articles that share text, how much, and which one is derived where that can be told.
+
+    ``share_of_a`` is the fraction of ``a``'s content words that lie in shared passages (how
+    much of ``a`` is inside ``b``), ``share_of_b`` the converse.
+    """
+
+    a: str
+    b: str
+    kind: ReuseKind
+    share_of_a: float
+    share_of_b: float
+    passages: tuple[Passage, ...]
+    derived: str | None
+    direction_evidence: str
+
+
+class Entity(Model):
+    """A person, organisation, work or place, with its mentions per article."""
+
+    name: str
+    kind: Literal["person", "organisation", "work", "place", "other"]
+    mentions: tuple[Span, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Ids of the articles that mention the entity."""
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+class Brief(Model):
+    """One sourced brief of a set of articles about one event.
+
+    Serialise with :meth:`to_json`, :meth:`to_markdown`, :meth:`to_html`.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    generator: str
+    settings: dict[str, int | float | str | bool]
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...]
+    quotes: tuple[Quote, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    reuse: tuple[ReusePair, ...]
+    entities: tuple[Entity, ...]
+    skipped: tuple[Skipped, ...]
+    notices: tuple[Notice, ...]
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with id ``article_id``; raises KeyError if there is none."""
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Return the brief as JSON text (deterministic: the same brief gives the same bytes)."""
+        from newsweave.report.json import render_json
+
+        return render_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """Return the brief as a Markdown document."""
+        from newsweave.report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        """Return the brief as one self-contained HTML page (no network needed to view it)."""
+        from newsweave.report.html import render_html
+
+        return render_html(self)

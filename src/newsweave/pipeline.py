@@ -1,0 +1,81 @@
+"""The pipeline: articles in, one :class:`~newsweave.model.Brief` out.
+
+ingest → text → quotes → reuse → align (facts, conflicts) → summarize → report.  Each stage is a
+pure function of the typed model; this module only wires them and records the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsweave import __version__
+from newsweave.align import align_facts, build_sentence_index, find_conflicts
+from newsweave.errors import NoArticlesError
+from newsweave.ingest import IngestResult
+from newsweave.model import Article, Brief, Notice, Quote, Skipped
+from newsweave.quotes import extract_quotes, group_quotes
+from newsweave.reuse import find_reuse
+from newsweave.settings import Settings
+from newsweave.text import segment_article
+
+
+def build_brief(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    skipped: Sequence[Skipped] = (),
+    notices: Sequence[Notice] = (),
+) -> Brief:
+    """Return the brief of ``articles``.
+
+    Takes the articles (from :func:`newsweave.ingest.load_articles` or built by hand), the
+    settings, and what ingest skipped or noticed (carried into the brief so nothing is lost
+    silently).  Raises NoArticlesError when ``articles`` is empty.
+    """
+    settings = settings or Settings()
+    if not articles:
+        raise NoArticlesError(
+            "no usable article"
+            + (f" ({len(skipped)} inputs skipped: "
+               + "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) + ")"
+               if skipped else "")
+        )
+    all_notices = list(notices)
+    quotes: list[Quote] = []
+    for article in articles:
+        found, quote_notices = extract_quotes(article, min_words=settings.quote_min_words)
+        quotes.extend(found)
+        all_notices.extend(quote_notices)
+    reuse = find_reuse(
+        articles, quotes,
+        seed_words=settings.reuse_seed_words,
+        min_passage_words=settings.reuse_min_passage_words,
+        near_duplicate_share=settings.reuse_near_duplicate_share,
+    )
+    sentences = [s for article in articles for s in segment_article(article)]
+    index = build_sentence_index(sentences)
+    facts = align_facts(index, reuse, threshold=settings.fact_similarity)
+    conflicts = find_conflicts(index, articles)
+    groups = group_quotes(quotes, articles, reuse, threshold=settings.quote_group_similarity)
+
+    from newsweave.summarize import summarize
+
+    summary = summarize(facts, index, articles, words=settings.summary_words)
+    return Brief(
+        generator=f"newsweave {__version__}",
+        settings=settings.as_record(),
+        articles=tuple(articles),
+        summary=tuple(summary),
+        quotes=tuple(quotes),
+        quote_groups=tuple(groups),
+        facts=tuple(facts),
+        conflicts=tuple(conflicts),
+        reuse=tuple(reuse),
+        entities=(),
+        skipped=tuple(skipped),
+        notices=tuple(all_notices),
+    )
+
+
+def brief_from_ingest(result: IngestResult, settings: Settings | None = None) -> Brief:
+    """Return the brief of what :func:`newsweave.ingest.load_articles` read."""
+    return build_brief(result.articles, settings, result.skipped, result.notices)

@@ -1,0 +1,452 @@
+"""Direct quotations: find quote regions and attribute each quote to its speaker.
+
+Quote marks are paired per paragraph: ``“`` opens and ``”`` closes, ``"`` toggles, ``«``/``»``
+open/close; a stray ``”`` right before a letter opens (a common typo).
+
+**The repair rule for unbalanced marks** (never an exception): a quote still open at the end of a
+paragraph runs to the end of that paragraph.  When the next paragraph opens with a quote mark,
+this is the news convention for a quotation that goes on over several paragraphs, and the two
+regions are parts of one quote.  Otherwise the mark is unbalanced: the quote is kept, flagged
+``open_ended`` and a notice (W003) names the article and the paragraph.
+
+Attribution looks for a cue verb ("said", "told", "added", "tweeted", ...) with a speaker in
+either order right after the closing mark (``”, he said`` / ``”, said the actor``) or right
+before the opening mark (``Ruffalo added, “``, ``He continued: “``), and "according to X".  A
+pronoun or a description ("he", "the actor") is resolved to the last named speaker, else to the
+nearest person named before the quote, else to the person the article is mostly about.  A quote
+with no cue continues the previous speaker when it follows a quote in the same or the previous
+paragraph (rule ``continuation``); otherwise its speaker is ``None`` (rule ``unknown``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsweave.errors import Code
+from newsweave.model import Article, AttributionRule, Notice, Quote, Span
+from newsweave.text.tokens import STOPWORDS
+
+CUE_VERBS = (
+    "said|says|say|added|adds|continued|continues|concluded|concludes|began|begins|told|tells|"
+    "explained|explains|asked|asks|noted|notes|wrote|writes|tweeted|posted|stated|states|"
+    "declared|insisted|insists|argued|argues|recalled|recalls|quipped|gushed|sighed|replied|"
+    "responded|remarked|warned|warns|urged|urges|announced|acknowledged|admitted|admits|claimed|"
+    "claims|cautioned|joked|laughed|shouted|stressed|emphasized|emphasised|observed|"
+    "pointed out|went on|goes on|exclaimed|promised|vowed|conceded|suggested|suggests|mused|"
+    "countered|agreed|complained|predicted|confirmed|reiterated|repeated|commented|whispered|"
+    "yelled|cried|screamed|maintained|elaborated|pleaded|boasted|teased|wondered|described|"
+    "recounted|testified|cautioned|texted|emailed|wrote in"
+)
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St)\.?|President|Senator|"
+    r"Governor|Mayor|Minister|Chief|Fire Chief|Police Chief|Judge|Justice|Officer|Detective|"
+    r"Professor|Doctor|Coach|Director|Chairman|Chairwoman|Secretary|Commissioner|Sheriff|"
+    r"Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|King|Queen|Prince|"
+    r"Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|Captain|Lieutenant"
+)
+_NAME_WORD = r"[A-Z][\w'’.\-]*[\w.]"
+_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
+NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
+DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]+"
+SPEAKER = rf"(?:{PRONOUN}|{DESCRIPTION}|{NAME})"
+
+_CUE_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+)
+_CUE_AFTER_CUE_FIRST = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+(?P<speaker>{SPEAKER})"
+)
+_ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})")
+_CUE_BEFORE = re.compile(
+    rf"(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
+    rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
+)
+_CUE_LEAD_IN = re.compile(
+    rf"^(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b[^.!?]{{0,80}}[.:]\s*$"
+)
+_SUBORDINATORS = frozenset(
+    """though although because despite based up premiering referencing talking according
+    while whereas unless until once since if when after before as so""".split()
+)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
+_ACCORDING_BEFORE = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<speaker>{SPEAKER})\s*[,:]\s*$")
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It Its In On At For From With And But Or If When While
+    After Before During Since As By Of To Our We He She They I You His Her Their Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Tonight Today Yesterday Tomorrow
+    Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So""".split()
+)
+_PERSON_NAME = re.compile(
+    rf"\b(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
+_SUBJECT_START = re.compile(
+    rf"^(?P<speaker>{NAME}|{PRONOUN})\s+(?:\w+ly\s+)?(?P<cue>[a-z]+(?:ed|s))\b"
+)
+_COMMON_CAPITALISED = frozenset(
+    """Much Know True False New Old Best Great First Second Third Last Next Good Bad Big
+    Little Outstanding Lead Limited Series Movie Award Awards Emmy Emmys Oscar Oscars
+    Academy Television Film Show News Times Post Daily Street Road River Bridge Center
+    Centre Hall House Park University College School Hospital Council Church Club Company
+    Group Party Court Department Ministry Office Service Services Festival Centre Museum
+    Station Airport Hotel Fire Police""".split()
+)
+
+
+@dataclass
+class Region:
+    """A stretch of one paragraph inside quote marks."""
+
+    paragraph: int
+    open_at: int  # offset of the opening mark (or of the content, for a continuation)
+    start: int  # first character of the content
+    end: int  # end of the content (exclusive)
+    close_end: int  # offset after the closing mark (== end when open-ended)
+    open_ended: bool
+
+
+@dataclass
+class _Cue:
+    speaker_start: int
+    speaker_end: int
+    cue_start: int
+    cue_end: int
+    rule: AttributionRule
+
+
+@dataclass
+class _Draft:
+    regions: list[Region] = field(default_factory=list)
+    cue: _Cue | None = None
+
+
+def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
+    """Return the quote regions of the given paragraph ranges of ``text``, in order.
+
+    Never raises; a region left open at a paragraph's end runs to that end (``open_ended``).
+    """
+    regions: list[Region] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        opener = ""
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPENERS or ch == '"':
+                    open_at, opener = i, ch
+                elif ch in _CLOSERS and i + 1 < p_end and text[i + 1].isalpha():
+                    open_at, opener = i, ch  # stray closer used as an opener
+            elif (ch in _CLOSERS or ch == '"') and not (ch == '"' and opener in _OPENERS and
+                                                        text[i - 1 : i].isdigit()):
+                regions.append(Region(p_index, open_at, open_at + 1, i, i + 1, False))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            end = p_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            regions.append(Region(p_index, open_at, open_at + 1, end, end, True))
+    return regions
+
+
+def _cue_from(match: re.Match[str], base: int, rule: AttributionRule) -> _Cue:
+    speaker_end = match.end("speaker")
+    phrase = match.group("speaker")
+    if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
+        speaker_end -= 1  # "said Reyes." : the full stop ends the sentence, not an initial
+    return _Cue(base + match.start("speaker"), base + speaker_end,
+                base + match.start("cue"), base + match.end("cue"), rule)
+
+
+def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
+    window = text[region.close_end : limit]
+    for pattern, rule in (
+        (_CUE_AFTER_CUE_FIRST, "cue-after"),
+        (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
+        (_ACCORDING_AFTER, "according-to"),
+    ):
+        match = pattern.match(window)
+        if match and not _bad_speaker(match.group("speaker")):
+            return _cue_from(match, region.close_end, rule)  # type: ignore[arg-type]
+    return None
+
+
+def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
+    window_start = max(floor, region.open_at - 200)
+    window = text[window_start : region.open_at]
+    # Only the clause right before the quote: cut at the last sentence end.
+    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("; "))
+    if cut >= 0:
+        window_start += cut + 2
+        window = text[window_start : region.open_at]
+    for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_CUE_BEFORE, "cue-before")):
+        match = pattern.search(window)
+        if match and not _bad_speaker(match.group("speaker")):
+            return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
+    return None
+
+
+def _bad_speaker(speaker: str) -> bool:
+    first = speaker.split()[0]
+    if first.lower() in _SUBORDINATORS:
+        return True
+    return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
+                                                 "Her", "Their", "A", "An")
+
+
+def _is_quote(text: str, region: Region, has_cue: bool, min_words: int) -> bool:
+    content = text[region.start : region.end]
+    words = content.split()
+    if not words:
+        return False
+    if has_cue or region.open_ended:
+        return True
+    if len(words) < min_words:
+        return False
+    # A Title Case stretch with no sentence punctuation is a work's title, not speech.
+    letters = [w for w in words if w[:1].isalpha()]
+    title_case = letters and all(w[:1].isupper() or len(w) <= 3 for w in letters)
+    return not (title_case and len(words) <= 10 and not re.search(r"[.!?,]\W*$", content))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised multi-word name outside quotes, with the title that preceded it."""
+
+    position: int
+    name: str
+    title: str
+
+
+def person_mentions(article: Article, regions: list[Region]) -> list[Mention]:
+    """Return the person-like names mentioned outside quotes in ``article``, in order.
+
+    A candidate is two or three capitalised words, none a function word or a common
+    capitalised noun ("Outstanding Lead Actor", "Staples Center" are not people).
+    """
+    inside = [(r.start, r.end) for r in regions]
+    mentions: list[Mention] = []
+    for paragraph in article.paragraphs:
+        for match in _PERSON_NAME.finditer(paragraph.text):
+            pos = paragraph.start + match.start("name")
+            if any(s <= pos < e for s, e in inside):
+                continue
+            name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".")
+            words = name.split()
+            if (
+                len(words) < 2
+                or words[0] in _NOT_NAMES
+                or any(w.lower() in STOPWORDS or w in _COMMON_CAPITALISED for w in words)
+                or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
+            ):
+                continue
+            mentions.append(Mention(pos, name, match.group("title").strip()))
+    return mentions
+
+
+def strip_title(name: str) -> str:
+    """Return ``name`` without leading titles ("Fire Chief Daniel Reyes" -> "Daniel Reyes")."""
+    name = re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip()).strip()
+    words = name.split()
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
+    return " ".join(words)
+
+
+class _Resolver:
+    """Resolves the speaker phrases of one article to full names."""
+
+    def __init__(self, article: Article, regions: list[Region]) -> None:
+        self.mentions = person_mentions(article, regions)
+        score: Counter[str] = Counter()
+        for mention in self.mentions:
+            score[mention.name] += 2
+        for name in list(score):
+            surname = name.split()[-1]
+            score[name] += len(re.findall(rf"\b{re.escape(surname)}\b", article.text))
+        self.score = score
+        self.main_person = score.most_common(1)[0][0] if score else None
+
+    def expand(self, phrase: str) -> str:
+        """Return the full name a speaker phrase names ("Ruffalo" -> "Mark Ruffalo")."""
+        name = strip_title(phrase)
+        words = name.split()
+        if len(words) != 1:
+            return name
+        matches = [n for n in self.score if words[0] in (n.split()[0], n.split()[-1])]
+        if matches:
+            return max(matches, key=lambda n: (self.score[n], -len(n)))
+        return name
+
+    def by_role(self, description: str) -> str | None:
+        """Return the person whose title matches a description's head noun ("the mayor")."""
+        head = description.split()[-1].lower()
+        for mention in self.mentions:
+            if head in mention.title.lower().split():
+                return mention.name
+        return None
+
+    def recent_mention(self, position: int, floor: int) -> tuple[int, str] | None:
+        """Return the last person named in ``[floor, position)``, or None."""
+        found = [(m.position, m.name) for m in self.mentions if floor <= m.position < position]
+        return found[-1] if found else None
+
+
+def _subject_cue(text: str, sentence_start: int, open_at: int) -> _Cue | None:
+    """Attribute a partial quote inside a sentence to the sentence's subject."""
+    match = _SUBJECT_START.match(text[sentence_start:open_at])
+    if (
+        match
+        and not _bad_speaker(match.group("speaker"))
+        and len(match.group("cue")) > 4
+        and match.group("cue") not in STOPWORDS
+    ):
+        return _cue_from(match, sentence_start, "sentence-subject")
+    return None
+
+
+def _sentence_start(text: str, floor: int, position: int) -> int:
+    window = text[floor:position]
+    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+    start = floor + cut + 2 if cut >= 0 else floor
+    while start < position and text[start] in " \"“”'‘’":
+        start += 1
+    return start
+
+
+def extract_quotes(article: Article, min_words: int = 3) -> tuple[list[Quote], list[Notice]]:
+    """Return the direct quotes of ``article`` with their speakers, and notices about them.
+
+    Takes an article; returns its quotes in document order (each with content spans, speaker,
+    cue and the rule that attributed it) and a W003 notice for every unbalanced quote mark.
+    Never raises.
+    """
+    text = article.text
+    paragraph_ranges = [(p.start, p.end) for p in article.paragraphs]
+    regions = find_regions(text, paragraph_ranges)
+    notices: list[Notice] = []
+    quoted_paragraphs = {r.paragraph for r in regions}
+
+    # Group regions into drafts: regions split by an attribution in one sentence, and
+    # quotations running on over paragraphs, become one quote with several parts.
+    drafts: list[_Draft] = []
+    for k, region in enumerate(regions):
+        p_start, p_end = paragraph_ranges[region.paragraph]
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        limit = nxt.open_at if nxt and nxt.paragraph == region.paragraph else p_end
+        prev = regions[k - 1] if k > 0 else None
+        floor = prev.close_end if prev and prev.paragraph == region.paragraph else p_start
+        cue = _cue_after(text, region, limit) or _cue_before(text, region, floor)
+        if cue is None and region.open_at == p_start and region.paragraph > 0 and (
+            region.paragraph - 1 not in quoted_paragraphs
+        ):
+            # "She described the moment to our reporter." / "Smith told reporters:" then a
+            # paragraph that is all quote.
+            prev_start, prev_end = paragraph_ranges[region.paragraph - 1]
+            sentence = _sentence_start(text, prev_start, prev_end)
+            match = _CUE_LEAD_IN.match(text[sentence:prev_end])
+            if match and not _bad_speaker(match.group("speaker")):
+                cue = _cue_from(match, sentence, "cue-before")
+        if cue is None and region.open_at > p_start:
+            sentence = _sentence_start(text, floor, region.open_at)
+            if sentence < region.open_at:
+                cue = _subject_cue(text, sentence, region.open_at)
+        strong_cue = cue is not None and cue.rule != "sentence-subject"
+        if not _is_quote(text, region, strong_cue, min_words):
+            continue
+        previous = drafts[-1] if drafts else None
+        last = previous.regions[-1] if previous else None
+        continues_paragraph = (
+            last is not None and last.open_ended and region.paragraph == last.paragraph + 1
+            and region.open_at == paragraph_ranges[region.paragraph][0]
+        )
+        split_by_cue = (
+            last is not None and previous is not None and previous.cue is not None
+            and last.paragraph == region.paragraph and cue is None
+            and previous.cue.cue_start >= last.close_end
+            and len(text[last.close_end : region.open_at].split()) <= 12
+        )
+        if previous is not None and (continues_paragraph or split_by_cue):
+            previous.regions.append(region)
+            if previous.cue is None:
+                previous.cue = cue
+        else:
+            drafts.append(_Draft([region], cue))
+
+    for draft in drafts:
+        last = draft.regions[-1]
+        if last.open_ended:
+            nxt_index = last.paragraph + 1
+            reopened = nxt_index < len(paragraph_ranges) and text[
+                paragraph_ranges[nxt_index][0]
+            ] in _OPENERS + '"'
+            if not reopened:
+                notices.append(Notice(
+                    input=article.input, code=Code.W_UNBALANCED_QUOTE.value,
+                    message=f"article {article.id!r}, paragraph {last.paragraph + 1}: quote mark "
+                    f"at offset {last.open_at} is never closed; the quote is taken to run to "
+                    "the end of the paragraph",
+                ))
+
+    resolver = _Resolver(article, regions)
+    quotes: list[Quote] = []
+    last_speaker: tuple[int, str] | None = None  # (offset of the quote, name)
+    for n, draft in enumerate(drafts, start=1):
+        first = draft.regions[0]
+        p_first = first.paragraph
+        speaker: str | None = None
+        speaker_span: Span | None = None
+        cue_span: Span | None = None
+        rule: AttributionRule = "unknown"
+        window_floor = paragraph_ranges[max(0, p_first - 2)][0]
+        recent_speaker = last_speaker if last_speaker and last_speaker[0] >= window_floor else None
+        if draft.cue is not None:
+            cue = draft.cue
+            phrase = text[cue.speaker_start : cue.speaker_end]
+            speaker_span = article.span(cue.speaker_start, cue.speaker_end)
+            cue_span = article.span(cue.cue_start, cue.cue_end)
+            rule = cue.rule
+            lower = phrase.lower()
+            if lower in _PRONOUNS:
+                candidates = [c for c in (
+                    recent_speaker, resolver.recent_mention(first.open_at, window_floor)
+                ) if c is not None]
+                speaker = max(candidates)[1] if candidates else resolver.main_person
+            elif not phrase[:1].isupper() or lower.split()[0] in _DETERMINERS:
+                speaker = (
+                    resolver.by_role(phrase)
+                    or (recent_speaker[1] if recent_speaker else None)
+                    or resolver.main_person
+                )
+            else:
+                speaker = resolver.expand(phrase)
+        elif recent_speaker is not None and p_first - article_paragraph(
+            paragraph_ranges, recent_speaker[0]
+        ) <= 1:
+            speaker, rule = recent_speaker[1], "continuation"
+        parts = tuple(article.span(r.start, r.end) for r in draft.regions)
+        quotes.append(Quote(
+            id=f"{article.id}:q{n}", article_id=article.id, parts=parts, speaker=speaker,
+            speaker_span=speaker_span, cue=cue_span, rule=rule,
+            open_ended=any(r.open_ended for r in draft.regions),
+        ))
+        if speaker is not None:
+            last_speaker = (draft.regions[-1].start, speaker)
+    return quotes, notices
+
+
+def article_paragraph(paragraph_ranges: list[tuple[int, int]], offset: int) -> int:
+    """Return the index of the paragraph range that contains ``offset`` (or the one before)."""
+    index = 0
+    for i, (start, _) in enumerate(paragraph_ranges):
+        if start <= offset:
+            index = i
+    return index

@@ -1,0 +1,150 @@
+"""Helpers shared by the Markdown, HTML and terminal renderers (all pure functions of a brief)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsweave.model import Brief, Fact, Quote, ReusePair, SummarySentence
+
+SINGLE_FACTS_LIMIT = 10
+PASSAGE_PREVIEW = 200
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` with every run of whitespace (newlines included) collapsed to one space."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return ``text`` on one line, cut to at most ``limit`` characters (ending in "…" if cut)."""
+    flat = one_line(text)
+    if len(flat) <= limit:
+        return flat
+    return flat[: max(limit - 1, 0)].rstrip() + "…"
+
+
+def percent(share: float) -> str:
+    """Return a fraction in [0, 1] as a whole percentage, e.g. ``0.456`` -> ``"46%"``."""
+    return f"{round(share * 100)}%"
+
+
+def plural(count: int, word: str) -> str:
+    """Return ``"1 article"`` / ``"2 articles"`` style text for ``count`` and ``word``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def brief_title(brief: Brief) -> str:
+    """Return the most common article title (first seen wins ties), or ``"Brief"`` if none."""
+    titles = Counter(one_line(a.title) for a in brief.articles if a.title and a.title.strip())
+    if not titles:
+        return "Brief"
+    return titles.most_common(1)[0][0]
+
+
+def sources(brief: Brief) -> list[str]:
+    """Return the distinct article sources, in order of first appearance."""
+    return list(dict.fromkeys(a.source for a in brief.articles if a.source))
+
+
+def overview(brief: Brief) -> str:
+    """Return a one-line overview of the brief: how many articles, and from which sources."""
+    count = plural(len(brief.articles), "article")
+    names = sources(brief)
+    if not names:
+        return f"{count}; no sources given."
+    return f"{count} from {plural(len(names), 'source')}: {', '.join(names)}."
+
+
+def article_order(brief: Brief, ids: Iterable[str]) -> list[str]:
+    """Return the distinct ``ids`` in the order of ``brief.articles`` (unknown ids last)."""
+    wanted = list(dict.fromkeys(ids))
+    known = [a.id for a in brief.articles if a.id in wanted]
+    return known + [i for i in wanted if i not in known]
+
+
+def grouped_quote_ids(brief: Brief) -> set[str]:
+    """Return the ids of the quotes that are a witness of some quote group."""
+    return {w.quote_id for g in brief.quote_groups for w in g.witnesses}
+
+
+def ungrouped_quotes(brief: Brief) -> list[tuple[str, list[Quote]]]:
+    """Return the quotes in no quote group, as ``(article_id, quotes)`` in article order."""
+    grouped = grouped_quote_ids(brief)
+    by_article: dict[str, list[Quote]] = {}
+    for quote in brief.quotes:
+        if quote.id not in grouped:
+            by_article.setdefault(quote.article_id, []).append(quote)
+    return [(aid, by_article[aid]) for aid in article_order(brief, by_article)]
+
+
+def shared_facts(brief: Brief) -> list[Fact]:
+    """Return the facts reported by more than one article, in brief order."""
+    return [f for f in brief.facts if f.support > 1]
+
+
+@dataclass(frozen=True)
+class SingleFacts:
+    """The single-article facts of one article: those shown and how many were left out."""
+
+    article_id: str
+    facts: list[Fact]
+    more: int
+
+
+def single_facts(brief: Brief, limit: int = SINGLE_FACTS_LIMIT) -> list[SingleFacts]:
+    """Return the facts only one article reports, per article, at most ``limit`` per article."""
+    by_article: dict[str, list[Fact]] = {}
+    for fact in brief.facts:
+        if fact.support <= 1:
+            aid = fact.articles[0] if fact.articles else fact.representative.article_id
+            by_article.setdefault(aid, []).append(fact)
+    result = []
+    for aid in article_order(brief, by_article):
+        facts = by_article[aid]
+        result.append(SingleFacts(aid, facts[:limit], max(len(facts) - limit, 0)))
+    return result
+
+
+def citation_sources(brief: Brief, sentence: SummarySentence) -> list[tuple[str, str]]:
+    """Return ``(article_id, sentence text)`` for each citation of a summary sentence.
+
+    The text is the cited article's own sentence: the summary span where it is from that article,
+    else that article's evidence sentence of the sentence's fact, else ``""`` when not known.
+    """
+    evidence: dict[str, str] = {}
+    if sentence.fact_id is not None:
+        for fact in brief.facts:
+            if fact.id == sentence.fact_id:
+                for span in fact.evidence:
+                    evidence.setdefault(span.article_id, span.text)
+                break
+    evidence[sentence.span.article_id] = sentence.span.text
+    return [(aid, one_line(evidence.get(aid, ""))) for aid in sentence.citations]
+
+
+def direction(pair: ReusePair) -> str:
+    """Return which article of a reuse pair is derived from which, or ``"direction unknown"``."""
+    if pair.derived is None:
+        return "direction unknown"
+    original = pair.b if pair.derived == pair.a else pair.a
+    return f"{pair.derived} derived from {original}"
+
+
+def reuse_original(pair: ReusePair) -> str | None:
+    """Return the original article of a reuse pair, or ``None`` when the direction is unknown."""
+    if pair.derived is None:
+        return None
+    return pair.b if pair.derived == pair.a else pair.a
+
+
+def reading_text(text: str) -> str:
+    """Return a collation reading for display: ``"(omitted)"`` for an empty reading."""
+    flat = one_line(text)
+    return flat if flat else "(omitted)"
+
+
+def speaker_name(speaker: str | None) -> str:
+    """Return a speaker's name for display, ``"unknown speaker"`` for ``None``."""
+    return speaker if speaker else "unknown speaker"

@@ -1,0 +1,223 @@
+"""Render a :class:`~newsweave.model.Brief` as a Markdown document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsweave.model import Brief
+from newsweave.report._common import (
+    PASSAGE_PREVIEW,
+    brief_title,
+    direction,
+    one_line,
+    overview,
+    percent,
+    reading_text,
+    shared_facts,
+    shorten,
+    single_facts,
+    speaker_name,
+    ungrouped_quotes,
+)
+
+NONE = "None."
+
+
+def _cell(text: str) -> str:
+    """Return ``text`` fit for a Markdown table cell: one line, pipes escaped."""
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _ids(ids: Iterable[str]) -> str:
+    """Return article ids as a comma-separated list."""
+    return ", ".join(ids)
+
+
+def _blockquote(text: str) -> list[str]:
+    """Return the lines of ``text`` as a Markdown blockquote."""
+    lines = text.strip().splitlines() or [""]
+    return [f"> {line}".rstrip() for line in lines]
+
+
+def _summary(brief: Brief) -> list[str]:
+    out = ["## Summary", ""]
+    if not brief.summary:
+        return [*out, NONE]
+    for sentence in brief.summary:
+        out.append(f"- {one_line(sentence.span.text)} [{_ids(sentence.citations)}]")
+    return out
+
+
+def _quotes(brief: Brief) -> list[str]:
+    out = ["## Quotes", ""]
+    loose = ungrouped_quotes(brief)
+    if not brief.quote_groups and not loose:
+        return [*out, NONE]
+    for group in brief.quote_groups:
+        out += [f"### {speaker_name(group.speaker)} ({group.id})", ""]
+        out += [*_blockquote(group.agreed_text), ""]
+        out.append(
+            f"Reported by {_ids(group.articles)}; "
+            f"independently by {_ids(group.independent_articles) or 'none'}."
+        )
+        out.append("")
+        variants = group.variants
+        if variants:
+            out.append("Variant readings:")
+            out.append("")
+            for number, segment in enumerate(variants, 1):
+                out.append(f"- Point {number}:")
+                for reading in segment.readings:
+                    out.append(f"  - “{reading_text(reading.text)}” — {_ids(reading.articles)}")
+        else:
+            out.append("Every witness agrees.")
+        out += ["", "Witnesses:", ""]
+        for witness in group.witnesses:
+            out.append(f"- {witness.article_id} ({witness.quote_id}): “{one_line(witness.text)}”")
+        out.append("")
+    if loose:
+        out += ["### Quotes not in any group", ""]
+        for article_id, quotes in loose:
+            out.append(f"- {article_id}:")
+            for quote in quotes:
+                out.append(f"  - “{one_line(quote.text)}” — {speaker_name(quote.speaker)}")
+    return _strip(out)
+
+
+def _facts(brief: Brief) -> list[str]:
+    out = ["## Facts", ""]
+    if not brief.facts:
+        return [*out, NONE]
+    shared = shared_facts(brief)
+    if shared:
+        for fact in shared:
+            out.append(
+                f"- {one_line(fact.representative.text)} — {_ids(fact.articles)} "
+                f"({fact.support} articles, {len(fact.independent_articles)} independent)"
+            )
+    else:
+        out.append("No fact is reported by more than one article.")
+    out += ["", "### Only in one article", ""]
+    singles = single_facts(brief)
+    if not singles:
+        return [*out, NONE]
+    for group in singles:
+        out.append(f"- {group.article_id}:")
+        for fact in group.facts:
+            out.append(f"  - {one_line(fact.representative.text)}")
+        if group.more:
+            out.append(f"  - … and {group.more} more")
+    return out
+
+
+def _conflicts(brief: Brief) -> list[str]:
+    out = ["## Conflicts", ""]
+    if not brief.conflicts:
+        return [*out, NONE]
+    for conflict in brief.conflicts:
+        out += [f"### {conflict.label}: {one_line(conflict.topic)} ({conflict.kind})", ""]
+        for side in conflict.sides:
+            out.append(f"- **{one_line(side.value)}** — {_ids(side.articles)}")
+            for span in side.evidence:
+                out.append(f"  - {span.article_id}: {one_line(span.text)}")
+        if conflict.explanation:
+            out += ["", one_line(conflict.explanation)]
+        out.append("")
+    return _strip(out)
+
+
+def _reuse(brief: Brief) -> list[str]:
+    out = ["## Reuse", ""]
+    if not brief.reuse:
+        return [*out, NONE]
+    for pair in brief.reuse:
+        out.append(
+            f"- {pair.a} ↔ {pair.b}: {pair.kind}; {percent(pair.share_of_a)} of {pair.a}, "
+            f"{percent(pair.share_of_b)} of {pair.b}; {direction(pair)}"
+            + (f" ({one_line(pair.direction_evidence)})" if pair.direction_evidence else "")
+            + f"; {len(pair.passages)} shared passage{'' if len(pair.passages) == 1 else 's'}"
+        )
+        if pair.passages:
+            out.append(f"  - first: “{shorten(pair.passages[0].a.text, PASSAGE_PREVIEW)}”")
+    return out
+
+
+def _entities(brief: Brief) -> list[str]:
+    out = ["## Entities", ""]
+    if not brief.entities:
+        return [*out, NONE]
+    for entity in brief.entities:
+        out.append(f"- {one_line(entity.name)} ({entity.kind}) — {_ids(entity.articles)}")
+    return out
+
+
+def _articles(brief: Brief) -> list[str]:
+    out = ["## Articles", ""]
+    if not brief.articles:
+        return [*out, NONE]
+    out.append("| id | source | title | date | words | removed boilerplate |")
+    out.append("|---|---|---|---|---:|---:|")
+    for art in brief.articles:
+        cells = [
+            _cell(art.id),
+            _cell(art.source or ""),
+            _cell(art.title or ""),
+            art.date.isoformat() if art.date else "",
+            str(art.words),
+            str(len(art.removed)),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", "### Removed boilerplate", ""]
+    removed = [(art.id, item) for art in brief.articles for item in art.removed]
+    if not removed:
+        return [*out, NONE]
+    for article_id, item in removed:
+        out.append(f"- {article_id} — {one_line(item.reason)}: {one_line(item.span.text)}")
+    return out
+
+
+def _skipped(brief: Brief) -> list[str]:
+    out = ["## Skipped inputs", ""]
+    if not brief.skipped:
+        return [*out, NONE]
+    for item in brief.skipped:
+        out.append(f"- {one_line(item.input)} — {item.code}: {one_line(item.reason)}")
+    return out
+
+
+def _notices(brief: Brief) -> list[str]:
+    out = ["## Notices", ""]
+    if not brief.notices:
+        return [*out, NONE]
+    for item in brief.notices:
+        out.append(f"- {one_line(item.input)} — {item.code}: {one_line(item.message)}")
+    return out
+
+
+def _strip(lines: list[str]) -> list[str]:
+    """Return ``lines`` without trailing blank lines."""
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def render_markdown(brief: Brief) -> str:
+    """Render ``brief`` as Markdown and return the document text (ends with a newline).
+
+    Sections, in order: title, overview, Summary, Quotes, Facts, Conflicts, Reuse, Entities,
+    Articles, Skipped inputs, Notices; an empty section says "None.".
+    """
+    blocks = [
+        [f"# {brief_title(brief)}", "", overview(brief)],
+        _summary(brief),
+        _quotes(brief),
+        _facts(brief),
+        _conflicts(brief),
+        _reuse(brief),
+        _entities(brief),
+        _articles(brief),
+        _skipped(brief),
+        _notices(brief),
+        [f"_Generated by {brief.generator} (schema {brief.schema_version})._"],
+    ]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
