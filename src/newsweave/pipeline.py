@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from newsweave import __version__
 from newsweave.align import align_facts, build_sentence_index, find_conflicts
+from newsweave.entities import find_entities
 from newsweave.errors import NoArticlesError
 from newsweave.ingest import IngestResult
 from newsweave.model import Article, Brief, Notice, Quote, Skipped
@@ -70,7 +71,7 @@ def build_brief(
         facts=tuple(facts),
         conflicts=tuple(conflicts),
         reuse=tuple(reuse),
-        entities=(),
+        entities=tuple(find_entities(articles, quotes)),
         skipped=tuple(skipped),
         notices=tuple(all_notices),
     )

@@ -96,7 +96,8 @@ _COMMON_CAPITALISED = frozenset(
     Academy Television Film Show News Times Post Daily Street Road River Bridge Center
     Centre Hall House Park University College School Hospital Council Church Club Company
     Group Party Court Department Ministry Office Service Services Festival Centre Museum
-    Station Airport Hotel Fire Police""".split()
+    Station Airport Hotel Fire Police Radio Engineering Trust General Valley Incredible
+    Television Channel Network Studios Records Press Magazine Universe Cinematic""".split()
 )
 
 
@@ -241,8 +242,11 @@ def person_mentions(article: Article, regions: list[Region]) -> list[Mention]:
                 continue
             name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".")
             words = name.split()
+            after = paragraph.text[match.end("name") : match.end("name") + 2]
             if (
-                len(words) < 2
+                re.match(r"\s[A-Z]", after)  # part of a longer name ("... General Hospital")
+                or words[0].endswith("ing")
+                or len(words) < 2
                 or words[0] in _NOT_NAMES
                 or any(w.lower() in STOPWORDS or w in _COMMON_CAPITALISED for w in words)
                 or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
