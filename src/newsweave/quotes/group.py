@@ -14,8 +14,9 @@ normalised but printed differently ("honour"/"honor") are an orthographic varian
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from newsweave.model import (
     Article,
@@ -54,19 +55,41 @@ def same_utterance(a: Sequence[Token], b: Sequence[Token], threshold: float = 0.
     return len(content) >= 3 and shorter > 0 and len(content) / shorter >= threshold
 
 
+def render_tokens(tokens: Sequence[Token], text: str | None) -> str:
+    """Return the words of ``tokens`` as printed, with the punctuation between them.
+
+    Where two tokens are not close in ``text`` (a quote resumed after "he said"), or no text is
+    given, they are joined by a space.
+    """
+    if not tokens:
+        return ""
+    if text is None:
+        return " ".join(t.text for t in tokens)
+    out = [tokens[0].text]
+    for prev, tok in pairwise(tokens):
+        gap = text[prev.end : tok.start]
+        close = 0 <= len(gap) <= 3 and not any(c in gap for c in "\n\"“”")
+        out.append((gap if close else " ") + tok.text)
+    return "".join(out)
+
+
 def collate(
     witnesses: Sequence[tuple[str, list[Token]]],
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[str, tuple[CollationSegment, ...]]:
     """Collate witnesses ``(article_id, tokens)``; return the agreed text and the segments.
 
-    The fullest witness is the base.  Returns the agreed text (at each point of variance, the
-    reading most articles carry) and the segments in base order.  Collating a witness with
-    itself (or with identical copies) yields a single agreed segment.
+    ``texts`` maps article ids to their text, so readings keep the punctuation printed
+    between words.  The fullest witness is the base.  Returns the agreed text (at each point
+    of variance, the reading most articles carry) and the segments in base order.  Collating a
+    witness with itself (or with identical copies) yields a single agreed segment.
     """
     if not witnesses:
         return "", ()
     base_index = max(range(len(witnesses)), key=lambda k: (len(witnesses[k][1]), -k))
     base_article, base = witnesses[base_index]
+    texts = texts or {}
+    base_text = texts.get(base_article)
     n = len(base)
     # variants[(i1, i2)] -> reading text -> articles; for base ranges where witnesses differ
     variants: dict[tuple[int, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -93,13 +116,16 @@ def collate(
                         variants[key][tokens[j1 + d].text].append(article_id)
                         orthographic.add(key)
             else:
+                own_text = texts.get(article_id)
                 if i1 == i2:  # insertion: attach to the previous base word
                     key = (max(0, i1 - 1), max(1, i1))
-                    reading = " ".join(t.text for t in base[key[0]:key[1]] + tokens[j1:j2]
-                                       ) if i1 > 0 else " ".join(t.text for t in tokens[j1:j2])
+                    reading = " ".join(
+                        part for part in (render_tokens(base[key[0]:key[1]], base_text)
+                                          if i1 > 0 else "",
+                                          render_tokens(tokens[j1:j2], own_text)) if part)
                 else:
                     key = (i1, i2)
-                    reading = " ".join(t.text for t in tokens[j1:j2]) or "∅"
+                    reading = render_tokens(tokens[j1:j2], own_text) or "∅"
                 variants[key][reading].append(article_id)
                 orthographic.discard(key)
     segments: list[CollationSegment] = []
@@ -110,13 +136,13 @@ def collate(
         if i1 < cursor:
             continue  # overlapping point of variance: the first one found stands
         if i1 > cursor:
-            run = " ".join(t.text for t in base[cursor:i1])
+            run = render_tokens(base[cursor:i1], base_text)
             segments.append(CollationSegment(agreed=True, readings=(
                 Reading(text=run, articles=tuple(dict.fromkeys(all_articles))),)))
             agreed_words.append(run)
         others = variants[(i1, i2)]
         differing = {a for arts in others.values() for a in arts}
-        base_reading = " ".join(t.text for t in base[i1:i2])
+        base_reading = render_tokens(base[i1:i2], base_text)
         base_carriers = [base_article] + [
             a for a, (lo, hi) in ((key.split("#")[0], rng) for key, rng in coverage.items())
             if lo <= i1 and i2 <= hi and a not in differing
@@ -135,7 +161,7 @@ def collate(
             agreed_words.append(majority)
         cursor = i2
     if cursor < n:
-        run = " ".join(t.text for t in base[cursor:])
+        run = render_tokens(base[cursor:], base_text)
         segments.append(CollationSegment(agreed=True, readings=(
             Reading(text=run, articles=tuple(dict.fromkeys(all_articles))),)))
         agreed_words.append(run)
@@ -155,6 +181,7 @@ def group_quotes(
     articles (most first), then by first appearance.
     """
     order = {a.id: k for k, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     units = sorted(
         ((q, p) for q in quotes for p in q.parts),
         key=lambda u: (order.get(u[0].article_id, 0), u[1].start),
@@ -188,7 +215,7 @@ def group_quotes(
         per_article: dict[str, list[Token]] = defaultdict(list)
         for i in members:
             per_article[units[i][0].article_id].extend(tokens[i])
-        agreed, segments = collate([(a, per_article[a]) for a in article_ids])
+        agreed, segments = collate([(a, per_article[a]) for a in article_ids], texts)
         speakers = [sp for i in members if (sp := units[i][0].speaker)]
         speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
         offsets = {units[i][0].article_id: (units[i][1].start, units[i][1].end) for i in members}
