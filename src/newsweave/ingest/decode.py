@@ -84,7 +84,10 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            text = data.decode("cp1252", errors="replace")
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:  # bytes cp1252 leaves undefined: plain Latin-1
+                text = data.decode("latin-1")
             notices.append(
                 (
                     Code.W_ENCODING,
