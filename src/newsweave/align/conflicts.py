@@ -32,7 +32,9 @@ _COUNT = re.compile(
     r"(?P<hedge>\b(?:at least|more than|over|about|around|nearly|almost|some|up to|fewer than|"
     r"less than|roughly|approximately|an estimated)\s+)?"
     r"\b(?P<value>\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?P<unit>(?!(?:a\.m|p\.m|am|pm|percent)\b)[a-z][a-z\-]+)",
+    r"(?P<unit>(?!(?:a\.m|p\.m|am|pm|percent)\b)[a-z][a-z\-]+)"
+    r"(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|who|that|which|reportedly)\s+)*"
+    r"(?P<what>[a-z][a-z\-]+))?",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -41,7 +43,11 @@ _UPPER_BOUND = ("up to", "fewer than", "less than")
 
 
 def _counts(text: str) -> list[tuple[float, str, str, str]]:
-    """Return (value, unit, hedge, surface) of each count in ``text``."""
+    """Return (value, what is counted, hedge, surface) of each count in ``text``.
+
+    What is counted is the unit and the word that says what happened to it ("people taken",
+    "people injured"), so that two different counts in one sentence are not confused.
+    """
     found = []
     for match in _COUNT.finditer(text):
         raw = match.group("value").lower()
@@ -49,7 +55,8 @@ def _counts(text: str) -> list[tuple[float, str, str, str]]:
             continue
         value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
         hedge = (match.group("hedge") or "").strip().lower()
-        found.append((value, match.group("unit").lower(), hedge, match.group().strip()))
+        what = f"{match.group('unit')} {match.group('what') or ''}".strip().lower()
+        found.append((value, what, hedge, match.group().strip()))
     return found
 
 

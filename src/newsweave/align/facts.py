@@ -109,13 +109,13 @@ def align_facts(
         else:
             representative = sentences[0]
         article_ids = tuple(s.span.article_id for s in sentences)
-        offsets = {s.span.article_id: (s.span.start, s.span.end) for s in sentences}
+        evidence = {s.span.article_id: s.span for s in sentences}
         facts.append(Fact(
             id="",
             representative=representative.span,
             evidence=tuple(s.span for s in sentences),
             articles=article_ids,
-            independent_articles=independent_articles(article_ids, offsets, reuse),
+            independent_articles=independent_articles(article_ids, evidence, reuse),
         ))
     order = {s.span.article_id: k for k, s in enumerate(index.sentences)}
     facts.sort(key=lambda f: (-len(f.articles), order[f.representative.article_id],

@@ -65,9 +65,8 @@ def _date_of(value: Any) -> dt.date | None:
 def read_html(article_id: str, name: str, html: str) -> ReadResult:
     """Read one HTML page: trafilatura extracts the body and metadata (title, date, site)."""
     try:
-        extracted = trafilatura.extract(
+        document = trafilatura.bare_extraction(
             html,
-            output_format="json",
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -79,24 +78,23 @@ def read_html(article_id: str, name: str, html: str) -> ReadResult:
             skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
                              reason=f"HTML could not be parsed: {type(exc).__name__}: {exc}")]
         )
-    if not extracted:
-        return ReadResult(
-            skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
-                             reason="no article text found in the HTML page")]
-        )
-    meta = json.loads(extracted)
-    body = str(meta.get("text") or "")
+    body = str(getattr(document, "text", None) or "") if document is not None else ""
     if not body.strip():
         return ReadResult(
             skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
                              reason="no article text found in the HTML page")]
         )
+
+    def meta(field: str) -> str | None:
+        value = getattr(document, field, None)
+        return str(value).strip() or None if value else None
+
     header = Header(
-        title=meta.get("title") or None,
-        date=_date_of(meta.get("date")),
-        author=meta.get("author") or None,
-        source=meta.get("sitename") or None,
-        url=meta.get("source") or meta.get("url") or None,
+        title=meta("title"),
+        date=_date_of(meta("date")),
+        author=meta("author"),
+        source=meta("sitename"),
+        url=meta("url"),
     )
     article = build_article(article_id=article_id, input_name=name, fmt="html", text=body,
                             header=header)

@@ -58,7 +58,8 @@ def _parse_date(value: str) -> dt.date | None:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 30 and not line.rstrip().endswith(".")
+    ending = line.rstrip().rstrip("\"'”’)]")
+    return 0 < len(words) <= 30 and not ending.endswith(".")
 
 
 def parse_plain_header(text: str) -> Header:

@@ -46,7 +46,9 @@ _TITLES = (
     r"Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|King|Queen|Prince|"
     r"Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|Captain|Lieutenant"
 )
-_NAME_WORD = r"[A-Z][\w'’.\-]*[\w.]"
+# A capitalised word; only an initial ("F.") or an abbreviation ("Jr.") keeps a full stop, so
+# "said Jane Doe. Then" stops at "Doe".
+_NAME_WORD = r"(?:[A-Z]\.|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
 NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"

@@ -25,6 +25,7 @@ from newsweave.model import (
     QuoteGroup,
     Reading,
     ReusePair,
+    Span,
     Witness,
 )
 from newsweave.reuse import independent_articles
@@ -105,6 +106,12 @@ def collate(
         if not equal:
             continue
         lo, hi = equal[0][1], equal[-1][2]
+        # A word replaced at either edge is still covered by the witness (both print a word
+        # there); only what one of them lacks altogether lies outside its coverage.
+        if ops[0][0] == "replace":
+            lo = ops[0][1]
+        if ops[-1][0] == "replace":
+            hi = ops[-1][2]
         coverage[f"{article_id}#{k}"] = (lo, hi)
         for tag, i1, i2, j1, j2 in ops:
             if i1 < lo or i2 > hi:
@@ -218,7 +225,9 @@ def group_quotes(
         agreed, segments = collate([(a, per_article[a]) for a in article_ids], texts)
         speakers = [sp for i in members if (sp := units[i][0].speaker)]
         speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
-        offsets = {units[i][0].article_id: (units[i][1].start, units[i][1].end) for i in members}
+        evidence: dict[str, Span] = {}
+        for i in members:
+            evidence.setdefault(units[i][0].article_id, units[i][1])
         witnesses: list[Witness] = []
         for i in members:
             quote, part = units[i]
@@ -237,7 +246,7 @@ def group_quotes(
             witnesses=tuple(witnesses),
             agreed_text=agreed,
             segments=segments,
-            independent_articles=independent_articles(article_ids, offsets, reuse),
+            independent_articles=independent_articles(article_ids, evidence, reuse),
         ))
     groups.sort(key=lambda g: (-len(g.articles), order.get(g.witnesses[0].article_id, 0),
                                g.witnesses[0].parts[0].start))

@@ -12,14 +12,15 @@ The cost is linear in the total number of tokens for indexing, plus the number o
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from newsweave.model import Article, Passage, Quote, ReusePair
+from newsweave.model import Article, Passage, Quote, ReusePair, Span
 from newsweave.text.tokens import Token, tokenize
 
 _MAX_GAP = 4  # words inserted/dropped/changed between two seeds of one passage
@@ -31,6 +32,7 @@ class _Doc:
     article: Article
     tokens: list[Token]
     quoted: list[bool]
+    block: list[int]  # tokens with different numbers have removed boilerplate between them
 
 
 def _prepare(article: Article, quotes: Sequence[Quote]) -> _Doc:
@@ -39,18 +41,29 @@ def _prepare(article: Article, quotes: Sequence[Quote]) -> _Doc:
         tokens.extend(tokenize(paragraph.text, paragraph.start))
     ranges = sorted((p.start, p.end) for q in quotes for p in q.parts)
     quoted = [any(s <= t.start < e for s, e in ranges) for t in tokens]
-    return _Doc(article, tokens, quoted)
+    removed_starts = sorted(r.span.start for r in article.removed)
+    block = [bisect_right(removed_starts, t.start) for t in tokens]
+    return _Doc(article, tokens, quoted, block)
 
 
-def _chains(matches: list[tuple[int, int]], seed: int) -> list[tuple[int, int, int, int]]:
-    """Chain seed matches (i in A, j in B) into passages (a_start, a_end, b_start, b_end)."""
+def _chains(
+    matches: list[tuple[int, int]], seed: int, a: _Doc, b: _Doc
+) -> list[tuple[int, int, int, int]]:
+    """Chain seed matches (i in A, j in B) into passages (a_start, a_end, b_start, b_end).
+
+    A passage never runs over removed boilerplate in either article.
+    """
     passages: list[list[int]] = []
     for i, j in sorted(matches):
+        if a.block[i] != a.block[i + seed - 1] or b.block[j] != b.block[j + seed - 1]:
+            continue
         for chain in reversed(passages[-8:]):
             a_end, b_end = chain[1], chain[3]
             if i - a_end <= _MAX_GAP and j - b_end <= _MAX_GAP and i >= chain[0] and (
                 j >= chain[2]
-            ) and abs((i - a_end) - (j - b_end)) <= _MAX_GAP:
+            ) and abs((i - a_end) - (j - b_end)) <= _MAX_GAP and (
+                a.block[i] == a.block[chain[0]] and b.block[j] == b.block[chain[2]]
+            ):
                 chain[1] = max(a_end, i + seed)
                 chain[3] = max(b_end, j + seed)
                 break
@@ -139,7 +152,7 @@ def _pair(
     a_covered: set[int] = set()
     b_covered: set[int] = set()
     unquoted_words = 0
-    pieces = [p for chain in _chains(matches, seed) for p in _split_by_quotes(a, chain, matches,
+    pieces = [p for chain in _chains(matches, seed, a, b) for p in _split_by_quotes(a, chain, matches,
                                                                               seed)]
     for a0, a1, b0, b1 in pieces:
         words = a1 - a0
@@ -186,14 +199,15 @@ def _direction(a: Article, b: Article, share_a: float, share_b: float) -> tuple[
 
 
 def independent_articles(
-    article_ids: Sequence[str], evidence_offsets: dict[str, tuple[int, int]],
-    reuse: Sequence[ReusePair],
+    article_ids: Sequence[str], evidence: Mapping[str, Span], reuse: Sequence[ReusePair]
 ) -> tuple[str, ...]:
     """Return the ids among ``article_ids`` that report independently.
 
-    An article whose evidence (``evidence_offsets[id]`` = its span) lies inside a passage it
-    shares with another article of the set is a copy there: the derived one of such a pair
-    (or, where direction is unknown, the later one in order) adds no independent support.
+    Takes the articles that report something, each one's evidence span, and the reuse pairs.
+    Of a reuse pair that both report it, the derived one (or, where direction is unknown, the
+    second) is a copy there when its evidence lies inside a passage the two share, or when it
+    prints the same words as the other (a copied quote or sentence): it adds no independent
+    support.
     """
     present = set(article_ids)
     dropped: set[str] = set()
@@ -203,13 +217,21 @@ def independent_articles(
         if pair.a in dropped or pair.b in dropped:
             continue
         copied = pair.derived or pair.b
-        span = evidence_offsets.get(copied)
+        source = pair.a if copied == pair.b else pair.b
+        span = evidence.get(copied)
         if span is None:
+            continue
+        other = evidence.get(source)
+        if other is not None and fuzz.ratio(
+            " ".join(t.key for t in tokenize(span.text)),
+            " ".join(t.key for t in tokenize(other.text)),
+        ) >= 95:
+            dropped.add(copied)
             continue
         for passage in pair.passages:
             side = passage.a if passage.a.article_id == copied else passage.b
-            overlap = min(side.end, span[1]) - max(side.start, span[0])
-            if overlap > 0.5 * (span[1] - span[0]):
+            overlap = min(side.end, span.end) - max(side.start, span.start)
+            if overlap > 0.5 * (span.end - span.start):
                 dropped.add(copied)
                 break
     return tuple(i for i in article_ids if i not in dropped)
