@@ -152,8 +152,11 @@ def _pair(
     a_covered: set[int] = set()
     b_covered: set[int] = set()
     unquoted_words = 0
-    pieces = [p for chain in _chains(matches, seed, a, b) for p in _split_by_quotes(a, chain, matches,
-                                                                              seed)]
+    pieces = [
+        piece
+        for chain in _chains(matches, seed, a, b)
+        for piece in _split_by_quotes(a, chain, matches, seed)
+    ]
     for a0, a1, b0, b1 in pieces:
         words = a1 - a0
         if words < min(min_words, 8) or b1 <= b0:
