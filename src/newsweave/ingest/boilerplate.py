@@ -15,8 +15,14 @@ _MAX_WORDS = 40
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
+        # Addressed to the reader: "Sign up for our newsletter", "Subscribe to X's updates";
+        # not reporting: "Residents were urged to sign up for flood alerts."
         ("newsletter or subscription prompt",
-         r"\b(sign\s*up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|inbox)\b"),
+         r"^\s*(sign\s*up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|inbox)\b"),
+        ("newsletter or subscription prompt",
+         r"\b(our|this|the \w+('s)?|\w+'s) (daily |weekly |free )?newsletters?\b.{0,60}"
+         r"\b(sign\s*up|subscribe|inbox)\b|\b(sign\s*up|subscribe) (to|for) (our|the|\w+'s)\b"
+         r".{0,40}\bnewsletters?\b"),
         ("newsletter or subscription prompt",
          r"^\s*(subscribe|sign up)( now| today)?\b.{0,40}$"),
         ("social media prompt",
@@ -42,11 +48,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image caption or credit",
          r"\b(getty images|shutterstock|ap photo|afp via getty)\b.{0,40}$"),
         ("pointer to embedded media",
-         r"^[^.!?]{0,120}\b(watch|check out|see|listen to)\b[^.!?]{0,120}"
-         r"\b(below|here|above)\s*[:.!]?\s*$"),
+         r"^[^.!?]{0,120}\b(watch|check out|listen to)\b[^.!?]{0,120}"
+         r"(\b(below|above)\s*[:.!]?|\bhere\s*:)\s*$"),
         ("copyright notice", r"^\s*(©|\(c\)\s|copyright\b)|\ball rights reserved\b"),
         ("advertisement", r"^\s*(advertisement|sponsored( content)?|ad|story continues below)\s*$"),
-        ("call to action", r"^\s*click here\b|\bdownload (our|the) app\b"),
+        ("call to action", r"^\s*(click here|download (our|the) app)\b"),
         ("share buttons", r"^\s*(share|tweet|email|print|whatsapp|facebook|twitter)"
                           r"(\s*[|/·,]\s*(share|tweet|email|print|whatsapp|facebook|twitter))+\s*$"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,26 @@ class Unusable:
     name: str
     reason: str
     not_found: bool
+
+
+def _walk(folder: Path, unusable: list[Unusable]) -> list[Path]:
+    """Return the files below ``folder`` in sorted order; hidden ones are reported, not read."""
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        hidden = sorted(d for d in dirs if d.startswith("."))
+        for name in hidden:
+            unusable.append(Unusable(str(Path(root) / name),
+                                     "hidden folder, not read (name it explicitly to read it)",
+                                     not_found=False))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            child = Path(root) / name
+            if name.startswith("."):
+                unusable.append(Unusable(str(child), "hidden file, not read (name it "
+                                         "explicitly to read it)", not_found=False))
+            elif child.is_file():
+                files.append(child)
+    return sorted(files)
 
 
 def expand_inputs(names: list[str]) -> tuple[list[Source], list[Unusable]]:
@@ -50,9 +71,7 @@ def expand_inputs(names: list[str]) -> tuple[list[Source], list[Unusable]]:
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.parts[-1:]):
-                    continue
+            for child in _walk(path, unusable):
                 if child.suffix.lower() in READABLE_SUFFIXES or child.suffix == "":
                     add(child, str(child))
                 else:

@@ -210,14 +210,15 @@ def _is_quote(text: str, region: Region, has_cue: bool, min_words: int) -> bool:
     words = content.split()
     if not words:
         return False
-    if has_cue or region.open_ended:
-        return True
-    if len(words) < min_words:
-        return False
-    # A Title Case stretch with no sentence punctuation is a work's title, not speech.
+    # A Title Case stretch with no sentence punctuation is a work's title, not speech, even
+    # after a cue ("Smith said “The Long Road Home” was his favourite").
     letters = [w for w in words if w[:1].isalpha()]
-    title_case = letters and all(w[:1].isupper() or len(w) <= 3 for w in letters)
-    return not (title_case and len(words) <= 10 and not re.search(r"[.!?,]\W*$", content))
+    title_case = bool(letters) and all(w[:1].isupper() or len(w) <= 3 for w in letters)
+    if title_case and len(words) <= 10 and not re.search(r"[.!?,]\W*$", content) and (
+        not region.open_ended
+    ):
+        return False
+    return has_cue or region.open_ended or len(words) >= min_words
 
 
 @dataclass(frozen=True)
