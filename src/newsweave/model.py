@@ -180,6 +180,28 @@ class QuoteGroup(Model):
         return tuple(s for s in self.segments if not s.agreed)
 
 
+class TranscriptSegment(Model):
+    """One stretch of what a speaker said: a collated group or a quote only one article prints."""
+
+    text: str
+    group_id: str | None
+    quote_ids: tuple[str, ...]
+    articles: tuple[str, ...]
+    independent_articles: tuple[str, ...]
+
+    @property
+    def support(self) -> int:
+        """Number of articles that print this stretch."""
+        return len(self.articles)
+
+
+class Transcript(Model):
+    """A speaker's utterances in the most likely order they were said."""
+
+    speaker: str
+    segments: tuple[TranscriptSegment, ...]
+
+
 class Fact(Model):
     """Content reported by one or more articles: sentences that say the same thing."""
 
@@ -285,6 +307,7 @@ class Brief(Model):
     summary: tuple[SummarySentence, ...]
     quotes: tuple[Quote, ...]
     quote_groups: tuple[QuoteGroup, ...]
+    transcripts: tuple[Transcript, ...] = ()
     facts: tuple[Fact, ...]
     conflicts: tuple[Conflict, ...]
     reuse: tuple[ReusePair, ...]

@@ -14,7 +14,7 @@ from newsweave.entities import find_entities
 from newsweave.errors import NoArticlesError
 from newsweave.ingest import IngestResult
 from newsweave.model import Article, Brief, Notice, Quote, Skipped
-from newsweave.quotes import extract_quotes, group_quotes
+from newsweave.quotes import build_transcripts, extract_quotes, group_quotes
 from newsweave.reuse import find_reuse
 from newsweave.settings import Settings
 from newsweave.text import segment_article
@@ -68,6 +68,7 @@ def build_brief(
         summary=tuple(summary),
         quotes=tuple(quotes),
         quote_groups=tuple(groups),
+        transcripts=tuple(build_transcripts(quotes, groups, articles)),
         facts=tuple(facts),
         conflicts=tuple(conflicts),
         reuse=tuple(reuse),

@@ -12,6 +12,7 @@ from newsweave.report._common import (
     one_line,
     overview,
     percent,
+    plural,
     reading_text,
     shared_facts,
     shorten,
@@ -201,6 +202,19 @@ def _strip(lines: list[str]) -> list[str]:
     return lines
 
 
+def _transcripts(brief: Brief) -> list[str]:
+    """Per speaker, the reconstruction of what was said, each stretch with its support."""
+    lines: list[str] = []
+    for transcript in brief.transcripts:
+        lines += ["", f"### Transcript: {transcript.speaker}", ""]
+        for number, segment in enumerate(transcript.segments, start=1):
+            lines.append(
+                f"{number}. {one_line(segment.text)} ({plural(segment.support, 'article')}: "
+                f"{_ids(segment.articles)})"
+            )
+    return lines
+
+
 def render_markdown(brief: Brief) -> str:
     """Render ``brief`` as Markdown and return the document text (ends with a newline).
 
@@ -210,7 +224,7 @@ def render_markdown(brief: Brief) -> str:
     blocks = [
         [f"# {brief_title(brief)}", "", overview(brief)],
         _summary(brief),
-        _quotes(brief),
+        _quotes(brief) + _transcripts(brief),
         _facts(brief),
         _conflicts(brief),
         _reuse(brief),
