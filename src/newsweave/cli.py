@@ -85,8 +85,10 @@ def _load(paths: list[str], settings: Settings, err: Console) -> Brief:
     return brief
 
 
-def _settings(words: int | None) -> Settings:
-    overrides = {"summary_words": words} if words is not None else {}
+def _settings(words: int | None, use_nlp: bool = False) -> Settings:
+    overrides: dict[str, int | bool] = {"summary_words": words} if words is not None else {}
+    if use_nlp:
+        overrides["use_nlp"] = True
     return Settings.from_overrides(overrides)
 
 
@@ -125,18 +127,24 @@ FormatOpt = Annotated[
 WordsOpt = Annotated[
     int | None, typer.Option("--words", "-w", help="Word budget of the summary (default 100).")
 ]
+NlpOpt = Annotated[
+    bool, typer.Option("--nlp", help="Attribute quotes with spaCy too (needs the nlp extra).")
+]
 
 
 def _run(paths: list[str], out: Path | None, fmt: Format | None, words: int | None,
-         name: str) -> None:
+         name: str, use_nlp: bool = False) -> None:
     err = Console(stderr=True)
     try:
-        settings = _settings(words)
+        settings = _settings(words, use_nlp)
     except SettingsError as exc:
         err.print(f"[red]error[/] invalid setting: {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
         brief = _load(paths, settings, err)
+    except SettingsError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
     except NoArticlesError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_NO_INPUT) from None
@@ -146,7 +154,7 @@ def _run(paths: list[str], out: Path | None, fmt: Format | None, words: int | No
 
 @app.command()
 def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
-          words: WordsOpt = None) -> None:
+          words: WordsOpt = None, nlp: NlpOpt = False) -> None:
     """Write the whole brief of the articles in PATHS.
 
     Every input is either used or listed as skipped with its reason.
@@ -159,7 +167,7 @@ def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
 
       cat story.txt | newsweave brief - --format json
     """
-    _run(paths, out, format, words, "brief")
+    _run(paths, out, format, words, "brief", nlp)
 
 
 @app.command()

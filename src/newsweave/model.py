@@ -101,7 +101,8 @@ class Notice(Model):
 
 
 AttributionRule = Literal[
-    "cue-after", "cue-before", "according-to", "sentence-subject", "continuation", "unknown"
+    "cue-after", "cue-before", "according-to", "sentence-subject", "dependency", "continuation",
+    "unknown"
 ]
 
 

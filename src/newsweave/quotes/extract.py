@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsweave.errors import Code
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
@@ -272,7 +273,16 @@ class _Resolver:
     """Resolves the speaker phrases of one article to full names."""
 
     def __init__(self, article: Article, regions: list[Region]) -> None:
-        self.mentions = person_mentions(article, regions)
+        self.mentions: list[Mention] = []
+        self.use_mentions(person_mentions(article, regions), article)
+
+    def use_mentions(self, mentions: list[Mention], article: Article) -> None:
+        """Resolve against ``mentions`` (e.g. the named entities of a parser)."""
+        titled = {m.name: m.title for m in self.mentions if m.title}
+        self.mentions = [
+            m if m.title or m.name not in titled else Mention(m.position, m.name, titled[m.name])
+            for m in mentions
+        ]
         score: Counter[str] = Counter()
         for mention in self.mentions:
             score[mention.name] += 2
@@ -329,18 +339,89 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
     return start
 
 
-def extract_quotes(article: Article, min_words: int = 3) -> tuple[list[Quote], list[Notice]]:
+_SPEECH_LEMMAS = frozenset(
+    """say tell add continue conclude begin explain ask note write tweet post state declare
+    insist argue recall quip gush sigh reply respond remark warn urge announce acknowledge
+    admit claim caution joke laugh shout stress emphasize emphasise observe exclaim promise
+    vow concede suggest muse counter agree complain predict confirm reiterate repeat comment
+    whisper yell cry scream maintain elaborate plead boast tease wonder describe recount
+    testify call praise""".split()
+)
+
+
+class _Parser:
+    """spaCy assistance for attribution (the ``nlp`` extra): parses paragraphs on demand."""
+
+    def __init__(self, nlp: Any, article: Article) -> None:
+        self.nlp = nlp
+        self.article = article
+        self.docs: dict[int, Any] = {}
+
+    def doc(self, p_index: int) -> Any:
+        if p_index not in self.docs:
+            self.docs[p_index] = self.nlp(self.article.paragraphs[p_index].text)
+        return self.docs[p_index]
+
+    def cue(self, region: Region) -> _Cue | None:
+        """Return the speech verb governing the quote's sentence and its subject, if any."""
+        base = self.article.paragraphs[region.paragraph].start
+        doc = self.doc(region.paragraph)
+        inside = (region.open_at - base, region.close_end - base)
+        for sent in doc.sents:
+            if not (sent.start_char <= inside[0] < sent.end_char):
+                continue
+            for token in sent:
+                if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _SPEECH_LEMMAS:
+                    continue
+                if inside[0] <= token.idx < inside[1]:
+                    continue
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subjects:
+                    continue
+                subtree = list(subjects[0].subtree)
+                start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+                if start < inside[1] and end > inside[0]:
+                    continue  # the subject is inside the quote
+                # Keep the head of a long subject ("Smith, who ... ,"): up to the first comma.
+                phrase = doc.text[start:end].split(",")[0].rstrip()
+                return _Cue(base + start, base + start + len(phrase), base + token.idx,
+                            base + token.idx + len(token.text), "dependency")
+        return None
+
+    def people(self, regions: list[Region]) -> list[Mention]:
+        """Return PERSON entities of two or more words outside quotes, in document order."""
+        inside = [(r.start, r.end) for r in regions]
+        found: list[Mention] = []
+        for p_index, paragraph in enumerate(self.article.paragraphs):
+            for ent in self.doc(p_index).ents:
+                pos = paragraph.start + ent.start_char
+                name = re.sub(r"['’]s$", "", ent.text).strip()
+                if ent.label_ != "PERSON" or len(name.split()) < 2:
+                    continue
+                if any(s <= pos < e for s, e in inside):
+                    continue
+                found.append(Mention(pos, strip_title(name), ""))
+        return found
+
+
+def extract_quotes(
+    article: Article, min_words: int = 3, nlp: Any | None = None
+) -> tuple[list[Quote], list[Notice]]:
     """Return the direct quotes of ``article`` with their speakers, and notices about them.
 
-    Takes an article; returns its quotes in document order (each with content spans, speaker,
-    cue and the rule that attributed it) and a W003 notice for every unbalanced quote mark.
-    Never raises.
+    Takes an article and, optionally, a loaded spaCy pipeline (the ``nlp`` extra): with it, a
+    quote the rules cannot attribute is attributed from the dependency parse (the subject of
+    the speech verb of its sentence), and people are found by named-entity recognition.
+    Returns the quotes in document order (each with content spans, speaker, cue and the rule
+    that attributed it) and a W003 notice for every unbalanced quote mark.  Never raises on
+    any text.
     """
     text = article.text
     paragraph_ranges = [(p.start, p.end) for p in article.paragraphs]
     regions = find_regions(text, paragraph_ranges)
     notices: list[Notice] = []
     quoted_paragraphs = {r.paragraph for r in regions}
+    parser = _Parser(nlp, article) if nlp is not None else None
 
     # Group regions into drafts: regions split by an attribution in one sentence, and
     # quotations running on over paragraphs, become one quote with several parts.
@@ -366,6 +447,8 @@ def extract_quotes(article: Article, min_words: int = 3) -> tuple[list[Quote], l
             sentence = _sentence_start(text, floor, region.open_at)
             if sentence < region.open_at:
                 cue = _subject_cue(text, sentence, region.open_at)
+        if parser is not None and (cue is None or cue.rule == "sentence-subject"):
+            cue = parser.cue(region) or cue
         strong_cue = cue is not None and cue.rule != "sentence-subject"
         if not _is_quote(text, region, strong_cue, min_words):
             continue
@@ -404,6 +487,10 @@ def extract_quotes(article: Article, min_words: int = 3) -> tuple[list[Quote], l
                 ))
 
     resolver = _Resolver(article, regions)
+    if parser is not None:
+        people = parser.people(regions)
+        if people:
+            resolver.use_mentions(people, article)
     quotes: list[Quote] = []
     last_speaker: tuple[int, str] | None = None  # (offset of the quote, name)
     for n, draft in enumerate(drafts, start=1):
