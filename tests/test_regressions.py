@@ -57,3 +57,16 @@ def test_hidden_files_in_a_folder_are_listed_not_dropped(tmp_path: Path) -> None
     reasons = {Path(s.input).name: s.reason for s in result.skipped}
     assert "hidden file" in reasons[".notes.txt"]
     assert "hidden folder" in reasons[".cache"]
+
+
+def test_typewriter_double_quotes_are_quote_marks() -> None:
+    # NYT-style text writes a double quote as two apostrophes (''...'').
+    text = (
+        "The senator spoke after the vote on the budget bill in the capital on Monday.\n\n"
+        "''We did what the voters sent us here to do,'' said Senator Ana Ruiz of Ohio.\n\n"
+    )
+    article = read_text("budget.txt", text).articles[0]
+    quotes, notices = extract_quotes(article)
+    assert [q.text for q in quotes] == ["We did what the voters sent us here to do,"]
+    assert quotes[0].speaker == "Ana Ruiz"
+    assert notices == []

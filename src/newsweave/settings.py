@@ -38,7 +38,7 @@ class Settings(BaseModel):
         0.6, gt=0, le=1, description="Share of each article in passages: near-duplicate."
     )
     quote_min_words: int = Field(
-        3, ge=1, description="Quoted stretches with fewer words and no cue are not quotes."
+        1, ge=1, description="Quoted stretches with fewer words and no cue are not quotes."
     )
     quote_group_similarity: float = Field(
         0.5, gt=0, lt=1, description="In-order word overlap making two quotes one utterance."

@@ -140,24 +140,33 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         opener = ""
+        width = 1
         i = p_start
         while i < p_end:
             ch = text[i]
+            # Typewriter forms: two apostrophes as a double quote (''...''), two backticks
+            # as an opening one (``...'').
+            pair = text[i : i + 2]
+            mark = pair if pair in ("''", "``") else ch
             if open_at is None:
-                if ch in _OPENERS or ch == '"':
-                    open_at, opener = i, ch
+                if ch in _OPENERS or ch == '"' or mark in ("''", "``"):
+                    open_at, opener, width = i, mark, len(mark)
                 elif ch in _CLOSERS and i + 1 < p_end and text[i + 1].isalpha():
-                    open_at, opener = i, ch  # stray closer used as an opener
-            elif (ch in _CLOSERS or ch == '"') and not (ch == '"' and opener in _OPENERS and
-                                                        text[i - 1 : i].isdigit()):
-                regions.append(Region(p_index, open_at, open_at + 1, i, i + 1, False))
+                    open_at, opener, width = i, ch, 1  # stray closer used as an opener
+            elif (ch in _CLOSERS or ch == '"' or mark == "''") and not (
+                ch == '"' and opener in _OPENERS and text[i - 1 : i].isdigit()
+            ):
+                regions.append(Region(p_index, open_at, open_at + width, i, i + len(mark),
+                                      False))
                 open_at = None
-            i += 1
+                i += len(mark)
+                continue
+            i += len(mark) if open_at == i else 1
         if open_at is not None:
             end = p_end
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_at + width and text[end - 1].isspace():
                 end -= 1
-            regions.append(Region(p_index, open_at, open_at + 1, end, end, True))
+            regions.append(Region(p_index, open_at, open_at + width, end, end, True))
     return regions
 
 
@@ -405,7 +414,7 @@ class _Parser:
 
 
 def extract_quotes(
-    article: Article, min_words: int = 3, nlp: Any | None = None
+    article: Article, min_words: int = 1, nlp: Any | None = None
 ) -> tuple[list[Quote], list[Notice]]:
     """Return the direct quotes of ``article`` with their speakers, and notices about them.
 
@@ -475,9 +484,10 @@ def extract_quotes(
         last = draft.regions[-1]
         if last.open_ended:
             nxt_index = last.paragraph + 1
-            reopened = nxt_index < len(paragraph_ranges) and text[
-                paragraph_ranges[nxt_index][0]
-            ] in _OPENERS + '"'
+            reopened = nxt_index < len(paragraph_ranges) and (
+                text[paragraph_ranges[nxt_index][0]] in _OPENERS + '"'
+                or text.startswith(("''", "``"), paragraph_ranges[nxt_index][0])
+            )
             if not reopened:
                 notices.append(Notice(
                     input=article.input, code=Code.W_UNBALANCED_QUOTE.value,
