@@ -70,3 +70,22 @@ def test_typewriter_double_quotes_are_quote_marks() -> None:
     assert [q.text for q in quotes] == ["We did what the voters sent us here to do,"]
     assert quotes[0].speaker == "Ana Ruiz"
     assert notices == []
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Brad Cole, a spokesman for the council.", "Brad Cole"),
+        ("Quina Jones, 25, said.", "Quina Jones"),
+        ("Rep. Jason Chaffetz (R-Utah) said.", "Jason Chaffetz"),
+        ("chief economist Maurice Obstfeld said.", "Maurice Obstfeld"),
+    ],
+)
+def test_speaker_phrase_with_appositive_tag_or_role(attribution: str, speaker: str) -> None:
+    text = (
+        "The hearing on the budget went on late into the evening on Thursday in the capital.\n\n"
+        f"“We will not accept these cuts to the program,” {attribution}\n\n"
+    )
+    article = read_text("hearing.txt", text).articles[0]
+    quotes, _ = extract_quotes(article)
+    assert [q.speaker for q in quotes] == [speaker]

@@ -55,16 +55,25 @@ NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}
 PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]+"
 SPEAKER = rf"(?:{PRONOUN}|{DESCRIPTION}|{NAME})"
+# What may stand between a speaker and the cue: a party tag "(R-Utah)", an age ", 25,", an
+# appositive ", a spokesman for the council,".
+_APPOSITIVE = (
+    r"(?:\s*\([A-Z]{1,2}-[\w. ]{1,20}\))?"
+    r"(?:,\s*(?:\d{1,3}|(?:a|an|the|who|whose)\s[^,;.!?“”\"]{1,60}),)?"
+)
+# Lower-case role words before a name: "chief economist Maurice Obstfeld said".
+_ROLE_PREFIX = r"(?:(?:[A-Z][\w.&\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+    rf"^[\s,.;:!?—–-]*{_ROLE_PREFIX}(?P<speaker>{SPEAKER}){_APPOSITIVE}\s+(?:\w+ly\s+)?"
+    rf"(?P<cue>{CUE_VERBS})\b"
 )
 _CUE_AFTER_CUE_FIRST = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+(?P<speaker>{SPEAKER})"
 )
 _ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})")
 _CUE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
+    rf"(?P<speaker>{SPEAKER}){_APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
     rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
 )
 _CUE_LEAD_IN = re.compile(
