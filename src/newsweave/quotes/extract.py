@@ -296,6 +296,7 @@ class _Resolver:
 
     def use_mentions(self, mentions: list[Mention], article: Article) -> None:
         """Resolve against ``mentions`` (e.g. the named entities of a parser)."""
+        self.text = article.text
         titled = {m.name: m.title for m in self.mentions if m.title}
         self.mentions = [
             m if m.title or m.name not in titled else Mention(m.position, m.name, titled[m.name])
@@ -331,8 +332,28 @@ class _Resolver:
 
     def recent_mention(self, position: int, floor: int) -> tuple[int, str] | None:
         """Return the last person named in ``[floor, position)``, or None."""
-        found = [(m.position, m.name) for m in self.mentions if floor <= m.position < position]
+        found = [(m.position, m.name) for m in self.mentions
+                 if floor <= m.position < position and self.person_like(m)]
         return found[-1] if found else None
+
+    def person_like(self, mention: Mention) -> bool:
+        """A name with a title, or whose surname the article also uses alone, is a person's.
+
+        ("Barack Obama" ... "Obama"); "United States" or "South Asia" are not.
+        """
+        if mention.title:
+            return True
+        first, surname = mention.name.split()[0], mention.name.split()[-1]
+        alone = re.findall(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", self.text)
+        if alone:
+            return True
+        # Introduced as a person: "Marcus Doyle, who ...", "Ann Lee, 52, ...", "Ann Lee said".
+        after = self.text[mention.position + len(mention.name):][:40]
+        return bool(re.match(
+            rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
+            rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b)",
+            after,
+        ))
 
 
 def _subject_cue(text: str, sentence_start: int, open_at: int) -> _Cue | None:
