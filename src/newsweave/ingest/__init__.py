@@ -150,12 +150,10 @@ def load_articles(
 
 def _renamed(article: Article, new_id: str) -> Article:
     """Return ``article`` under a new id, with every span re-pointed to it."""
-    def move(span_owner: Article) -> Article:
-        return span_owner.model_copy(update={
-            "id": new_id,
-            "paragraphs": tuple(p.model_copy(update={"article_id": new_id})
-                                for p in span_owner.paragraphs),
-            "removed": tuple(r.model_copy(update={"span": r.span.model_copy(
-                update={"article_id": new_id})}) for r in span_owner.removed),
-        })
-    return move(article)
+    return article.model_copy(update={
+        "id": new_id,
+        "paragraphs": tuple(p.model_copy(update={"article_id": new_id})
+                            for p in article.paragraphs),
+        "removed": tuple(r.model_copy(update={"span": r.span.model_copy(
+            update={"article_id": new_id})}) for r in article.removed),
+    })

@@ -202,13 +202,11 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
 
 
 def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
-    window_start = max(floor, region.open_at - 200)
+    # Only the clause right before the quote: from the last sentence end (or semicolon).
+    window_start = _sentence_start(
+        text, max(floor, region.open_at - 200), region.open_at, (". ", "? ", "! ", "; ")
+    )
     window = text[window_start : region.open_at]
-    # Only the clause right before the quote: cut at the last sentence end.
-    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("; "))
-    if cut >= 0:
-        window_start += cut + 2
-        window = text[window_start : region.open_at]
     for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_CUE_BEFORE, "cue-before")):
         match = pattern.search(window)
         if match and not _bad_speaker(match.group("speaker")):
@@ -369,9 +367,12 @@ def _subject_cue(text: str, sentence_start: int, open_at: int) -> _Cue | None:
     return None
 
 
-def _sentence_start(text: str, floor: int, position: int) -> int:
+def _sentence_start(
+    text: str, floor: int, position: int, enders: tuple[str, ...] = (". ", "? ", "! ")
+) -> int:
+    """Return where the sentence holding ``position`` starts (not before ``floor``)."""
     window = text[floor:position]
-    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+    cut = max(window.rfind(end) for end in enders)
     start = floor + cut + 2 if cut >= 0 else floor
     while start < position and text[start] in " \"“”'‘’":
         start += 1

@@ -121,7 +121,7 @@ def find_reuse(
 
 
 def _split_by_quotes(
-    a: _Doc, chain: tuple[int, int, int, int], matches: list[tuple[int, int]], seed: int
+    a: _Doc, chain: tuple[int, int, int, int], matches: list[tuple[int, int]]
 ) -> list[tuple[int, int, int, int]]:
     """Split a passage where it passes from quoted into unquoted text (in article A)."""
     a0, a1, b0, b1 = chain
@@ -155,7 +155,7 @@ def _pair(
     pieces = [
         piece
         for chain in _chains(matches, seed, a, b)
-        for piece in _split_by_quotes(a, chain, matches, seed)
+        for piece in _split_by_quotes(a, chain, matches)
     ]
     for a0, a1, b0, b1 in pieces:
         words = a1 - a0
