@@ -101,8 +101,8 @@ class Notice(Model):
 
 
 AttributionRule = Literal[
-    "cue-after", "cue-before", "according-to", "sentence-subject", "dependency", "continuation",
-    "unknown"
+    "cue-after", "cue-before", "according-to", "cue-in-sentence", "sentence-subject",
+    "dash-credit", "speaker-label", "dependency", "continuation", "unknown"
 ]
 
 
@@ -130,6 +130,22 @@ class Quote(Model):
     def text(self) -> str:
         """The quote's words, parts joined by a space."""
         return " ".join(p.text for p in self.parts)
+
+    @property
+    def speaker_as_written(self) -> str | None:
+        """The speaker with the article's own phrase for them where it says more than the name
+        ("Mike Pence (the Indiana governor)"); just the speaker for a name or a pronoun."""
+        if self.speaker is None or self.speaker_span is None:
+            return self.speaker
+        phrase = self.speaker_span.text.strip(" ,.")
+        words = set(self.speaker.lower().split())
+        if phrase.lower() in {"he", "she", "they", "i", "we", "it"} or (
+            set(phrase.lower().replace("’s", "").replace("'s", "").split()) <= words
+        ) or phrase == self.speaker:
+            return self.speaker
+        return f"{self.speaker} ({phrase})"
+
+
 
 
 class Reading(Model):

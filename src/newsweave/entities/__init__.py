@@ -1,7 +1,7 @@
 """Entities stage (rule-based first version): people, works and organisations with mentions.
 
 People are the capitalised multi-word names found outside quotes (see
-:func:`newsweave.quotes.extract.person_mentions`) plus every quote speaker; a person's mentions
+:func:`newsweave.quotes.speakers.person_mentions`) plus every quote speaker; a person's mentions
 are the occurrences of the full name, and of the surname alone where no other person of the
 brief shares it ("Mark Ruffalo", "Ruffalo").  Works are Title Case stretches in quote marks
 that are not speech ("I Know This Much Is True").  Organisations are acronyms and names ending
@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsweave.model import Article, Entity, Quote, Span
-from newsweave.quotes.extract import find_regions, person_mentions
+from newsweave.quotes.extract import find_regions
+from newsweave.quotes.speakers import person_mentions
 
 _ORG = re.compile(
     r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:Council|Academy|Service|Services|University|Trust|"
@@ -48,7 +49,8 @@ def find_entities(articles: Sequence[Article], quotes: Sequence[Quote] = ()) -> 
     for article in articles:
         ranges = [(p.start, p.end) for p in article.paragraphs]
         regions = find_regions(article.text, ranges)
-        people.update(m.name for m in person_mentions(article, regions))
+        people.update(m.name for m in person_mentions(
+            article, [(r.open_at, r.close_end) for r in regions]))
         for region in regions:
             content = article.text[region.start : region.end].strip(" ,.")
             words = content.split()

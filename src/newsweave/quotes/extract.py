@@ -9,108 +9,100 @@ this is the news convention for a quotation that goes on over several paragraphs
 regions are parts of one quote.  Otherwise the mark is unbalanced: the quote is kept, flagged
 ``open_ended`` and a notice (W003) names the article and the paragraph.
 
-Attribution looks for a cue verb ("said", "told", "added", "tweeted", ...) with a speaker in
-either order right after the closing mark (``”, he said`` / ``”, said the actor``) or right
-before the opening mark (``Ruffalo added, “``, ``He continued: “``), and "according to X".  A
-pronoun or a description ("he", "the actor") is resolved to the last named speaker, else to the
-nearest person named before the quote, else to the person the article is mostly about.  A quote
-with no cue continues the previous speaker when it follows a quote in the same or the previous
-paragraph (rule ``continuation``); otherwise its speaker is ``None`` (rule ``unknown``).
+Attribution, first rule that applies (each quote records which):
+
+1. ``cue-after`` / ``cue-before`` / ``according-to``: a cue verb ("said", "told", "added",
+   "tweeted", ...) with a speaker in either order right after the closing mark (``”, he said`` /
+   ``”, said the actor``) or right before the opening mark (``Ruffalo added, “``), or
+   "according to X"; ``dash-credit``: a quote followed by ``― Name`` at the paragraph's end;
+   ``speaker-label``: a transcript line ``“PENCE: ...``.
+2. ``cue-before`` (lead-in): a paragraph that is all quote after a sentence such as "Smith
+   told reporters:" or "The Times reports:".
+3. ``cue-in-sentence``: a cue with its speaker elsewhere in the quote's sentence ("A cashier
+   who “steals” is held accountable, Warren said.").
+4. ``sentence-subject``: a quote inside a sentence belongs to the sentence's subject
+   ("Clinton called half of Trump's supporters “deplorables.”").
+5. ``continuation``: a quote with no cue right after a quote of the same or the previous
+   paragraph continues that speaker; otherwise the speaker is ``None`` (``unknown``).
+
+Speaker phrases are resolved to people by :mod:`newsweave.quotes.speakers`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.errors import Code
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
-from newsweave.text.tokens import STOPWORDS
-
-CUE_VERBS = (
-    "said|says|say|added|adds|continued|continues|concluded|concludes|began|begins|told|tells|"
-    "explained|explains|asked|asks|noted|notes|wrote|writes|tweeted|posted|stated|states|"
-    "declared|insisted|insists|argued|argues|recalled|recalls|quipped|gushed|sighed|replied|"
-    "responded|remarked|warned|warns|urged|urges|announced|acknowledged|admitted|admits|claimed|"
-    "claims|cautioned|joked|laughed|shouted|stressed|emphasized|emphasised|observed|"
-    "pointed out|went on|goes on|exclaimed|promised|vowed|conceded|suggested|suggests|mused|"
-    "countered|agreed|complained|predicted|confirmed|reiterated|repeated|commented|whispered|"
-    "yelled|cried|screamed|maintained|elaborated|pleaded|boasted|teased|wondered|described|"
-    "recounted|testified|cautioned|texted|emailed|wrote in"
+from newsweave.quotes.speakers import (
+    APPOSITIVE,
+    CUE_VERBS,
+    NAME,
+    PRONOUNS,
+    ROLE_PREFIX,
+    SPEAKER,
+    Mention,
+    Resolver,
+    bad_speaker,
+    is_description,
+    strip_title,
 )
-_TITLES = (
-    r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St)\.?|President|Senator|"
-    r"Governor|Mayor|Minister|Chief|Fire Chief|Police Chief|Judge|Justice|Officer|Detective|"
-    r"Professor|Doctor|Coach|Director|Chairman|Chairwoman|Secretary|Commissioner|Sheriff|"
-    r"Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|King|Queen|Prince|"
-    r"Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|Captain|Lieutenant"
-)
-# A capitalised word; only an initial ("F.") or an abbreviation ("Jr.") keeps a full stop, so
-# "said Jane Doe. Then" stops at "Doe".
-_NAME_WORD = r"(?:[A-Z]\.|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
-_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
-NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
-PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
-DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’\-]+\s+){0,3}?[a-z][\w\-]+"
-SPEAKER = rf"(?:{PRONOUN}|{DESCRIPTION}|{NAME})"
-# What may stand between a speaker and the cue: a party tag "(R-Utah)", an age ", 25,", an
-# appositive ", a spokesman for the council,".
-_APPOSITIVE = (
-    r"(?:\s*\([A-Z]{1,2}-[\w. ]{1,20}\))?"
-    r"(?:,\s*(?:\d{1,3}|(?:a|an|the|who|whose)\s[^,;.!?“”\"]{1,60}),)?"
-)
-# Lower-case role words before a name: "chief economist Maurice Obstfeld said".
-_ROLE_PREFIX = r"(?:(?:[A-Z][\w.&\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*{_ROLE_PREFIX}(?P<speaker>{SPEAKER}){_APPOSITIVE}\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?"
     rf"(?P<cue>{CUE_VERBS})\b"
 )
 _CUE_AFTER_CUE_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+(?P<speaker>{SPEAKER})"
+    rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})"
 )
 _ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})")
+_DASH_CREDIT = re.compile(rf"^\s*(?P<cue>[―—–]|--)\s*(?P<speaker>{NAME})\s*[.,]?\s*$")
+_SPEAKER_LABEL = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 _CUE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER}){_APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
+    rf"(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
     rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
 )
 _CUE_LEAD_IN = re.compile(
-    rf"^(?P<speaker>{SPEAKER})\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b[^.!?]{{0,80}}[.:]\s*$"
+    rf"^{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+    rf"[^.!?]{{0,80}}[.:]\s*$"
 )
-_SUBORDINATORS = frozenset(
-    """though although because despite based up premiering referencing talking according
-    while whereas unless until once since if when after before as so""".split()
+_ACCORDING_BEFORE = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<speaker>{SPEAKER})\s*[,:]\s*$")
+# A cue anywhere in a sentence, either order: "…, Warren said." / "These employees, Stumpf
+# explained, were …" / "…, said Jane Doe."
+_CUE_IN_SENTENCE = re.compile(
+    rf"(?:(?<![\w#])(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+    rf"|,\s*(?P<cue2>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker2>{SPEAKER})"
+    rf"|(?P<cue3>[Aa]ccording to)\s+(?P<speaker3>{SPEAKER}))"
+)
+# The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
+# Clinton called …", "But Trump is promising …".
+_SUBJECT_START = re.compile(
+    r"^(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
+    r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
+    r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,#]{0,100},\s+)?"
+    r"(?:(?:But|And|Yet|So|Still|Also|Then)\s+)?"
+    rf"{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
+    r"(?:(?:is|was|has|had|have|will|would|also|then|again|later|even|once|\w+ly)\s+){0,2}"
+    r"(?P<cue>[a-z][a-z\-]+)\b"
+)
+_NOT_VERBS = frozenset(
+    """of in on at for and or to the a an with from by as who which that whose whom than
+    but nor if so into onto over under about after before""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
-_ACCORDING_BEFORE = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<speaker>{SPEAKER})\s*[,:]\s*$")
+# Heads of descriptions that are not people: "the report says", "the letter reads".
+_THING_HEADS = frozenset(
+    """report reports statement statements letter letters ad ads advert piece article story
+    study poll survey website site page post tweet tweets book film video memo document
+    documents bill law complaint lawsuit filing release note email message paper editorial
+    column headline transcript release indictment ruling order""".split()
+)
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-_NOT_NAMES = frozenset(
-    """The A An This That These Those It Its In On At For From With And But Or If When While
-    After Before During Since As By Of To Our We He She They I You His Her Their Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Tonight Today Yesterday Tomorrow
-    Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So""".split()
-)
-_PERSON_NAME = re.compile(
-    rf"\b(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
-)
-_SUBJECT_START = re.compile(
-    rf"^(?P<speaker>{NAME}|{PRONOUN})\s+(?:\w+ly\s+)?(?P<cue>[a-z]+(?:ed|s))\b"
-)
-_COMMON_CAPITALISED = frozenset(
-    """Much Know True False New Old Best Great First Second Third Last Next Good Bad Big
-    Little Outstanding Lead Limited Series Movie Award Awards Emmy Emmys Oscar Oscars
-    Academy Television Film Show News Times Post Daily Street Road River Bridge Center
-    Centre Hall House Park University College School Hospital Council Church Club Company
-    Group Party Court Department Ministry Office Service Services Festival Centre Museum
-    Station Airport Hotel Fire Police Radio Engineering Trust General Valley Incredible
-    Television Channel Network Studios Records Press Magazine Universe Cinematic""".split()
-)
 
 
 @dataclass
@@ -144,12 +136,23 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
     """Return the quote regions of the given paragraph ranges of ``text``, in order.
 
     Never raises; a region left open at a paragraph's end runs to that end (``open_ended``).
+    Two layouts are read as one quotation: a straight mark that reopens the quote after a
+    sentence end inside a paragraph (one-paragraph wire text: ``…rights. "You say…"``), and a
+    quote carried over lines that have no marks to the line whose first mark closes it (text
+    set one sentence per line); the lines it runs over are regions of their own, open-ended.
     """
     regions: list[Region] = []
+    carried_to: int | None = None  # the paragraph where a quote carried over lines closes
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         opener = ""
         width = 1
+        if carried_to is not None and p_index < carried_to:
+            end = _content_end(text, p_start, p_end)
+            regions.append(Region(p_index, p_start, p_start, end, end, True))
+            continue
+        if carried_to is not None:
+            open_at, opener, width, carried_to = p_start, '"', 0, None
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -164,7 +167,7 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
                     open_at, opener, width = i, ch, 1  # stray closer used as an opener
             elif (ch in _CLOSERS or ch == '"' or mark == "''") and not (
                 ch == '"' and opener in _OPENERS and text[i - 1 : i].isdigit()
-            ):
+            ) and not (ch == '"' and _reopens(text, i, p_end)):
                 regions.append(Region(p_index, open_at, open_at + width, i, i + len(mark),
                                       False))
                 open_at = None
@@ -172,20 +175,71 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
                 continue
             i += len(mark) if open_at == i else 1
         if open_at is not None:
-            end = p_end
-            while end > open_at + width and text[end - 1].isspace():
-                end -= 1
+            end = max(open_at + width, _content_end(text, p_start, p_end))
             regions.append(Region(p_index, open_at, open_at + width, end, end, True))
+            carried_to = _carried_to(text, paragraphs, p_index)
     return regions
 
 
-def _cue_from(match: re.Match[str], base: int, rule: AttributionRule) -> _Cue:
-    speaker_end = match.end("speaker")
-    phrase = match.group("speaker")
+_CARRY_LINES = 6  # how many lines without marks a quote may be carried over
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _closer_shaped(text: str, i: int, floor: int) -> bool:
+    """Whether the straight mark at ``i`` reads as a closing one: against the word before it
+    (``started."``), or, in text re-joined from tokens, after a comma or full stop and a space
+    and before a lower-case word (``call, "he said``)."""
+    prev = text[i - 1] if i > floor else ""
+    nxt = text[i + 1 : i + 2]
+    if prev and not prev.isspace():
+        return not nxt.isalnum()
+    return prev.isspace() and i - 2 >= floor and text[i - 2] in ",.!?" and nxt.islower()
+
+
+def _reopens(text: str, i: int, p_end: int) -> bool:
+    """Whether the straight mark at ``i``, met while a quote is open, reopens it: it follows a
+    sentence end and a space, precedes a capital, and the next straight mark closes."""
+    if not (i >= 2 and text[i - 2] in ".!?" and text[i - 1].isspace()
+            and text[i + 1 : i + 2].isupper()):
+        return False
+    nxt = text.find('"', i + 1, p_end)
+    return nxt != -1 and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
+
+
+def _carried_to(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> int | None:
+    """The paragraph whose first mark closes a quote left open at the end of ``p_index``, when
+    the quote runs on over lines without marks (None when it does not: a later line reopens it,
+    as news does, or its marks pair up among themselves)."""
+    for q in range(p_index + 1, min(len(paragraphs), p_index + 1 + _CARRY_LINES)):
+        q_start, q_end = paragraphs[q]
+        if text[q_start] in _OPENERS + '"' or text.startswith(("''", "``"), q_start):
+            return None
+        marks = [k for k in range(q_start, q_end) if text[k] in _OPENERS + _CLOSERS + '"']
+        if not marks:
+            continue
+        first = marks[0]
+        if text[first] in _CLOSERS:
+            return q
+        straight = sum(text[k] == '"' for k in marks)
+        if text[first] == '"' and straight % 2 == 1 and _closer_shaped(text, first, q_start):
+            return q
+        return None
+    return None
+
+
+def _cue_from(match: re.Match[str], base: int, rule: AttributionRule,
+              speaker_group: str = "speaker", cue_group: str = "cue") -> _Cue:
+    speaker_end = match.end(speaker_group)
+    phrase = match.group(speaker_group)
     if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
         speaker_end -= 1  # "said Reyes." : the full stop ends the sentence, not an initial
-    return _Cue(base + match.start("speaker"), base + speaker_end,
-                base + match.start("cue"), base + match.end("cue"), rule)
+    return _Cue(base + match.start(speaker_group), base + speaker_end,
+                base + match.start(cue_group), base + match.end(cue_group), rule)
 
 
 def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
@@ -194,9 +248,10 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
         (_CUE_AFTER_CUE_FIRST, "cue-after"),
         (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
         (_ACCORDING_AFTER, "according-to"),
+        (_DASH_CREDIT, "dash-credit"),
     ):
         match = pattern.match(window)
-        if match and not _bad_speaker(match.group("speaker")):
+        if match and not bad_speaker(match.group("speaker")):
             return _cue_from(match, region.close_end, rule)  # type: ignore[arg-type]
     return None
 
@@ -209,17 +264,81 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
     window = text[window_start : region.open_at]
     for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_CUE_BEFORE, "cue-before")):
         match = pattern.search(window)
-        if match and not _bad_speaker(match.group("speaker")):
+        if match and not bad_speaker(match.group("speaker")):
             return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
     return None
 
 
-def _bad_speaker(speaker: str) -> bool:
-    first = speaker.split()[0]
-    if first.lower() in _SUBORDINATORS:
-        return True
-    return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
-                                                 "Her", "Their", "A", "An")
+def _speaker_label(text: str, region: Region) -> tuple[Region, _Cue] | None:
+    """A transcript line inside quotes (``"PENCE: Well, …``): the label names the speaker and
+    is not part of the quote."""
+    match = _SPEAKER_LABEL.match(text[region.start : region.end])
+    if match is None or not any(c.isalpha() for c in match.group("speaker")):
+        return None
+    start, end = region.start + match.start("speaker"), region.start + match.end("speaker")
+    content_start = region.start + match.end()
+    if content_start >= region.end:
+        return None
+    trimmed = Region(region.paragraph, region.open_at, content_start, region.end,
+                     region.close_end, region.open_ended)
+    return trimmed, _Cue(start, end, end, end + 1, "speaker-label")
+
+
+def _plain_paragraph(text: str, p_start: int, p_end: int, regions: list[Region]) -> str:
+    """The paragraph with quotes blanked out (``#``), keeping a sentence end where a quote
+    closes a sentence, so that searches outside quotes keep their offsets."""
+    chars = list(text[p_start:p_end])
+    for r in regions:
+        s, e = r.open_at - p_start, r.close_end - p_start
+        chars[s:e] = "#" * (e - s)
+        follows = text[r.close_end : r.close_end + 2]
+        if text[r.start : r.end].rstrip()[-1:] in ".!?" and re.match(r"\s[A-Z“\"]", follows):
+            chars[e - 1] = "."
+    return "".join(chars)
+
+
+def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
+    """A cue with its speaker anywhere in the quote's sentence (outside quotes), nearest first."""
+    s_start, s_end = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
+    sentence = plain[s_start:s_end]
+    best: tuple[int, _Cue] | None = None
+    for match in _CUE_IN_SENTENCE.finditer(sentence):
+        group = next(g for g in ("speaker", "speaker2", "speaker3") if match.group(g))
+        cue_group = {"speaker": "cue", "speaker2": "cue2", "speaker3": "cue3"}[group]
+        phrase = match.group(group)
+        if bad_speaker(phrase) or "#" in phrase:
+            continue
+        rule: AttributionRule = "according-to" if group == "speaker3" else "cue-in-sentence"
+        cue = _cue_from(match, p_start + s_start, rule, group, cue_group)
+        distance = min(abs(cue.cue_start - region.open_at), abs(cue.cue_start - region.close_end))
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def _sentence_bounds(plain: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the sentence of ``plain`` that holds ``[start, end)``."""
+    cut = max(plain.rfind(e, 0, start) for e in (". ", "? ", "! "))
+    s_start = cut + 2 if cut >= 0 else 0
+    ends = [i for i in (plain.find(e, end) for e in (". ", "? ", "! ")) if i >= 0]
+    s_end = min(ends) + 1 if ends else len(plain)
+    return s_start, s_end
+
+
+def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
+    """Attribute a quote inside a sentence to the sentence's subject."""
+    s_start, _ = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
+    while s_start < len(plain) and plain[s_start] in " '‘’":
+        s_start += 1
+    match = _SUBJECT_START.match(plain[s_start : region.open_at - p_start])
+    if (
+        match
+        and not bad_speaker(match.group("speaker"))
+        and "#" not in match.group("speaker")
+        and match.group("cue") not in _NOT_VERBS
+    ):
+        return _cue_from(match, p_start + s_start, "sentence-subject")
+    return None
 
 
 def _is_quote(text: str, region: Region, has_cue: bool, min_words: int) -> bool:
@@ -235,136 +354,10 @@ def _is_quote(text: str, region: Region, has_cue: bool, min_words: int) -> bool:
         not region.open_ended
     ):
         return False
+    # Stage directions of a transcript: "(CROSSTALK.)", "[Applause]".
+    if re.fullmatch(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*[.,]?\s*", content):
+        return False
     return has_cue or region.open_ended or len(words) >= min_words
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A capitalised multi-word name outside quotes, with the title that preceded it."""
-
-    position: int
-    name: str
-    title: str
-
-
-def person_mentions(article: Article, regions: list[Region]) -> list[Mention]:
-    """Return the person-like names mentioned outside quotes in ``article``, in order.
-
-    A candidate is two or three capitalised words, none a function word or a common
-    capitalised noun ("Outstanding Lead Actor", "Staples Center" are not people).
-    """
-    inside = [(r.start, r.end) for r in regions]
-    mentions: list[Mention] = []
-    for paragraph in article.paragraphs:
-        for match in _PERSON_NAME.finditer(paragraph.text):
-            pos = paragraph.start + match.start("name")
-            if any(s <= pos < e for s, e in inside):
-                continue
-            name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".")
-            words = name.split()
-            after = paragraph.text[match.end("name") : match.end("name") + 2]
-            if (
-                re.match(r"\s[A-Z]", after)  # part of a longer name ("... General Hospital")
-                or words[0].endswith("ing")
-                or len(words) < 2
-                or words[0] in _NOT_NAMES
-                or any(w.lower() in STOPWORDS or w in _COMMON_CAPITALISED for w in words)
-                or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
-            ):
-                continue
-            mentions.append(Mention(pos, name, match.group("title").strip()))
-    return mentions
-
-
-def strip_title(name: str) -> str:
-    """Return ``name`` without leading titles ("Fire Chief Daniel Reyes" -> "Daniel Reyes")."""
-    name = re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip()).strip()
-    words = name.split()
-    if words and len(words[-1]) > 2:
-        words[-1] = words[-1].rstrip(".")
-    return " ".join(words)
-
-
-class _Resolver:
-    """Resolves the speaker phrases of one article to full names."""
-
-    def __init__(self, article: Article, regions: list[Region]) -> None:
-        self.mentions: list[Mention] = []
-        self.use_mentions(person_mentions(article, regions), article)
-
-    def use_mentions(self, mentions: list[Mention], article: Article) -> None:
-        """Resolve against ``mentions`` (e.g. the named entities of a parser)."""
-        self.text = article.text
-        titled = {m.name: m.title for m in self.mentions if m.title}
-        self.mentions = [
-            m if m.title or m.name not in titled else Mention(m.position, m.name, titled[m.name])
-            for m in mentions
-        ]
-        score: Counter[str] = Counter()
-        for mention in self.mentions:
-            score[mention.name] += 2
-        for name in list(score):
-            surname = name.split()[-1]
-            score[name] += len(re.findall(rf"\b{re.escape(surname)}\b", article.text))
-        self.score = score
-        self.main_person = score.most_common(1)[0][0] if score else None
-
-    def expand(self, phrase: str) -> str:
-        """Return the full name a speaker phrase names ("Ruffalo" -> "Mark Ruffalo")."""
-        name = strip_title(phrase)
-        words = name.split()
-        if len(words) != 1:
-            return name
-        matches = [n for n in self.score if words[0] in (n.split()[0], n.split()[-1])]
-        if matches:
-            return max(matches, key=lambda n: (self.score[n], -len(n)))
-        return name
-
-    def by_role(self, description: str) -> str | None:
-        """Return the person whose title matches a description's head noun ("the mayor")."""
-        head = description.split()[-1].lower()
-        for mention in self.mentions:
-            if head in mention.title.lower().split():
-                return mention.name
-        return None
-
-    def recent_mention(self, position: int, floor: int) -> tuple[int, str] | None:
-        """Return the last person named in ``[floor, position)``, or None."""
-        found = [(m.position, m.name) for m in self.mentions
-                 if floor <= m.position < position and self.person_like(m)]
-        return found[-1] if found else None
-
-    def person_like(self, mention: Mention) -> bool:
-        """A name with a title, or whose surname the article also uses alone, is a person's.
-
-        ("Barack Obama" ... "Obama"); "United States" or "South Asia" are not.
-        """
-        if mention.title:
-            return True
-        first, surname = mention.name.split()[0], mention.name.split()[-1]
-        alone = re.findall(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", self.text)
-        if alone:
-            return True
-        # Introduced as a person: "Marcus Doyle, who ...", "Ann Lee, 52, ...", "Ann Lee said".
-        after = self.text[mention.position + len(mention.name):][:40]
-        return bool(re.match(
-            rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
-            rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b)",
-            after,
-        ))
-
-
-def _subject_cue(text: str, sentence_start: int, open_at: int) -> _Cue | None:
-    """Attribute a partial quote inside a sentence to the sentence's subject."""
-    match = _SUBJECT_START.match(text[sentence_start:open_at])
-    if (
-        match
-        and not _bad_speaker(match.group("speaker"))
-        and len(match.group("cue")) > 4
-        and match.group("cue") not in STOPWORDS
-    ):
-        return _cue_from(match, sentence_start, "sentence-subject")
-    return None
 
 
 def _sentence_start(
@@ -385,7 +378,8 @@ _SPEECH_LEMMAS = frozenset(
     admit claim caution joke laugh shout stress emphasize emphasise observe exclaim promise
     vow concede suggest muse counter agree complain predict confirm reiterate repeat comment
     whisper yell cry scream maintain elaborate plead boast tease wonder describe recount
-    testify call praise""".split()
+    testify call praise report read chant sing answer demand charge contend assert allege
+    label dub brand""".split()
 )
 
 
@@ -428,9 +422,8 @@ class _Parser:
                             base + token.idx + len(token.text), "dependency")
         return None
 
-    def people(self, regions: list[Region]) -> list[Mention]:
+    def people(self, quoted: list[tuple[int, int]]) -> list[Mention]:
         """Return PERSON entities of two or more words outside quotes, in document order."""
-        inside = [(r.start, r.end) for r in regions]
         found: list[Mention] = []
         for p_index, paragraph in enumerate(self.article.paragraphs):
             for ent in self.doc(p_index).ents:
@@ -438,7 +431,7 @@ class _Parser:
                 name = re.sub(r"['’]s$", "", ent.text).strip()
                 if ent.label_ != "PERSON" or len(name.split()) < 2:
                     continue
-                if any(s <= pos < e for s, e in inside):
+                if any(s <= pos < e for s, e in quoted):
                     continue
                 found.append(Mention(pos, strip_title(name), ""))
         return found
@@ -462,6 +455,14 @@ def extract_quotes(
     notices: list[Notice] = []
     quoted_paragraphs = {r.paragraph for r in regions}
     parser = _Parser(nlp, article) if nlp is not None else None
+    plain_paragraphs: dict[int, str] = {}
+
+    def plain(p_index: int) -> str:
+        if p_index not in plain_paragraphs:
+            p_start, p_end = paragraph_ranges[p_index]
+            plain_paragraphs[p_index] = _plain_paragraph(
+                text, p_start, p_end, [r for r in regions if r.paragraph == p_index])
+        return plain_paragraphs[p_index]
 
     # Group regions into drafts: regions split by an attribution in one sentence, and
     # quotations running on over paragraphs, become one quote with several parts.
@@ -472,7 +473,11 @@ def extract_quotes(
         limit = nxt.open_at if nxt and nxt.paragraph == region.paragraph else p_end
         prev = regions[k - 1] if k > 0 else None
         floor = prev.close_end if prev and prev.paragraph == region.paragraph else p_start
-        cue = _cue_after(text, region, limit) or _cue_before(text, region, floor)
+        labelled = _speaker_label(text, region)
+        cue: _Cue | None = None
+        if labelled is not None:
+            region, cue = labelled
+        cue = cue or _cue_after(text, region, limit) or _cue_before(text, region, floor)
         if cue is None and region.open_at == p_start and region.paragraph > 0 and (
             region.paragraph - 1 not in quoted_paragraphs
         ):
@@ -481,12 +486,12 @@ def extract_quotes(
             prev_start, prev_end = paragraph_ranges[region.paragraph - 1]
             sentence = _sentence_start(text, prev_start, prev_end)
             match = _CUE_LEAD_IN.match(text[sentence:prev_end])
-            if match and not _bad_speaker(match.group("speaker")):
+            if match and not bad_speaker(match.group("speaker")):
                 cue = _cue_from(match, sentence, "cue-before")
-        if cue is None and region.open_at > p_start:
-            sentence = _sentence_start(text, floor, region.open_at)
-            if sentence < region.open_at:
-                cue = _subject_cue(text, sentence, region.open_at)
+        if cue is None:
+            cue = _cue_in_sentence(plain(region.paragraph), p_start, region)
+        if cue is None:
+            cue = _subject_cue(plain(region.paragraph), p_start, region)
         if parser is not None and (cue is None or cue.rule == "sentence-subject"):
             cue = parser.cue(region) or cue
         strong_cue = cue is not None and cue.rule != "sentence-subject"
@@ -527,13 +532,11 @@ def extract_quotes(
                     "the end of the paragraph",
                 ))
 
-    resolver = _Resolver(article, regions)
-    if parser is not None:
-        people = parser.people(regions)
-        if people:
-            resolver.use_mentions(people, article)
+    quoted = [(r.open_at, r.close_end) for r in regions]
+    people = parser.people(quoted) if parser is not None else None
+    resolver = Resolver(article, quoted, people or None)
     quotes: list[Quote] = []
-    last_speaker: tuple[int, str] | None = None  # (offset of the quote, name)
+    spoken: list[tuple[int, str]] = []  # (offset of a quote, its speaker), in order
     for n, draft in enumerate(drafts, start=1):
         first = draft.regions[0]
         p_first = first.paragraph
@@ -541,32 +544,17 @@ def extract_quotes(
         speaker_span: Span | None = None
         cue_span: Span | None = None
         rule: AttributionRule = "unknown"
-        window_floor = paragraph_ranges[max(0, p_first - 2)][0]
-        recent_speaker = last_speaker if last_speaker and last_speaker[0] >= window_floor else None
+        window_floor = paragraph_ranges[max(0, p_first - 3)][0]
+        recent = [s for s in spoken if s[0] >= window_floor]
         if draft.cue is not None:
             cue = draft.cue
             phrase = text[cue.speaker_start : cue.speaker_end]
             speaker_span = article.span(cue.speaker_start, cue.speaker_end)
-            cue_span = article.span(cue.cue_start, cue.cue_end)
+            cue_span = article.span(cue.cue_start, min(cue.cue_end, len(text)))
             rule = cue.rule
-            lower = phrase.lower()
-            if lower in _PRONOUNS:
-                candidates = [c for c in (
-                    recent_speaker, resolver.recent_mention(first.open_at, window_floor)
-                ) if c is not None]
-                speaker = max(candidates)[1] if candidates else resolver.main_person
-            elif not phrase[:1].isupper() or lower.split()[0] in _DETERMINERS:
-                speaker = (
-                    resolver.by_role(phrase)
-                    or (recent_speaker[1] if recent_speaker else None)
-                    or resolver.main_person
-                )
-            else:
-                speaker = resolver.expand(phrase)
-        elif recent_speaker is not None and p_first - article_paragraph(
-            paragraph_ranges, recent_speaker[0]
-        ) <= 1:
-            speaker, rule = recent_speaker[1], "continuation"
+            speaker = _resolve(phrase, cue.speaker_start, window_floor, recent, resolver, rule)
+        elif recent and p_first - article_paragraph(paragraph_ranges, recent[-1][0]) <= 1:
+            speaker, rule = recent[-1][1], "continuation"
         parts = tuple(article.span(r.start, r.end) for r in draft.regions)
         quotes.append(Quote(
             id=f"{article.id}:q{n}", article_id=article.id, parts=parts, speaker=speaker,
@@ -574,8 +562,30 @@ def extract_quotes(
             open_ended=any(r.open_ended for r in draft.regions),
         ))
         if speaker is not None:
-            last_speaker = (draft.regions[-1].start, speaker)
+            spoken.append((draft.regions[-1].start, speaker))
     return quotes, notices
+
+
+def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str]],
+             resolver: Resolver, rule: AttributionRule) -> str | None:
+    """Return the speaker a phrase stands for (rules in :mod:`newsweave.quotes.speakers`)."""
+    lower = phrase.lower()
+    if rule == "speaker-label":
+        return resolver.expand(phrase.title())
+    if lower in PRONOUNS:
+        if lower == "it":  # "the report says … It also points out": the last thing quoted
+            return recent[-1][1] if recent and is_description(recent[-1][1]) else None
+        if lower in ("they", "we"):
+            return recent[-1][1] if recent else None
+        return resolver.pronoun(lower, position, floor, recent)
+    if is_description(phrase):
+        head = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()[-1]
+        definite = lower.split()[0] in _DETERMINERS and not head.lower().endswith("s")
+        if head.lower() in _THING_HEADS or not definite:
+            return phrase  # "the report", "one Democratic source": what the article says
+        return (resolver.by_role(phrase, position) or (recent[-1][1] if recent else None)
+                or resolver.main_person)
+    return resolver.expand(phrase)
 
 
 def article_paragraph(paragraph_ranges: list[tuple[int, int]], offset: int) -> int:

@@ -1,0 +1,462 @@
+"""Who speaks: the grammar of speaker phrases and the resolution of phrases to people.
+
+A *speaker phrase* is what an article writes next to a cue verb: a name ("Jane Doe", "Sen.
+Ann Lee", "chief economist Maurice Obstfeld"), a pronoun ("he"), or a description ("the
+mayor", "one Democratic source on the panel", "Obama's former campaign strategist").
+
+Resolution turns a phrase into the person it refers to:
+
+- a surname or first name alone is expanded to the full name the article uses ("Ruffalo" ->
+  "Mark Ruffalo");
+- a pronoun goes to the most recent *source* before it (a person the article has just made
+  speak, directly or in indirect speech: "Scott responded with logic. ... he said"), else to
+  the most recent person named, in both cases skipping people of the other gender where the
+  article tells the gender (an honorific, a gendered role noun, a common first name);
+- a description goes to the person whose title or role matches its head noun ("the mayor" ->
+  Mayor Helen Okafor, "the Vermont senator" -> Sen. Bernie Sanders); a description that names
+  nobody in the article ("the report", "one Democratic source") stays the speaker: it is what
+  the article says, and a guess would be wrong more often than right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from newsweave.model import Article
+from newsweave.text.tokens import STOPWORDS
+
+CUE_VERBS = (
+    "said|says|say|added|adds|continued|continues|concluded|concludes|began|begins|told|tells|"
+    "explained|explains|asked|asks|noted|notes|wrote|writes|tweeted|tweets|posted|stated|states|"
+    "declared|insisted|insists|argued|argues|recalled|recalls|quipped|gushed|sighed|replied|"
+    "responded|remarked|warned|warns|urged|urges|announced|acknowledged|acknowledges|admitted|"
+    "admits|claimed|claims|cautioned|joked|laughed|shouted|stressed|emphasized|emphasised|"
+    "observed|pointed out|went on|goes on|exclaimed|promised|vowed|conceded|suggested|suggests|"
+    "mused|countered|agreed|complained|predicted|confirmed|reiterated|repeated|commented|"
+    "whispered|yelled|cried|screamed|maintained|elaborated|pleaded|boasted|teased|wondered|"
+    "described|recounted|testified|texted|emailed|wrote in|reported|reports|reads|read|"
+    "chanted|sang|sings|replies|answered|answers|interjected|interrupted|retorted|snapped|"
+    "demanded|charged|contended|contends|asserted|asserts|alleged|alleges|counters|"
+    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares"
+)
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Lt\. Gov)\.?|President|"
+    r"Senator|Governor|Mayor|Minister|Prime Minister|Chief|Fire Chief|Police Chief|Judge|"
+    r"Justice|Officer|Detective|Professor|Doctor|Coach|Director|Chairman|Chairwoman|Secretary|"
+    r"Commissioner|Sheriff|Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|"
+    r"King|Queen|Prince|Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|"
+    r"Captain|Lieutenant|Speaker|Leader|Representative|Congressman|Congresswoman|Attorney General"
+)
+# A capitalised word; only an initial ("F.") or an abbreviation ("Jr.") keeps a full stop, so
+# "said Jane Doe. Then" stops at "Doe".
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
+_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
+NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+PRONOUN = r"(?:he|she|they|I|we|it|He|She|They|We|It)"
+# Determiners that open a description; a possessive name ("Obama's") works as one too.
+_DETERMINER = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|"
+    r"[Mm]any|[Aa]nother|[Oo]ther|[Bb]oth|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s)"
+)
+_FUNCTION_WORDS = r"(?:the|a|an|of|to|in|on|and|or|that|this|is|was|are|were|be|it|he|she)"
+# "the actor", "the Vermont senator", "one Democratic source on the panel", "a narrator in the
+# Clinton ad": up to four modifiers, a lower-case head, and an optional short "of/on/in/at/for"
+# phrase.
+DESCRIPTION = (
+    rf"{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,4}}?(?!{_FUNCTION_WORDS}\b)[a-z][\w\-]+"
+    r"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,2}?[\w\-]+)?"
+)
+SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{NAME})"
+# What may stand between a speaker and the cue: a party tag "(R-Utah)" or "R-Wis.,", an age
+# ", 25,", an appositive ", a spokesman for the council,".
+APPOSITIVE = (
+    r"(?:\s*\([A-Z]{1,2}-[\w. ]{1,20}\))?"
+    r"(?:,\s*[A-Z]-[A-Z][\w.]*,)?"
+    r"(?:,\s*(?:\d{1,3}|(?:a|an|the|who|whose|which|its|his|her)\s[^,;.!?“”\"#]{1,70}),)?"
+    r"(?:,\s*[a-z]+ing\s[^,;.!?“”\"#]{1,60},)?"
+)
+# Lower-case role words before a name: "chief economist Maurice Obstfeld said", "MSNBC host
+# Chris Matthews said", "Latvian journalist Dainis Ivans".
+ROLE_PREFIX = r"(?:(?:[A-Z][\w.&\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It Its In On At For From With And But Or If When While
+    After Before During Since As By Of To Our We He She They I You His Her Their Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Tonight Today Yesterday Tomorrow
+    Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So Asked Speaking
+    Following Last Earlier Later Now Still Yet Even Just Only Instead Finally Again""".split()
+)
+_SUBORDINATORS = frozenset(
+    """though although because despite based up premiering referencing talking according
+    while whereas unless until once since if when after before as so""".split()
+)
+COMMON_CAPITALISED = frozenset(
+    """Much Know True False New Old Best Great First Second Third Last Next Good Bad Big
+    Little Outstanding Lead Limited Series Movie Award Awards Emmy Emmys Oscar Oscars
+    Academy Television Film Show News Times Post Daily Street Road River Bridge Center
+    Centre Hall House Park University College School Hospital Council Church Club Company
+    Group Party Court Department Ministry Office Service Services Festival Centre Museum
+    Station Airport Hotel Fire Police Radio Engineering Trust General Valley Incredible
+    Television Channel Network Studios Records Press Magazine Universe Cinematic States
+    United Republican Republicans Democratic Democrats Democrat Senate Congress Committee
+    Federal National American Americans Islamic State Washington White Supreme Justice
+    International Foundation Institute Association Agency Bureau Administration Campaign""".split()
+)
+_PERSON_NAME = re.compile(
+    rf"\b(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
+_TITLED_SURNAME = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s+(?P<name>[A-Z][\w'’\-]*\w)\b(?!\s+[A-Z])"
+)
+_SOURCE = re.compile(
+    rf"(?:(?P<according>[Aa]ccording to)\s+(?P<s1>{NAME})"
+    rf"|(?P<s2>{NAME}){APPOSITIVE}\s+(?:\w+ly\s+)?(?:{CUE_VERBS})\b"
+    rf"|\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}(?P<s3>{NAME}))"
+)
+
+Gender = Literal["male", "female"]
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess",
+                            "chairwoman", "congresswoman", "councilwoman"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "chairman", "congressman",
+                          "councilman", "pope"})
+# Common English given names: a gender hint for pronoun agreement, used only where the article
+# itself gives none (an honorific or a gendered role outweighs it).
+_FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
+    joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
+    beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+    alexis kayla hillary chelsea melania ivanka michelle nikki sheryl elaine kellyanne
+    loretta condoleezza nancy kamala elizabeth tulsi jill huma hope donna neera""".split()
+)
+_MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
+    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
+    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bill mike
+    ted marco chris newt rudy reince paul mitch harry tim joe jeb ben rand lindsey rick
+    howard sherrod elijah trey jim tom bob dick al hank""".split()
+)
+_FEMALE_ROLES = re.compile(
+    r"\b(?:actress|mother|mom|wife|daughter|sister|woman|grandmother|congresswoman|"
+    r"chairwoman|spokeswoman|businesswoman|councilwoman|girl|widow|aunt|niece)\b"
+)
+_MALE_ROLES = re.compile(
+    r"\b(?:father|dad|husband|son|brother|man|grandfather|congressman|chairman|spokesman|"
+    r"businessman|councilman|boy|widower|uncle|nephew)\b"
+)
+_PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named outside quotes: where, the full name, and the title that preceded it."""
+
+    position: int
+    name: str
+    title: str
+
+
+_LONE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
+                         "these", "those", "one", "some"})
+
+
+def bad_speaker(speaker: str) -> bool:
+    """True when a matched speaker phrase is a function word, not a speaker ("When she",
+    "The")."""
+    words = speaker.split()
+    first = words[0]
+    if first.lower() in _SUBORDINATORS or (len(words) == 1 and first.lower() in _LONE_WORDS):
+        return True
+    return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
+                                                 "Her", "Their", "A", "An", "It", "Its", "This",
+                                                 "That", "These", "Those")
+
+
+def strip_title(name: str) -> str:
+    """Return ``name`` without leading titles ("Fire Chief Daniel Reyes" -> "Daniel Reyes")."""
+    name = re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip()).strip()
+    words = name.split()
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
+    return " ".join(words)
+
+
+def is_description(phrase: str) -> bool:
+    """True for a speaker phrase that describes rather than names ("the actor", "a doctor")."""
+    words = phrase.split()
+    if not words:
+        return False
+    return not phrase[:1].isupper() or words[0].lower() in {
+        "the", "a", "an", "his", "her", "their", "its", "one", "two", "three", "several",
+        "some", "many", "another", "other", "both", "this", "that", "these", "those",
+    } or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
+
+
+def masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return ``text`` with every ``[start, end)`` span replaced by ``#`` (same length)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "#" * (end - start)
+    return "".join(chars)
+
+
+def person_mentions(article: Article, quoted: list[tuple[int, int]]) -> list[Mention]:
+    """Return the person-like names mentioned outside the ``quoted`` spans, in order.
+
+    A candidate is two or three capitalised words, none a function word or a common
+    capitalised noun ("Outstanding Lead Actor", "Staples Center" are not people); a titled
+    single name ("Mr. Clarke") counts too.  Later mentions of a known person by surname alone
+    ("Ruffalo") are mentions of that person.
+    """
+    mentions: list[Mention] = []
+    for paragraph in article.paragraphs:
+        for match in _PERSON_NAME.finditer(paragraph.text):
+            pos = paragraph.start + match.start("name")
+            if any(s <= pos < e for s, e in quoted):
+                continue
+            name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".")
+            words = name.split()
+            after = paragraph.text[match.end("name") : match.end("name") + 2]
+            if (
+                re.match(r"\s[A-Z]", after)  # part of a longer name ("... General Hospital")
+                or words[0].endswith("ing")
+                or len(words) < 2
+                or words[0] in _NOT_NAMES
+                or any(w.lower() in STOPWORDS or w in COMMON_CAPITALISED for w in words)
+                or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
+            ):
+                continue
+            mentions.append(Mention(pos, name, match.group("title").strip()))
+    full_names = {m.name for m in mentions}
+    for paragraph in article.paragraphs:
+        for match in _TITLED_SURNAME.finditer(paragraph.text):
+            pos = paragraph.start + match.start("name")
+            if any(s <= pos < e for s, e in quoted):
+                continue
+            surname = match.group("name")
+            if not any(n.split()[-1] == surname for n in full_names):
+                mentions.append(Mention(pos, surname, match.group("title")))
+    return _with_surname_mentions(article, mentions, quoted)
+
+
+def _with_surname_mentions(
+    article: Article, mentions: list[Mention], quoted: list[tuple[int, int]]
+) -> list[Mention]:
+    """Add the mentions of known people by surname alone, after their first full mention."""
+    first_seen: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for m in mentions:
+        first_seen.setdefault(m.name, m.position)
+        if m.title:
+            titles.setdefault(m.name, m.title)
+    by_surname: dict[str, str] = {}
+    for name in first_seen:
+        words = name.split()
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1], name)
+    taken = {(m.position, m.name) for m in mentions}
+    covered = [(m.position, m.position + len(m.name)) for m in mentions]
+    extra: list[Mention] = []
+    for surname, name in by_surname.items():
+        for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", article.text):
+            pos = match.start()
+            if pos <= first_seen[name] or any(s <= pos < e for s, e in quoted + covered):
+                continue
+            if (pos, name) not in taken:
+                extra.append(Mention(pos, name, titles.get(name, "")))
+    out = [Mention(m.position, m.name, m.title or titles.get(m.name, "")) for m in mentions]
+    return sorted(out + extra, key=lambda m: m.position)
+
+
+class Resolver:
+    """Resolves the speaker phrases of one article to people (rules in the module docstring)."""
+
+    def __init__(self, article: Article, quoted: list[tuple[int, int]],
+                 mentions: list[Mention] | None = None) -> None:
+        self.text = article.text
+        self.quoted = quoted
+        found = person_mentions(article, quoted) if mentions is None else mentions
+        self.mentions = found
+        score: Counter[str] = Counter()
+        for mention in found:
+            score[mention.name] += 1
+        self.score = score
+        self.main_person = next(
+            (n for n, _ in score.most_common() if self._person_like(n)), None
+        )
+        self.gender = {name: self._gender(name) for name in score}
+        self.sources = self._source_mentions(article)
+
+    # -- names ---------------------------------------------------------------------------
+    def expand(self, phrase: str) -> str:
+        """Return the full name a speaker phrase names ("Ruffalo" -> "Mark Ruffalo")."""
+        name = strip_title(re.sub(r"['’]s$", "", phrase))
+        words = name.split()
+        if not words:
+            return phrase
+        if len(words) == 1:
+            matches = [n for n in self.score if words[0] in (n.split()[0], n.split()[-1])]
+            if matches:
+                return max(matches, key=lambda n: (self.score[n], -len(n)))
+            return name
+        # "G. Mitchell" or "Gen. Carter Ham" -> the full name with the same surname and initial
+        matches = [n for n in self.score if n.split()[-1] == words[-1] and len(n) > len(name)
+                   and n.split()[0][0] == words[0][0]]
+        return max(matches, key=lambda n: self.score[n]) if matches else name
+
+    def _person_like(self, name: str) -> bool:
+        """A name with a title, whose surname the article also uses alone, or introduced as a
+        person ("Marcus Doyle, who ...", "Ann Lee, 52,", "Ann Lee said"); not "United States".
+        """
+        if any(m.title for m in self.mentions if m.name == name):
+            return True
+        words = name.split()
+        if len(words) == 1:
+            return True
+        first, surname = words[0], words[-1]
+        if re.search(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", self.text):
+            return True
+        for m in self.mentions:
+            if m.name != name:
+                continue
+            after = self.text[m.position + len(name):][:40]
+            if re.match(
+                rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
+                rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b)",
+                after,
+            ):
+                return True
+        return first.lower() in _FEMALE_NAMES or first.lower() in _MALE_NAMES
+
+    def _gender(self, name: str) -> Gender | None:
+        titles = {m.title.lower().rstrip(".") for m in self.mentions if m.name == name}
+        if titles & _FEMALE_TITLES:
+            return "female"
+        if titles & _MALE_TITLES:
+            return "male"
+        votes: Counter[Gender] = Counter()
+        for m in self.mentions:
+            if m.name != name:
+                continue
+            around = self.text[max(0, m.position - 40) : m.position + len(name) + 50].lower()
+            if _FEMALE_ROLES.search(around):
+                votes["female"] += 1
+            if _MALE_ROLES.search(around):
+                votes["male"] += 1
+        if votes and len(votes) == 1:
+            return next(iter(votes))
+        first = name.split()[0].lower()
+        if first in _FEMALE_NAMES:
+            return "female"
+        if first in _MALE_NAMES:
+            return "male"
+        return None
+
+    def _source_mentions(self, article: Article) -> list[tuple[int, str]]:
+        """People the article makes speak outside quotes (cue verbs, "according to")."""
+        sources: list[tuple[int, str]] = []
+        for paragraph in article.paragraphs:
+            spans = [(max(s, paragraph.start) - paragraph.start, min(e, paragraph.end)
+                      - paragraph.start) for s, e in self.quoted
+                     if s < paragraph.end and e > paragraph.start]
+            plain = masked(paragraph.text, spans)
+            for match in _SOURCE.finditer(plain):
+                group = next(g for g in ("s1", "s2", "s3") if match.group(g))
+                phrase = match.group(group)
+                if bad_speaker(phrase) or phrase.split()[0] in COMMON_CAPITALISED:
+                    continue
+                name = self.expand(phrase)
+                if name in self.score:
+                    sources.append((paragraph.start + match.start(group), name))
+        return sources
+
+    # -- phrases ---------------------------------------------------------------------------
+    def pronoun(self, pronoun: str, position: int, floor: int,
+                recent_speakers: list[tuple[int, str]]) -> str | None:
+        """Return the person a pronoun speaker at ``position`` refers to, or None.
+
+        Looks back to ``floor``: first the people the article made speak (``recent_speakers``,
+        the speakers of earlier quotes, and the cue phrases of indirect speech), then anyone
+        named; people of the other gender are skipped where the gender is known.
+        """
+        gender = _PRONOUN_GENDER.get(pronoun.lower())
+
+        def agrees(name: str) -> bool:
+            known = self.gender.get(name)
+            return gender is None or known is None or known == gender
+
+        speakers = [(p, n) for p, n in list(self.sources) + recent_speakers
+                    if floor <= p < position and agrees(n)]
+        named = [(m.position, m.name) for m in self.mentions
+                 if floor <= m.position < position and agrees(m.name) and self._person_like(m.name)]
+        if speakers:
+            best = max(speakers)
+            # a person named after the last speaker, as the subject of the sentence that leads
+            # into the quote, is the one meant ("Kerr Putney, the police chief, ... he said")
+            later = [c for c in named if c[0] > best[0] and self._starts_sentence(c[0])]
+            return later[-1][1] if later else best[1]
+        if named:
+            return max(named)[1]
+        main = self.main_person
+        return main if main is not None and agrees(main) else None
+
+    def _starts_sentence(self, position: int) -> bool:
+        before = self.text[max(0, position - 40) : position]
+        before = re.sub(r"(?:(?:" + _TITLES + r")\s+)+$", "", before)
+        return not before.strip() or bool(re.search(r"(?:[.!?][”\"’']?|\n)\s*$", before))
+
+    def by_role(self, description: str, position: int) -> str | None:
+        """Return the person whose title matches a description's head noun ("the mayor"),
+        the most recent before ``position`` first."""
+        words = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", description).split()
+        head = words[-1].lower() if words else ""
+        if not head or head in {"source", "sources", "official", "officials", "report",
+                                "statement", "letter", "group", "groups"}:
+            return None
+        matching = [m for m in self.mentions if head in m.title.lower().rstrip(".").split()
+                    or head in _expand_title(m.title)]
+        if not matching:
+            matching = [m for m in self.mentions if self._role_near(m, head)]
+        before = [m for m in matching if m.position < position]
+        pick = before[-1] if before else (matching[0] if matching else None)
+        return pick.name if pick else None
+
+    def _role_near(self, mention: Mention, head: str) -> bool:
+        """True when the article calls this person ``head`` next to a mention ("Aaron Kall,
+        the director of debate", "Democratic senator Bernie Sanders")."""
+        before = self.text[max(0, mention.position - 40) : mention.position].lower()
+        after = self.text[mention.position + len(mention.name):][:60].lower()
+        return bool(re.search(rf"\b{re.escape(head)}\s*$", before)
+                    or re.match(rf"^[^.;]{{0,10}},\s*(?:a|an|the)\s[^,.;]{{0,40}}"
+                                rf"\b{re.escape(head)}\b", after))
+
+
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative congressman congresswoman", "gov": "governor",
+    "gen": "general", "dr": "doctor", "prof": "professor", "capt": "captain",
+    "lt": "lieutenant", "sgt": "sergeant", "col": "colonel", "rev": "reverend",
+}
+
+
+def _expand_title(title: str) -> set[str]:
+    words = title.lower().replace(".", "").split()
+    out = set(words)
+    for word in words:
+        out.update(_TITLE_ABBREVIATIONS.get(word, "").split())
+    return out
