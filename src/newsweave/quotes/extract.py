@@ -37,6 +37,7 @@ from typing import Any
 from newsweave.errors import Code
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
 from newsweave.quotes.speakers import (
+    ADVERB,
     APPOSITIVE,
     CUE_VERBS,
     NAME,
@@ -51,8 +52,8 @@ from newsweave.quotes.speakers import (
 )
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?"
-    rf"(?P<cue>{CUE_VERBS})\b"
+    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
+    rf"(?P<cue>{CUE_VERBS}|reads|read)\b"
 )
 _CUE_AFTER_CUE_FIRST = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})"
@@ -61,36 +62,55 @@ _ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<sp
 _DASH_CREDIT = re.compile(rf"^\s*(?P<cue>[―—–]|--)\s*(?P<speaker>{NAME})\s*[.,]?\s*$")
 _SPEAKER_LABEL = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 _CUE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})"
+    rf"(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})"
     rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
 )
 _CUE_LEAD_IN = re.compile(
-    rf"^{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+    rf"^{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
+    rf"(?P<cue>{CUE_VERBS}|reports|reads|read|writes)\b"
     rf"[^.!?]{{0,80}}[.:]\s*$"
 )
-_ACCORDING_BEFORE = re.compile(rf"(?P<cue>[Aa]ccording to)\s+(?P<speaker>{SPEAKER})\s*[,:]\s*$")
+_ACCORDING_BEFORE = re.compile(
+    rf"(?P<cue>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
+)
+# "Said Ellis: “…”".
+_SAID_BEFORE = re.compile(
+    rf"(?P<cue>[Ss]aid|[Ss]ays)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
+)
 # A cue anywhere in a sentence, either order: "…, Warren said." / "These employees, Stumpf
 # explained, were …" / "…, said Jane Doe."
 _CUE_IN_SENTENCE = re.compile(
-    rf"(?:(?<![\w#])(?P<speaker>{SPEAKER}){APPOSITIVE}\s+(?:\w+ly\s+)?(?P<cue>{CUE_VERBS})\b"
+    rf"(?:(?<![\w#])(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})\b"
     rf"|,\s*(?P<cue2>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker2>{SPEAKER})"
-    rf"|(?P<cue3>[Aa]ccording to)\s+(?P<speaker3>{SPEAKER}))"
+    rf"|(?P<cue3>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker3>{SPEAKER}))"
+)
+_NOT_VERBS = (
+    r"(?:of|in|on|at|for|and|or|to|the|a|an|with|from|by|as|who|which|that|whose|whom|than|"
+    r"but|nor|if|so|into|onto|over|under|about|after|before|this|these|those|its|his|her|their|"
+    r"always|news|series|is|was|has)"
+)
+# A word that looks like a verb: a regular ending or a common irregular past.
+_VERB = (
+    rf"(?!{_NOT_VERBS}\b)(?:[a-z][a-z\-]*(?:s|ed|ing)|said|told|took|made|gave|spoke|wrote|"
+    r"went|came|got|put|set|ran|saw|thought|felt|knew|left|began|brought|kept|held|stood|won|"
+    r"lost|met|paid|sent|built|sought|fought|meant|read|let|cut|hit|led|drew|threw|struck|"
+    r"became|chose|rose|fell|sang|swore|wore|tore|forgot|forgave|hid|bit|shook|can|could|gone|"
+    r"done|been|seen|taken|given|written|spoken|known|shown|grown|drawn|chosen|begun|sung|"
+    r"will|would|should|must|may|might)\b"
 )
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
-# Clinton called …", "But Trump is promising …".
+# Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
 _SUBJECT_START = re.compile(
     r"^(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
     r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
     r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,#]{0,100},\s+)?"
-    r"(?:(?:But|And|Yet|So|Still|Also|Then)\s+)?"
-    rf"{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
-    r"(?:(?:is|was|has|had|have|will|would|also|then|again|later|even|once|\w+ly)\s+){0,2}"
-    r"(?P<cue>[a-z][a-z\-]+)\b"
-)
-_NOT_VERBS = frozenset(
-    """of in on at for and or to the a an with from by as who which that whose whom than
-    but nor if so into onto over under about after before""".split()
+    r"(?:(?:But|And|Yet|So|Still|Also|Then|Though|Although|While|When|As|After|Before|Because|"
+    r"If|Once|Since)\s+)?"
+    rf"{ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
+    r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
+    r"once|often|just|already|still|\w+ly)\s+){0,3}"
+    rf"(?P<cue>{_VERB})"
 )
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
 # Heads of descriptions that are not people: "the report says", "the letter reads".
@@ -244,13 +264,17 @@ def _cue_from(match: re.Match[str], base: int, rule: AttributionRule,
 
 def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
     window = text[region.close_end : limit]
+    # "“…,” said X" / "“…” said X" at a sentence's end; "the “advert” suggests that …" is
+    # the sentence going on, not an attribution.
+    complete = bool(re.search(r"[,.!?—–-]\W*$", text[region.start : region.end])) or bool(
+        re.match(r"\s*[,—–]", window))
     for pattern, rule in (
-        (_CUE_AFTER_CUE_FIRST, "cue-after"),
+        (_CUE_AFTER_CUE_FIRST if complete else None, "cue-after"),
         (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
         (_ACCORDING_AFTER, "according-to"),
         (_DASH_CREDIT, "dash-credit"),
     ):
-        match = pattern.match(window)
+        match = pattern.match(window) if pattern is not None else None
         if match and not bad_speaker(match.group("speaker")):
             return _cue_from(match, region.close_end, rule)  # type: ignore[arg-type]
     return None
@@ -262,7 +286,8 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
         text, max(floor, region.open_at - 200), region.open_at, (". ", "? ", "! ", "; ")
     )
     window = text[window_start : region.open_at]
-    for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_CUE_BEFORE, "cue-before")):
+    for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_SAID_BEFORE, "cue-before"),
+                          (_CUE_BEFORE, "cue-before")):
         match = pattern.search(window)
         if match and not bad_speaker(match.group("speaker")):
             return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
@@ -325,6 +350,12 @@ def _sentence_bounds(plain: str, start: int, end: int) -> tuple[int, int]:
     return s_start, s_end
 
 
+def _opens_sentence(plain: str, p_start: int, region: Region) -> bool:
+    """True when nothing but other quotes stands between the sentence start and the quote."""
+    s_start, _ = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
+    return not plain[s_start : region.open_at - p_start].strip(" #.,;:—–-")
+
+
 def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     """Attribute a quote inside a sentence to the sentence's subject."""
     s_start, _ = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
@@ -335,7 +366,6 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
         match
         and not bad_speaker(match.group("speaker"))
         and "#" not in match.group("speaker")
-        and match.group("cue") not in _NOT_VERBS
     ):
         return _cue_from(match, p_start + s_start, "sentence-subject")
     return None
@@ -416,8 +446,8 @@ class _Parser:
                 start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
                 if start < inside[1] and end > inside[0]:
                     continue  # the subject is inside the quote
-                # Keep the head of a long subject ("Smith, who ... ,"): up to the first comma.
-                phrase = doc.text[start:end].split(",")[0].rstrip()
+                # The head of a long subject ("Smith, who ... ,"): up to a comma, bracket, dash.
+                phrase = re.split(r",|\s[(—–]", doc.text[start:end])[0].rstrip()
                 return _Cue(base + start, base + start + len(phrase), base + token.idx,
                             base + token.idx + len(token.text), "dependency")
         return None
@@ -509,6 +539,8 @@ def extract_quotes(
             and previous.cue.cue_start >= last.close_end
             and len(text[last.close_end : region.open_at].split()) <= 12
         )
+        if labelled is not None:
+            continues_paragraph = False  # a transcript's next speaker starts a new quote
         if previous is not None and (continues_paragraph or split_by_cue):
             previous.regions.append(region)
             if previous.cue is None:
@@ -553,8 +585,16 @@ def extract_quotes(
             cue_span = article.span(cue.cue_start, min(cue.cue_end, len(text)))
             rule = cue.rule
             speaker = _resolve(phrase, cue.speaker_start, window_floor, recent, resolver, rule)
-        elif recent and p_first - article_paragraph(paragraph_ranges, recent[-1][0]) <= 1:
-            speaker, rule = recent[-1][1], "continuation"
+        elif _opens_sentence(plain(p_first), paragraph_ranges[p_first][0], first):
+            # A floating quote continues the last person who spoke, in a quote or in indirect
+            # speech ("Cummings called him a master. “He showed …”"), in this paragraph or
+            # the one before.
+            floor = paragraph_ranges[max(0, p_first - 1)][0]
+            last = max([s for s in recent if s[0] >= floor]
+                       + [s for s in resolver.sources if floor <= s[0] < first.open_at],
+                       default=None)
+            if last is not None:
+                speaker, rule = last[1], "continuation"
         parts = tuple(article.span(r.start, r.end) for r in draft.regions)
         quotes.append(Quote(
             id=f"{article.id}:q{n}", article_id=article.id, parts=parts, speaker=speaker,
@@ -579,6 +619,10 @@ def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str
             return recent[-1][1] if recent else None
         return resolver.pronoun(lower, position, floor, recent)
     if is_description(phrase):
+        # "Another critic, Laurence H. Tribe, likened …": the appositive names the speaker
+        named = re.match(rf",\s*(?P<name>{NAME}),", resolver.text[position + len(phrase) :][:80])
+        if named and not bad_speaker(named.group("name")):
+            return resolver.expand(named.group("name"))
         head = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()[-1]
         definite = lower.split()[0] in _DETERMINERS and not head.lower().endswith("s")
         if head.lower() in _THING_HEADS or not definite:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,10 +38,12 @@ CUE_VERBS = (
     "observed|pointed out|went on|goes on|exclaimed|promised|vowed|conceded|suggested|suggests|"
     "mused|countered|agreed|complained|predicted|confirmed|reiterated|repeated|commented|"
     "whispered|yelled|cried|screamed|maintained|elaborated|pleaded|boasted|teased|wondered|"
-    "described|recounted|testified|texted|emailed|wrote in|reported|reports|reads|read|"
+    "described|recounted|testified|texted|emailed|wrote in|reported|"
     "chanted|sang|sings|replies|answered|answers|interjected|interrupted|retorted|snapped|"
     "demanded|charged|contended|contends|asserted|asserts|alleged|alleges|counters|"
-    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares"
+    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares|saying|asking|"
+    "adding|telling|writing|noting|tweeting|declaring|explaining|insisting|arguing|warning|"
+    "put it|called|calls|dubbed|labeled|labelled|branded"
 )
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Lt\. Gov)\.?|President|"
@@ -55,7 +57,10 @@ _TITLES = (
 # "said Jane Doe. Then" stops at "Doe".
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
-NAME = rf"(?:(?:{_TITLES})\s+)*{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+NAME = (
+    rf"(?:the\s+(?=(?:{_TITLES})\s))?(?:(?:{_TITLES})\s+)*"
+    rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+)
 PRONOUN = r"(?:he|she|they|I|we|it|He|She|They|We|It)"
 # Determiners that open a description; a possessive name ("Obama's") works as one too.
 _DETERMINER = (
@@ -63,35 +68,54 @@ _DETERMINER = (
     r"[Mm]any|[Aa]nother|[Oo]ther|[Bb]oth|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s)"
 )
-_FUNCTION_WORDS = r"(?:the|a|an|of|to|in|on|and|or|that|this|is|was|are|were|be|it|he|she)"
+_FUNCTION_WORDS = (
+    r"(?:the|a|an|of|to|in|on|at|by|for|from|with|as|and|or|but|nor|that|this|these|those|which|"
+    r"who|whom|whose|is|was|are|were|be|been|has|have|had|will|would|can|could|should|may|"
+    r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so)"
+)
+# A word of a description that is not a function word (descriptions stop at "and", "has").
+_DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)[\w'’\-]+"
 # "the actor", "the Vermont senator", "one Democratic source on the panel", "a narrator in the
 # Clinton ad": up to four modifiers, a lower-case head, and an optional short "of/on/in/at/for"
 # phrase.
 DESCRIPTION = (
-    rf"{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,4}}?(?!{_FUNCTION_WORDS}\b)[a-z][\w\-]+"
-    r"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,2}?[\w\-]+)?"
+    rf"{_DETERMINER}\s+(?:{_DESCRIPTION_WORD}\s+){{0,4}}(?!{_FUNCTION_WORDS}\b)[a-z][\w\-]+"
+    rf"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:{_DESCRIPTION_WORD}\s+){{0,2}}"
+    rf"(?!{_FUNCTION_WORDS}\b)[\w\-]+)?"
 )
 SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{NAME})"
-# What may stand between a speaker and the cue: a party tag "(R-Utah)" or "R-Wis.,", an age
-# ", 25,", an appositive ", a spokesman for the council,".
-APPOSITIVE = (
-    r"(?:\s*\([A-Z]{1,2}-[\w. ]{1,20}\))?"
-    r"(?:,\s*[A-Z]-[A-Z][\w.]*,)?"
-    r"(?:,\s*(?:\d{1,3}|(?:a|an|the|who|whose|which|its|his|her)\s[^,;.!?“”\"#]{1,70}),)?"
-    r"(?:,\s*[a-z]+ing\s[^,;.!?“”\"#]{1,60},)?"
+# What may stand between a speaker and the cue: a party tag "(R-Utah)" or ", R-Wis.,", an age
+# ", 25,", appositives ", a spokesman for the council,", ", 59, of Ashton, Md., who …,", a
+# participle ", speaking to reporters,".
+_APPOSITIVE_PART = (
+    r",\s*(?:\d{1,3}|[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{1,3}\.|"
+    r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|"
+    r"[a-z][\w\-]*\s(?:(?!\.\s)[^,;!?“”\"#]){1,110}?)"
 )
+APPOSITIVE = rf"(?:\s*\([A-Z]{{1,2}}-[\w. ]{{1,20}}\))?(?:(?:{_APPOSITIVE_PART}){{1,4}},)?"
 # Lower-case role words before a name: "chief economist Maurice Obstfeld said", "MSNBC host
 # Chris Matthews said", "Latvian journalist Dainis Ivans".
-ROLE_PREFIX = r"(?:(?:[A-Z][\w.&\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z]))?"
+# The role words are not verbs, prepositions or determiners ("Clinton called half of Trump's
+# supporters" has no role prefix).
+_ROLE_WORD = (
+    rf"(?!(?:{CUE_VERBS}|the|a|an|one|two|three|his|her|their|its|several|some|many|another|"
+    r"other|this|that|these|those|both|of|in|on|at|to|for|with|by|from|as|and|or|but|then|"
+    r"also|is|was|has|had|have|will|would|who|which|when|after|before|about|into|over)\s)"
+    r"[a-z0-9][\w/\-]*(?<!ed)\s+"
+)
+ROLE_PREFIX = rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,3}}(?=[A-Z]))?"
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+# Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
+ADVERB = r"(?:(?:\w+ly|often|also|then|later|again|once|still|even|never|always|just|now|too)\s+)"
 _NOT_NAMES = frozenset(
     """The A An This That These Those It Its In On At For From With And But Or If When While
     After Before During Since As By Of To Our We He She They I You His Her Their Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Tonight Today Yesterday Tomorrow
     Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So Asked Speaking
-    Following Last Earlier Later Now Still Yet Even Just Only Instead Finally Again""".split()
+    Following Last Earlier Later Now Still Yet Even Just Only Instead Finally Again Perhaps
+    Maybe Indeed Certainly Clearly Obviously Sadly Fortunately Unfortunately""".split()
 )
 _SUBORDINATORS = frozenset(
     """though although because despite based up premiering referencing talking according
@@ -117,7 +141,7 @@ _TITLED_SURNAME = re.compile(
 )
 _SOURCE = re.compile(
     rf"(?:(?P<according>[Aa]ccording to)\s+(?P<s1>{NAME})"
-    rf"|(?P<s2>{NAME}){APPOSITIVE}\s+(?:\w+ly\s+)?(?:{CUE_VERBS})\b"
+    rf"|(?P<s2>{NAME}){APPOSITIVE}\s+{ADVERB}?(?:{CUE_VERBS})\b"
     rf"|\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}(?P<s3>{NAME}))"
 )
 
@@ -161,6 +185,12 @@ _MALE_ROLES = re.compile(
     r"businessman|councilman|boy|widower|uncle|nephew)\b"
 )
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
+# What may open a sentence before its subject: "But", "Ultimately,", "In July,".
+_SENTENCE_OPENING = re.compile(
+    r"(?:(?:But|And|So|Yet|Still|Then|Also|Now)\s+)?"
+    r"(?:(?:[A-Z][a-z]*ly|In|At|On|During|After|Before|Since|Later|Earlier|Last\s\w+|"
+    r"Meanwhile|However|Still|Instead)\b[^,.;#]{0,60},\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -183,6 +213,8 @@ def bad_speaker(speaker: str) -> bool:
     first = words[0]
     if first.lower() in _SUBORDINATORS or (len(words) == 1 and first.lower() in _LONE_WORDS):
         return True
+    if first.endswith("ing") and first[:1].isupper() and len(words) == 1:
+        return True  # "Lamenting their luck, …"
     return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
                                                  "Her", "Their", "A", "An", "It", "Its", "This",
                                                  "That", "These", "Those")
@@ -291,6 +323,11 @@ class Resolver:
                  mentions: list[Mention] | None = None) -> None:
         self.text = article.text
         self.quoted = quoted
+        self.plain = masked(article.text, quoted)
+        self.sentence_starts = sorted(
+            {p.start for p in article.paragraphs}
+            | {m.end() for m in re.finditer(r"[.!?][”\"’'#)]*\s+(?=[A-Z“\"‘'#(])", self.plain)}
+        )
         found = person_mentions(article, quoted) if mentions is None else mentions
         self.mentions = found
         score: Counter[str] = Counter()
@@ -366,6 +403,17 @@ class Resolver:
             return "female"
         if first in _MALE_NAMES:
             return "male"
+        # The pronoun that first follows a mention in the same or the next sentence.
+        for m in self.mentions:
+            if m.name == name:
+                after = self.plain[m.position + len(name) : m.position + len(name) + 160]
+                found = re.search(r"\b(he|his|him|she|her|hers)\b", after, re.IGNORECASE)
+                if found:
+                    votes["female" if found.group(1).lower() in ("she", "her", "hers")
+                          else "male"] += 1
+        top = votes.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            return top[0][0]
         return None
 
     def _source_mentions(self, article: Article) -> list[tuple[int, str]]:
@@ -382,7 +430,7 @@ class Resolver:
                 if bad_speaker(phrase) or phrase.split()[0] in COMMON_CAPITALISED:
                     continue
                 name = self.expand(phrase)
-                if name in self.score:
+                if name in self.score and self._person_like(name):
                     sources.append((paragraph.start + match.start(group), name))
         return sources
 
@@ -391,9 +439,12 @@ class Resolver:
                 recent_speakers: list[tuple[int, str]]) -> str | None:
         """Return the person a pronoun speaker at ``position`` refers to, or None.
 
-        Looks back to ``floor``: first the people the article made speak (``recent_speakers``,
-        the speakers of earlier quotes, and the cue phrases of indirect speech), then anyone
-        named; people of the other gender are skipped where the gender is known.
+        Looks back to ``floor``, people of the other gender skipped where the gender is known:
+        the subject of the pronoun's own sentence, then the chain of sentence subjects before
+        it (a sentence whose subject is the same pronoun passes the search on to the one
+        before; a sentence holding a quote has its speaker as subject), then the people the
+        article last made speak (``recent_speakers``, the speakers of earlier quotes, and the
+        cue phrases of indirect speech), then anyone named, then the article's main person.
         """
         gender = _PRONOUN_GENDER.get(pronoun.lower())
 
@@ -401,20 +452,55 @@ class Resolver:
             known = self.gender.get(name)
             return gender is None or known is None or known == gender
 
+        chained = self._subject_chain(pronoun.lower(), position, floor, recent_speakers, agrees)
+        if chained is not None:
+            return chained
         speakers = [(p, n) for p, n in list(self.sources) + recent_speakers
                     if floor <= p < position and agrees(n)]
+        if speakers:
+            return max(speakers)[1]
         named = [(m.position, m.name) for m in self.mentions
                  if floor <= m.position < position and agrees(m.name) and self._person_like(m.name)]
-        if speakers:
-            best = max(speakers)
-            # a person named after the last speaker, as the subject of the sentence that leads
-            # into the quote, is the one meant ("Kerr Putney, the police chief, ... he said")
-            later = [c for c in named if c[0] > best[0] and self._starts_sentence(c[0])]
-            return later[-1][1] if later else best[1]
         if named:
             return max(named)[1]
         main = self.main_person
         return main if main is not None and agrees(main) else None
+
+    def _subject_chain(self, pronoun: str, position: int, floor: int,
+                       spoken: list[tuple[int, str]], agrees: Callable[[str], bool]) -> str | None:
+        """Follow sentence subjects back from ``position`` (at most four sentences)."""
+        starts = [s for s in self.sentence_starts if floor <= s <= position]
+        for n, start in enumerate(reversed(starts[-5:])):
+            end = position if n == 0 else next(
+                (s for s in self.sentence_starts if s > start), len(self.text))
+            quoted_here = [name for p, name in spoken if start <= p < end]
+            subject = self._subject_at(start, end)
+            if subject is None and quoted_here:
+                subject = quoted_here[-1]
+            if subject is None:
+                continue
+            if subject.lower() == pronoun:
+                continue  # "He notes …. He says, “…”": the same person, look further back
+            if subject.lower() in PRONOUNS:
+                return None  # another pronoun: leave it to the recency rules
+            if agrees(subject) and self._person_like(subject):
+                return subject
+        return None
+
+    def _subject_at(self, start: int, end: int) -> str | None:
+        """The person (or pronoun) that opens the sentence at ``start``, if any."""
+        head = self.plain[start : min(end, start + 160)]
+        match = _SENTENCE_OPENING.match(head)
+        offset = start + (match.end() if match else 0)
+        pronoun = re.match(r"(He|She|They|We|I|It)\b", self.plain[offset : offset + 5])
+        if pronoun and offset < end:
+            return pronoun.group(1).lower()
+        for m in self.mentions:
+            if offset <= m.position <= offset + 45 and m.position < end and not re.search(
+                r"[a-z]", re.sub(rf"(?:{_TITLES})", "", self.plain[offset : m.position])
+            ):
+                return m.name
+        return None
 
     def _starts_sentence(self, position: int) -> bool:
         before = self.text[max(0, position - 40) : position]
