@@ -565,8 +565,7 @@ def extract_quotes(
                 ))
 
     quoted = [(r.open_at, r.close_end) for r in regions]
-    people = parser.people(quoted) if parser is not None else None
-    resolver = Resolver(article, quoted, people or None)
+    resolver = Resolver(article, quoted, parser.people(quoted) if parser is not None else ())
     quotes: list[Quote] = []
     spoken: list[tuple[int, str]] = []  # (offset of a quote, its speaker), in order
     for n, draft in enumerate(drafts, start=1):

@@ -51,7 +51,8 @@ _TITLES = (
     r"Justice|Officer|Detective|Professor|Doctor|Coach|Director|Chairman|Chairwoman|Secretary|"
     r"Commissioner|Sheriff|Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|"
     r"King|Queen|Prince|Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|"
-    r"Captain|Lieutenant|Speaker|Leader|Representative|Congressman|Congresswoman|Attorney General"
+    r"Captain|Lieutenant|Speaker|Leader|Representative|Congressman|Congresswoman|Attorney General|"
+    r"Secretary General|Secretary-General|Chancellor|Premier|Vice President|Senate Majority Leader"
 )
 # A capitalised word; only an initial ("F.") or an abbreviation ("Jr.") keeps a full stop, so
 # "said Jane Doe. Then" stops at "Doe".
@@ -59,7 +60,7 @@ _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
 _PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
 NAME = (
     rf"(?:the\s+(?=(?:{_TITLES})\s))?(?:(?:{_TITLES})\s+)*"
-    rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+    rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 )
 PRONOUN = r"(?:he|she|they|I|we|it|He|She|They|We|It)"
 # Determiners that open a description; a possessive name ("Obama's") works as one too.
@@ -115,7 +116,8 @@ _NOT_NAMES = frozenset(
     June July August September October November December Tonight Today Yesterday Tomorrow
     Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So Asked Speaking
     Following Last Earlier Later Now Still Yet Even Just Only Instead Finally Again Perhaps
-    Maybe Indeed Certainly Clearly Obviously Sadly Fortunately Unfortunately""".split()
+    Maybe Indeed Certainly Clearly Obviously Sadly Fortunately Unfortunately Although Though
+    Because Unless Whether Despite Once Until Where Whereas Why How What Who""".split()
 )
 _SUBORDINATORS = frozenset(
     """though although because despite based up premiering referencing talking according
@@ -162,7 +164,12 @@ _FEMALE_NAMES = frozenset(
     kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
     beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
     alexis kayla hillary chelsea melania ivanka michelle nikki sheryl elaine kellyanne
-    loretta condoleezza nancy kamala elizabeth tulsi jill huma hope donna neera""".split()
+    loretta condoleezza kamala tulsi jill huma hope neera lily melanie megan jo ruth
+    jane joan claire carla sonia sonya veronica adriana christina pamela stephanie martha
+    krystal jacklyn gwen debbie gennifer alicia karen kate katie sally sue susie tina tracy
+    wendy yvonne zoe amelia ava chloe ella emily grace harper isabel leah lucy mia nora
+    paula rita rosa sandra sharon sylvia vera vicki whitney angelina beyonce oprah serena
+    ivana marine theresa angela yolanda leticia lourdes marisol guadalupe""".split()
 )
 _MALE_NAMES = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher
@@ -174,7 +181,11 @@ _MALE_NAMES = frozenset(
     jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
     randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bill mike
     ted marco chris newt rudy reince paul mitch harry tim joe jeb ben rand lindsey rick
-    howard sherrod elijah trey jim tom bob dick al hank""".split()
+    howard sherrod trey jim tom bob dick al hank jeff greg dan matt nick ron don ken
+    steve tony frank fred ed eddie bobby johnny jimmy tommy danny mickey ray roger rob
+    luis carlos jorge miguel pedro antonio manuel ricardo enrique vladimir sergei boris
+    francois emmanuel angelo giuseppe marco luigi hans klaus jurgen ahmed mohammed ali
+    omar hassan david kim quentin lester reince sean kellan ban xi shinzo justin""".split()
 )
 _FEMALE_ROLES = re.compile(
     r"\b(?:actress|mother|mom|wife|daughter|sister|woman|grandmother|congresswoman|"
@@ -248,13 +259,16 @@ def masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def person_mentions(article: Article, quoted: list[tuple[int, int]]) -> list[Mention]:
+def person_mentions(
+    article: Article, quoted: list[tuple[int, int]], extra: Iterable[Mention] = ()
+) -> list[Mention]:
     """Return the person-like names mentioned outside the ``quoted`` spans, in order.
 
     A candidate is two or three capitalised words, none a function word or a common
     capitalised noun ("Outstanding Lead Actor", "Staples Center" are not people); a titled
-    single name ("Mr. Clarke") counts too.  Later mentions of a known person by surname alone
-    ("Ruffalo") are mentions of that person.
+    single name ("Mr. Clarke") counts too, and so do the ``extra`` mentions (a parser's
+    PERSON entities).  Later mentions of a known person by surname alone ("Ruffalo") are
+    mentions of that person.
     """
     mentions: list[Mention] = []
     for paragraph in article.paragraphs:
@@ -275,13 +289,15 @@ def person_mentions(article: Article, quoted: list[tuple[int, int]]) -> list[Men
             ):
                 continue
             mentions.append(Mention(pos, name, match.group("title").strip()))
+    known = {m.position for m in mentions}
+    mentions.extend(m for m in extra if m.position not in known)
     full_names = {m.name for m in mentions}
     for paragraph in article.paragraphs:
         for match in _TITLED_SURNAME.finditer(paragraph.text):
             pos = paragraph.start + match.start("name")
             if any(s <= pos < e for s, e in quoted):
                 continue
-            surname = match.group("name")
+            surname = re.sub(r"['’]s$", "", match.group("name"))
             if not any(n.split()[-1] == surname for n in full_names):
                 mentions.append(Mention(pos, surname, match.group("title")))
     return _with_surname_mentions(article, mentions, quoted)
@@ -320,7 +336,7 @@ class Resolver:
     """Resolves the speaker phrases of one article to people (rules in the module docstring)."""
 
     def __init__(self, article: Article, quoted: list[tuple[int, int]],
-                 mentions: list[Mention] | None = None) -> None:
+                 extra_people: Iterable[Mention] = ()) -> None:
         self.text = article.text
         self.quoted = quoted
         self.plain = masked(article.text, quoted)
@@ -328,7 +344,7 @@ class Resolver:
             {p.start for p in article.paragraphs}
             | {m.end() for m in re.finditer(r"[.!?][”\"’'#)]*\s+(?=[A-Z“\"‘'#(])", self.plain)}
         )
-        found = person_mentions(article, quoted) if mentions is None else mentions
+        found = person_mentions(article, quoted, extra_people)
         self.mentions = found
         score: Counter[str] = Counter()
         for mention in found:
@@ -361,9 +377,11 @@ class Resolver:
         """A name with a title, whose surname the article also uses alone, or introduced as a
         person ("Marcus Doyle, who ...", "Ann Lee, 52,", "Ann Lee said"); not "United States".
         """
+        words = name.split()
+        if not words or words[0] in _NOT_NAMES or is_description(name):
+            return False
         if any(m.title for m in self.mentions if m.name == name):
             return True
-        words = name.split()
         if len(words) == 1:
             return True
         first, surname = words[0], words[-1]
@@ -456,12 +474,12 @@ class Resolver:
         if chained is not None:
             return chained
         speakers = [(p, n) for p, n in list(self.sources) + recent_speakers
-                    if floor <= p < position and agrees(n)]
+                    if floor <= p < position and agrees(n) and self._person_like(n)]
         if speakers:
             return max(speakers)[1]
         named = [(m.position, m.name) for m in self.mentions
-                 if floor <= m.position < position and agrees(m.name) and self._person_like(m.name)]
-        if named:
+                 if m.position < position and agrees(m.name) and self._person_like(m.name)]
+        if named and (gender is not None or named[-1][0] >= floor):
             return max(named)[1]
         main = self.main_person
         return main if main is not None and agrees(main) else None
@@ -481,6 +499,8 @@ class Resolver:
                 continue
             if subject.lower() == pronoun:
                 continue  # "He notes …. He says, “…”": the same person, look further back
+            if subject.lower() == "it":
+                continue
             if subject.lower() in PRONOUNS:
                 return None  # another pronoun: leave it to the recency rules
             if agrees(subject) and self._person_like(subject):
