@@ -41,6 +41,7 @@ from newsweave.quotes.speakers import (
     APPOSITIVE,
     CUE_VERBS,
     NAME,
+    PARTICIPLES,
     PRONOUNS,
     ROLE_PREFIX,
     SPEAKER,
@@ -72,6 +73,9 @@ _CUE_LEAD_IN = re.compile(
 )
 _ACCORDING_BEFORE = re.compile(
     rf"(?P<cue>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
+)
+_PARTICIPLE_BEFORE = re.compile(
+    rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$"
 )
 # "Said Ellis: “…”".
 _SAID_BEFORE = re.compile(
@@ -287,7 +291,7 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
     )
     window = text[window_start : region.open_at]
     for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_SAID_BEFORE, "cue-before"),
-                          (_CUE_BEFORE, "cue-before")):
+                          (_CUE_BEFORE, "cue-before"), (_PARTICIPLE_BEFORE, "cue-before")):
         match = pattern.search(window)
         if match and not bad_speaker(match.group("speaker")):
             return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
@@ -608,7 +612,7 @@ def extract_quotes(
 def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str]],
              resolver: Resolver, rule: AttributionRule) -> str | None:
     """Return the speaker a phrase stands for (rules in :mod:`newsweave.quotes.speakers`)."""
-    lower = phrase.lower()
+    lower = re.sub(r"['’]s$", "", phrase.lower())
     if rule == "speaker-label":
         return resolver.expand(phrase.title())
     if lower in PRONOUNS:

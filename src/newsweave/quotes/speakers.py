@@ -41,9 +41,14 @@ CUE_VERBS = (
     "described|recounted|testified|texted|emailed|wrote in|reported|"
     "chanted|sang|sings|replies|answered|answers|interjected|interrupted|retorted|snapped|"
     "demanded|charged|contended|contends|asserted|asserts|alleged|alleges|counters|"
-    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares|saying|asking|"
-    "adding|telling|writing|noting|tweeting|declaring|explaining|insisting|arguing|warning|"
+    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares|"
     "put it|called|calls|dubbed|labeled|labelled|branded"
+)
+# Participles name a speaker only right before the quote ("footage of Hillary Clinton asking,
+# “…”"); elsewhere "X, arguing that …" belongs to the sentence's subject.
+PARTICIPLES = (
+    "saying|asking|adding|telling|writing|noting|tweeting|declaring|explaining|insisting|"
+    "arguing|warning|shouting|chanting"
 )
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Lt\. Gov)\.?|President|"
@@ -382,8 +387,11 @@ class Resolver:
             return False
         if any(m.title for m in self.mentions if m.name == name):
             return True
-        if len(words) == 1:
-            return True
+        if len(words) == 1:  # a single name speaks somewhere: "Melanie said", "said Hester"
+            word = re.escape(name)
+            return bool(re.search(
+                rf"\b{word}\s+{ADVERB}?(?:{CUE_VERBS})\b|\b(?:said|says|to)\s+{word}\b",
+                self.plain))
         first, surname = words[0], words[-1]
         if re.search(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", self.text):
             return True
