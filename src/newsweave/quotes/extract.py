@@ -116,7 +116,6 @@ _SUBJECT_START = re.compile(
     r"once|often|just|already|still|\w+ly)\s+){0,3}"
     rf"(?P<cue>{_VERB})"
 )
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
 # Heads of descriptions that are not people: "the report says", "the letter reads".
 _THING_HEADS = frozenset(
     """report reports statement statements letter letters ad ads advert piece article story
@@ -627,7 +626,7 @@ def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str
         if named and not bad_speaker(named.group("name")):
             return resolver.expand(named.group("name"))
         head = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()[-1]
-        definite = lower.split()[0] in _DETERMINERS and not head.lower().endswith("s")
+        definite = lower.split()[0] == "the" and not head.lower().endswith("s")
         if head.lower() in _THING_HEADS or not definite:
             return phrase  # "the report", "one Democratic source": what the article says
         return (resolver.by_role(phrase, position) or (recent[-1][1] if recent else None)
