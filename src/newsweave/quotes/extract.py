@@ -110,10 +110,10 @@ _SUBJECT_START = re.compile(
     r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,#]{0,100},\s+)?"
     r"(?:(?:But|And|Yet|So|Still|Also|Then|Though|Although|While|When|As|After|Before|Because|"
-    r"If|Once|Since)\s+)?"
+    r"If|Once|Since|Even)\s+)?"
     rf"{ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
     r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
-    r"once|often|just|already|still|\w+ly)\s+){0,3}"
+    r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
     rf"(?P<cue>{_VERB})"
 )
 # Heads of descriptions that are not people: "the report says", "the letter reads".

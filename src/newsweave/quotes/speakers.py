@@ -80,7 +80,7 @@ _FUNCTION_WORDS = (
     r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so)"
 )
 # A word of a description that is not a function word (descriptions stop at "and", "has").
-_DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)[\w'’\-]+"
+_DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)[\w'’\-]+(?:\.[A-Z]\.)?"
 # "the actor", "the Vermont senator", "one Democratic source on the panel", "a narrator in the
 # Clinton ad": up to four modifiers, a lower-case head, and an optional short "of/on/in/at/for"
 # phrase.
@@ -96,9 +96,11 @@ SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{NAME})"
 _APPOSITIVE_PART = (
     r",\s*(?:\d{1,3}|[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{1,3}\.|"
     r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|"
-    r"[a-z][\w\-]*\s(?:(?!\.\s)[^,;!?“”\"#]){1,110}?)"
+    r"[a-z][\w\-]*\s(?:(?!\.\s)[^,;!?“”\"#]){1,160}?)"
 )
-APPOSITIVE = rf"(?:\s*\([A-Z]{{1,2}}-[\w. ]{{1,20}}\))?(?:(?:{_APPOSITIVE_PART}){{1,4}},)?"
+APPOSITIVE = (
+    rf"(?:\s*\([A-Z][\w.]{{0,4}}(?:-[\w. ]{{1,20}})?\))?(?:(?:{_APPOSITIVE_PART}){{1,4}},)?"
+)
 # Lower-case role words before a name: "chief economist Maurice Obstfeld said", "MSNBC host
 # Chris Matthews said", "Latvian journalist Dainis Ivans".
 # The role words are not verbs, prepositions or determiners ("Clinton called half of Trump's
@@ -113,7 +115,10 @@ ROLE_PREFIX = rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,3}}(?=[A-Z])
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
-ADVERB = r"(?:(?:\w+ly|often|also|then|later|again|once|still|even|never|always|just|now|too)\s+)"
+ADVERB = (
+    r"(?:(?:\w+ly|often|also|then|later|again|once|still|even|never|always|just|now|too|"
+    r"further|first|last|twice|recently|previously)\s+)"
+)
 _NOT_NAMES = frozenset(
     """The A An This That These Those It Its In On At For From With And But Or If When While
     After Before During Since As By Of To Our We He She They I You His Her Their Monday
