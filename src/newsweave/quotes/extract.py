@@ -592,11 +592,11 @@ def extract_quotes(
             # speech ("Cummings called him a master. “He showed …”"), in this paragraph or
             # the one before.
             floor = paragraph_ranges[max(0, p_first - 1)][0]
-            last = max([s for s in recent if s[0] >= floor]
-                       + [s for s in resolver.sources if floor <= s[0] < first.open_at],
-                       default=None)
-            if last is not None:
-                speaker, rule = last[1], "continuation"
+            latest = max([s for s in recent if s[0] >= floor]
+                         + [s for s in resolver.sources if floor <= s[0] < first.open_at],
+                         default=None)
+            if latest is not None:
+                speaker, rule = latest[1], "continuation"
         parts = tuple(article.span(r.start, r.end) for r in draft.regions)
         quotes.append(Quote(
             id=f"{article.id}:q{n}", article_id=article.id, parts=parts, speaker=speaker,
