@@ -43,8 +43,6 @@ import inspect
 import json
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -54,8 +52,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from _common import ROOT, SHARED, pct, read_article, run_scorer
+
 SCORER = SHARED / "eval" / "score_quotes.py"
 POLNEAR_DIR = SHARED / "data" / "polnear" / "dev"
 EMMYS_DIR = SHARED / "data" / "emmys-2020"
@@ -230,7 +228,6 @@ def check_brat_gold(folder: Path, quotes: list[dict[str, Any]], sq: ModuleType) 
 # ----------------------------------------------------------------------------- systems
 def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
     """Run newsweave's ingest + quote extraction on every article (with ``nlp=`` if given)."""
-    from newsweave.ingest import read_text
     from newsweave.quotes import extract_quotes
 
     run = Run("newsweave" if nlp is None else "newsweave[nlp]")
@@ -239,15 +236,15 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
         run.articles += 1
         start = time.perf_counter()
         try:
-            result = read_text(f"{stem}.txt", raw)
-            extracted = [(a, *extract_quotes(a, **kwargs)) for a in result.articles]
+            articles, skipped = read_article(stem, raw)
+            extracted = [(a, *extract_quotes(a, **kwargs)) for a in articles]
         except Exception as exc:  # a benchmark counts failures instead of stopping
             run.seconds += time.perf_counter() - start
             run.failed[stem] = f"{type(exc).__name__}: {exc}"
             continue
         run.seconds += time.perf_counter() - start
         if not extracted:
-            run.skipped[stem] = "; ".join(s.reason for s in result.skipped) or "no article"
+            run.skipped[stem] = "; ".join(s.reason for s in skipped) or "no article"
             continue
         for article, quotes, notices in extracted:
             run.text_mismatch += int(article.text != raw)
@@ -256,7 +253,7 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
                 for part in quote.parts:
                     run.predictions.append({
                         "doc": stem, "start": part.start, "end": part.end, "text": part.text,
-                        "speaker": quote.speaker,
+                        "speaker": quote.speaker_as_written,
                     })
     return run
 
@@ -327,22 +324,13 @@ def score(run: Run, dataset: str, gold_dir: Path, show: int) -> dict[str, Any]:
     with pred_path.open("w", encoding="utf-8") as fh:
         for p in run.predictions:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    cmd = [sys.executable, str(SCORER), str(pred_path), str(gold_dir), "--direct-only",
-           "--json", str(json_path)]
+    cmd = [str(SCORER), str(pred_path), str(gold_dir), "--direct-only"]
     if show:
         cmd += ["--show", str(show)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"scorer failed on {pred_path.name}: {proc.stderr.strip()[-500:]}")
+    result, stdout = run_scorer(cmd, json_path)
     if show:
-        print(f"\n---- scorer output for {run.system} on {dataset} ----\n{proc.stdout}")
-    result: dict[str, Any] = json.loads(json_path.read_text(encoding="utf-8"))
+        print(f"\n---- scorer output for {run.system} on {dataset} ----\n{stdout}")
     return result
-
-
-def pct(value: Any) -> str:
-    """A fraction as a percentage with one decimal, or n/a."""
-    return "  n/a" if value is None else f"{100 * value:5.1f}"
 
 
 def print_report(

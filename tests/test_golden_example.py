@@ -181,6 +181,8 @@ def test_okafor_group_collation(example_brief: Brief) -> None:
     assert _surname(group.speaker) == "Okafor"
     found = False
     for segment in group.variants:
+        if segment.orthographic:  # punctuation or spelling; the wording point is below
+            continue
         by_article = {a: r for r in segment.readings for a in r.articles}
         one, two, three = (by_article.get(k) for k in
                            ("01-courier", "02-northern-wire", "03-valley-daily"))

@@ -146,13 +146,16 @@ class Quote(Model):
         return f"{self.speaker} ({phrase})"
 
 
-
-
 class Reading(Model):
-    """One reading at a point of a collation, and the articles that carry it."""
+    """One reading at a point of a collation, and the articles that carry it.
+
+    ``spans`` are where each article prints the reading (one per witness and stretch; an
+    omission is an empty span at the place where the others' words would stand).
+    """
 
     text: str
     articles: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
 
 
 class CollationSegment(Model):

@@ -1,7 +1,8 @@
 """Quotes stage: direct quotations with speakers, grouped and collated across articles."""
 
+from newsweave.quotes.collate import collate
 from newsweave.quotes.extract import extract_quotes, find_regions
-from newsweave.quotes.group import collate, group_quotes, same_utterance
+from newsweave.quotes.group import group_quotes, quote_runs, same_utterance
 from newsweave.quotes.transcript import build_transcripts
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "extract_quotes",
     "find_regions",
     "group_quotes",
+    "quote_runs",
     "same_utterance",
 ]

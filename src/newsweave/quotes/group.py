@@ -1,178 +1,283 @@
-"""Quotes of the same utterance across articles: grouping and collation.
+"""Quotes of the same utterance across articles: grouping (collation is in ``quotes.collate``).
 
-Two quotes from different articles report the same utterance when most of the shorter one's
-content words occur in the longer one in the same order (a fragment, or a transcription that
-differs in a few words).  Groups are the connected components of that relation.
+The units compared are a quote's *stretches*: its parts, joined where only line breaks or
+reopening quote marks lie between them, so a quotation carried over several lines is one unit
+while a quote split by its attribution (``"X," he said, "Y."``) gives two.  Two units of
+different articles report the same utterance when
 
-Collation follows the idea of CollateX's variant graph, kept simple: the fullest witness is the
-base; every other witness is aligned to it word by word on comparison keys (difflib's
-SequenceMatcher), within the stretch it covers; where they differ, the base range becomes a
-point of variance with each reading and the articles that carry it.  Words equal once
-normalised but printed differently ("honour"/"honor") are an orthographic variance.
+- the shorter one's content words are found, in order, in the longer one (a fragment, or a
+  transcription that differs in a few words): a share of them above ``threshold``, three at
+  least, and densely (the words matched are most of the stretch they span in either text, so
+  one phrase shared by two different sentences does not count); or nearly every word of both
+  matches in order ("go out and vote" / "get out and vote");
+- or, for a short unit (under six words), the whole of it stands word for word in the other,
+  or all its content words do, close together ("You resign!" in "You resign! You resign!",
+  "the bullet of mercy" in "a bullet of mercy to the process").
+
+Words that half the articles use in their own narrative are the event's topic ("Endangered
+Species Act") and are no evidence.  The speakers weigh in without deciding alone, since
+attribution differs between articles: quotes of one person (same surname, or one name inside
+the other) need the least overlap; an unknown speaker a little more; two different speakers,
+each named where the quote is attributed, an almost verbatim match of some length (wire copy
+attributed differently), and a short fragment only when the words are the very same.  A
+speaker resolved from "he" or a neighbouring quote that differs counts as unknown.
+
+Groups are the connected components of the relation, so they are closed under the fragment
+rule: a quote that prints sentences A and B joins the quotes of A and those of B.  A short
+fragment joins the group of what it is a fragment of but never bridges two groups that
+longer quotes established, nor quotes of two different named speakers (a phrase both used, a
+term in quote marks).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import combinations
+from typing import Literal
 
-from newsweave.model import (
-    Article,
-    CollationSegment,
-    Quote,
-    QuoteGroup,
-    Reading,
-    ReusePair,
-    Span,
-    Witness,
-)
+from newsweave.model import Article, Quote, QuoteGroup, ReusePair, Span, Witness
+from newsweave.quotes.collate import collate
 from newsweave.reuse import independent_articles
 from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS, Token, tokenize
 
+SpeakerRelation = Literal["same", "unknown", "different"]
+_SHORT = 6  # a quote of fewer words is a short fragment: it joins a group, never bridges two
+_QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
+# (extra share of content words over ``threshold``, least density, least content words)
+_NEEDS: dict[SpeakerRelation, tuple[float, float, int]] = {
+    "same": (0.1, 0.4, 3),
+    "unknown": (0.2, 0.6, 3),
+    "different": (0.3, 0.7, 5),
+}
 
-def _surface(word: str) -> str:
-    """Spelling as printed, ignoring case and typography (curly vs straight apostrophes)."""
-    return fold_typography(word).lower()
+
+def quote_runs(parts: Sequence[Span], text: str) -> list[tuple[Span, ...]]:
+    """Split a quote's parts into stretches of contiguous speech.
+
+    Takes the parts (spans over ``text``) and the article text; returns the parts grouped in
+    document order, a new stretch starting wherever anything but whitespace and quote marks
+    lies between two parts (an attribution such as "he said").
+    """
+    runs: list[list[Span]] = []
+    for part in sorted(parts, key=lambda p: p.start):
+        if runs and all(c.isspace() or c in _QUOTE_MARKS
+                        for c in text[runs[-1][-1].end : part.start]):
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    return [tuple(run) for run in runs]
 
 
-def same_utterance(a: Sequence[Token], b: Sequence[Token], threshold: float = 0.6) -> bool:
+def _name_words(name: str) -> list[str]:
+    folded = re.sub(r"['’]s\b", "", fold_typography(name).lower())
+    return re.findall(r"[a-z]+", folded)
+
+
+def speaker_relation(a: str | None, b: str | None) -> SpeakerRelation:
+    """Say whether two resolved speaker names name the same person.
+
+    Takes two names (or None); returns ``"same"`` when they share the surname or one name's
+    words are all in the other ("Bob Livingston" / "Robert L. Livingston"), ``"unknown"`` when
+    either is missing or is a single word that is not the other's surname (attribution to
+    "Authorities" or a stray capitalised word), else ``"different"``.
+    """
+    if not a or not b:
+        return "unknown"
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return "unknown"
+    if wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa):
+        return "same"
+    if len(wa) < 2 or len(wb) < 2:
+        return "unknown"
+    return "different"
+
+
+def _named(quote: Quote) -> bool:
+    """Whether a quote's speaker is named where it is attributed (not resolved from "he", "the
+    actor" or a neighbouring quote, where attribution goes wrong most often)."""
+    if quote.speaker is None or quote.speaker_span is None:
+        return False
+    return bool(set(_name_words(quote.speaker_span.text)) & set(_name_words(quote.speaker)))
+
+
+def _relation(a: Quote, b: Quote) -> SpeakerRelation:
+    """How the speakers of two quotes relate; resolved speakers that differ are not proof."""
+    relation = speaker_relation(a.speaker, b.speaker)
+    if relation == "different" and not (_named(a) and _named(b)):
+        return "unknown"
+    return relation
+
+
+@dataclass(frozen=True)
+class _Overlap:
+    """How the words of two token sequences match, in order."""
+
+    content: int  # content words matched
+    informative: int  # content words matched that are not common in the articles' narrative
+    shorter_content: int  # content words of the sequence that has fewer
+    density: float  # words matched / the longer of the two stretches the matches span
+    share: float  # words matched / words of the longer sequence
+    whole_fragment: bool  # the shorter sequence stands in the longer one word for word
+
+
+def _overlap(ka: Sequence[str], kb: Sequence[str], common: Collection[str] = ()) -> _Overlap:
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    content_a = sum(k not in STOPWORDS for k in ka)
+    content_b = sum(k not in STOPWORDS for k in kb)
+    if not blocks:
+        return _Overlap(0, 0, min(content_a, content_b), 0.0, 0.0, False)
+    matched = sum(m.size for m in blocks)
+    words = [ka[m.a + d] for m in blocks for d in range(m.size)]
+    content = sum(k not in STOPWORDS for k in words)
+    informative = sum(k not in STOPWORDS and k not in common for k in words)
+    window = max(blocks[-1].a + blocks[-1].size - blocks[0].a,
+                 blocks[-1].b + blocks[-1].size - blocks[0].b)
+    shorter = min(len(ka), len(kb))
+    whole = shorter >= 2 and max(m.size for m in blocks) == shorter and informative >= 1
+    return _Overlap(content, informative, min(content_a, content_b), matched / window,
+                    matched / max(len(ka), len(kb)), whole)
+
+
+def same_utterance(
+    a: Sequence[Token], b: Sequence[Token], threshold: float = 0.5,
+    relation: SpeakerRelation = "unknown", common: Collection[str] = (),
+) -> bool:
     """Return True when two token sequences plausibly print the same utterance.
 
-    The share of the shorter sequence's content words matched in order in the longer one must
-    reach ``threshold``, with at least three content words matched.
+    Takes the two sequences, the share of the shorter one's content words that must be
+    matched in order (for speakers known to be the same; more is needed otherwise), how the
+    two quotes' speakers relate (:func:`speaker_relation`) and the comparison keys too common
+    in the articles' own text to count as evidence (the event's topic: "Endangered Species
+    Act").  See the module doc for the rules.
     """
+    return _evidence(a, b, threshold, relation, common) is not None
+
+
+def _evidence(
+    a: Sequence[Token], b: Sequence[Token], threshold: float, relation: SpeakerRelation,
+    common: Collection[str],
+) -> Literal["match", "fragment"] | None:
+    """Which rule makes two sequences one utterance: a match of enough words, a short
+    fragment, or none (None)."""
     ka = [t.key for t in a]
     kb = [t.key for t in b]
     if not ka or not kb:
-        return False
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    matched = [ka[m.a + k] for m in matcher.get_matching_blocks() for k in range(m.size)]
-    content = [k for k in matched if k not in STOPWORDS]
-    shorter = min(len([k for k in ka if k not in STOPWORDS]), len([k for k in kb
-                                                                     if k not in STOPWORDS]))
-    return len(content) >= 3 and shorter > 0 and len(content) / shorter >= threshold
+        return None
+    found = _overlap(ka, kb, common)
+    extra, density, least = _NEEDS[relation]
+    if min(len(ka), len(kb)) >= _SHORT and (
+        (found.informative >= least
+         and found.shorter_content > 0
+         and found.content / found.shorter_content >= min(1.0, threshold + extra)
+         and found.density >= density)
+        # nearly every word of both, in order ("go out and vote" / "get out and vote")
+        or (relation != "different" and found.informative >= 2 and found.share >= 0.8)
+    ):
+        return "match"
+    if relation == "different" and ka != kb:  # the very same words may be misattributed
+        return None
+    if found.whole_fragment or (found.informative >= 2 and found.density >= 0.75
+                                and found.content == found.shorter_content):
+        # A short quote that stands whole in the other, or all of whose content words do
+        # ("the bullet of mercy" / "a bullet of mercy to the process").
+        return "fragment"
+    return None
 
 
-def render_tokens(tokens: Sequence[Token], text: str | None) -> str:
-    """Return the words of ``tokens`` as printed, with the punctuation between them.
+@dataclass(frozen=True)
+class _Unit:
+    """A stretch of one quote: the unit that grouping compares."""
 
-    Where two tokens are not close in ``text`` (a quote resumed after "he said"), or no text is
-    given, they are joined by a space.
-    """
-    if not tokens:
-        return ""
-    if text is None:
-        return " ".join(t.text for t in tokens)
-    out = [tokens[0].text]
-    for prev, tok in pairwise(tokens):
-        gap = text[prev.end : tok.start]
-        close = 0 <= len(gap) <= 3 and not any(c in gap for c in "\n\"“”")
-        out.append((gap if close else " ") + tok.text)
-    return "".join(out)
+    quote: Quote
+    parts: tuple[Span, ...]
+    tokens: tuple[Token, ...]
 
 
-def collate(
-    witnesses: Sequence[tuple[str, list[Token]]],
-    texts: Mapping[str, str] | None = None,
-) -> tuple[str, tuple[CollationSegment, ...]]:
-    """Collate witnesses ``(article_id, tokens)``; return the agreed text and the segments.
+def _units(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[_Unit]:
+    order = {a.id: k for k, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
+    units = [
+        _Unit(q, run, tuple(t for p in run for t in tokenize(p.text, p.start)))
+        for q in quotes
+        for run in quote_runs(q.parts, texts.get(q.article_id, ""))
+    ]
+    units = [u for u in units if u.tokens]
+    units.sort(key=lambda u: (order.get(u.quote.article_id, 0), u.parts[0].start))
+    return units
 
-    ``texts`` maps article ids to their text, so readings keep the punctuation printed
-    between words.  The fullest witness is the base.  Returns the agreed text (at each point
-    of variance, the reading most articles carry) and the segments in base order.  Collating a
-    witness with itself (or with identical copies) yields a single agreed segment.
-    """
-    if not witnesses:
-        return "", ()
-    base_index = max(range(len(witnesses)), key=lambda k: (len(witnesses[k][1]), -k))
-    base_article, base = witnesses[base_index]
-    texts = texts or {}
-    base_text = texts.get(base_article)
-    n = len(base)
-    # variants[(i1, i2)] -> reading text -> articles; for base ranges where witnesses differ
-    variants: dict[tuple[int, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    orthographic: set[tuple[int, int]] = set()
-    coverage: dict[str, tuple[int, int]] = {}
-    for k, (article_id, tokens) in enumerate(witnesses):
-        if k == base_index:
-            continue
-        matcher = SequenceMatcher(None, [t.key for t in base], [t.key for t in tokens],
-                                  autojunk=False)
-        ops = [op for op in matcher.get_opcodes()]
-        equal = [op for op in ops if op[0] == "equal"]
-        if not equal:
-            continue
-        lo, hi = equal[0][1], equal[-1][2]
-        # A word replaced at either edge is still covered by the witness (both print a word
-        # there); only what one of them lacks altogether lies outside its coverage.
-        if ops[0][0] == "replace":
-            lo = ops[0][1]
-        if ops[-1][0] == "replace":
-            hi = ops[-1][2]
-        coverage[f"{article_id}#{k}"] = (lo, hi)
-        for tag, i1, i2, j1, j2 in ops:
-            if i1 < lo or i2 > hi:
+
+def _common_keys(quotes: Sequence[Quote], articles: Sequence[Article]) -> frozenset[str]:
+    """Content keys that half the articles (two at least) use outside their quotes."""
+    inside: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        inside[quote.article_id].extend((p.start, p.end) for p in quote.parts)
+    df: Counter[str] = Counter()
+    for article in articles:
+        spans = sorted(inside.get(article.id, []))
+        keys = set()
+        k = 0
+        for token in tokenize(article.text):
+            while k < len(spans) and spans[k][1] <= token.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= token.start:
                 continue
-            if tag == "equal":
-                for d in range(i2 - i1):
-                    if _surface(base[i1 + d].text) != _surface(tokens[j1 + d].text):
-                        key = (i1 + d, i1 + d + 1)
-                        variants[key][tokens[j1 + d].text].append(article_id)
-                        orthographic.add(key)
-            else:
-                own_text = texts.get(article_id)
-                if i1 == i2:  # insertion: attach to the previous base word
-                    key = (max(0, i1 - 1), max(1, i1))
-                    reading = " ".join(
-                        part for part in (render_tokens(base[key[0]:key[1]], base_text)
-                                          if i1 > 0 else "",
-                                          render_tokens(tokens[j1:j2], own_text)) if part)
-                else:
-                    key = (i1, i2)
-                    reading = render_tokens(tokens[j1:j2], own_text) or "∅"
-                variants[key][reading].append(article_id)
-                orthographic.discard(key)
-    segments: list[CollationSegment] = []
-    agreed_words: list[str] = []
-    cursor = 0
-    all_articles = [a for a, _ in witnesses]
-    for (i1, i2) in sorted(variants):
-        if i1 < cursor:
-            continue  # overlapping point of variance: the first one found stands
-        if i1 > cursor:
-            run = render_tokens(base[cursor:i1], base_text)
-            segments.append(CollationSegment(agreed=True, readings=(
-                Reading(text=run, articles=tuple(dict.fromkeys(all_articles))),)))
-            agreed_words.append(run)
-        others = variants[(i1, i2)]
-        differing = {a for arts in others.values() for a in arts}
-        base_reading = render_tokens(base[i1:i2], base_text)
-        base_carriers = [base_article] + [
-            a for a, (lo, hi) in ((key.split("#")[0], rng) for key, rng in coverage.items())
-            if lo <= i1 and i2 <= hi and a not in differing
-        ]
-        readings = {base_reading: list(dict.fromkeys(base_carriers))}
-        for text, arts in others.items():
-            readings.setdefault(text, [])
-            readings[text].extend(a for a in arts if a not in readings[text])
-        ordered = sorted(readings.items(), key=lambda kv: (-len(kv[1]), kv[0] != base_reading))
-        segments.append(CollationSegment(
-            agreed=False, orthographic=(i1, i2) in orthographic,
-            readings=tuple(Reading(text=t, articles=tuple(a)) for t, a in ordered),
-        ))
-        majority = ordered[0][0]
-        if majority != "∅":
-            agreed_words.append(majority)
-        cursor = i2
-    if cursor < n:
-        run = render_tokens(base[cursor:], base_text)
-        segments.append(CollationSegment(agreed=True, readings=(
-            Reading(text=run, articles=tuple(dict.fromkeys(all_articles))),)))
-        agreed_words.append(run)
-    return " ".join(agreed_words), tuple(segments)
+            if token.key not in STOPWORDS:
+                keys.add(token.key)
+        df.update(keys)
+    least = max(2, (len(articles) + 1) // 2)
+    return frozenset(key for key, n in df.items() if n >= least)
+
+
+def _candidates(units: Sequence[_Unit]) -> list[tuple[int, int]]:
+    """Pairs of units in different articles that share a content word (each pair once)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        for key in dict.fromkeys(t.key for t in unit.tokens if t.key not in STOPWORDS):
+            index[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if units[i].quote.article_id != units[j].quote.article_id:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _group_speaker(units: Sequence[_Unit]) -> str | None:
+    """The speaker most units agree on (names of one person counted together); speakers
+    named where the quote is attributed outvote those resolved from "he" or a neighbour."""
+    names = [u.quote.speaker for u in units if u.quote.speaker and _named(u.quote)] or [
+        u.quote.speaker for u in units if u.quote.speaker]
+    if not names:
+        return None
+    counts = Counter(names)
+    support = {n: sum(c for m, c in counts.items() if speaker_relation(n, m) == "same")
+               for n in counts}
+    return max(sorted(counts), key=lambda n: (support[n], counts[n], len(n.split())))
+
+
+def _witnesses(units: Sequence[_Unit]) -> list[Witness]:
+    """One witness per quote: the stretches of that quote in the group, in document order."""
+    witnesses: list[Witness] = []
+    for unit in units:
+        quote = unit.quote
+        text = " ".join(p.text for p in unit.parts)
+        if witnesses and witnesses[-1].quote_id == quote.id:
+            previous = witnesses[-1]
+            witnesses[-1] = previous.model_copy(update={
+                "parts": (*previous.parts, *unit.parts), "text": f"{previous.text} {text}",
+            })
+        else:
+            witnesses.append(Witness(quote_id=quote.id, article_id=quote.article_id, text=text,
+                                     parts=unit.parts))
+    return witnesses
 
 
 def group_quotes(
@@ -181,19 +286,15 @@ def group_quotes(
 ) -> list[QuoteGroup]:
     """Group what several articles print of one utterance, and collate each group.
 
-    The units compared are quote parts (a quote split by "he said" has two), so that an
-    article that printed only the first half of a statement still joins the group of that half.
-    Takes all quotes of a brief (any order), the articles and the reuse pairs (for independent
-    support); returns groups with witnesses in at least two articles, ordered by the number of
-    articles (most first), then by first appearance.
+    Takes all quotes of a brief (any order), the articles, the reuse pairs (for independent
+    support) and the least share of content words matched for one speaker's quotes to be one
+    utterance; returns groups with witnesses in at least two articles, ordered by the number
+    of articles (most first), then by first appearance.
     """
     order = {a.id: k for k, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
-    units = sorted(
-        ((q, p) for q in quotes for p in q.parts),
-        key=lambda u: (order.get(u[0].article_id, 0), u[1].start),
-    )
-    tokens = [tokenize(p.text, p.start) for _, p in units]
+    units = _units(quotes, articles)
+    common = _common_keys(quotes, articles)
     parent = list(range(len(units)))
 
     def find(x: int) -> int:
@@ -202,47 +303,45 @@ def group_quotes(
             x = parent[x]
         return x
 
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            qi, qj = units[i][0], units[j][0]
-            if qi.article_id == qj.article_id:
-                continue
-            if qi.speaker and qj.speaker and qi.speaker != qj.speaker:
-                continue
-            if same_utterance(tokens[i], tokens[j], threshold):
-                parent[find(j)] = find(i)
+    fragments: dict[int, list[int]] = defaultdict(list)
+    for i, j in _candidates(units):
+        relation = _relation(units[i].quote, units[j].quote)
+        kind = _evidence(units[i].tokens, units[j].tokens, threshold, relation, common)
+        if kind == "match":
+            parent[find(j)] = find(i)
+        elif kind == "fragment":  # filed under the shorter of the two: the fragment
+            short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
+            fragments[short].append(long)
+    # A short fragment joins the group of what it is a fragment of, but does not bridge two
+    # groups that longer quotes established, nor quotes of two different named speakers (a
+    # phrase both used, a quoted term).
+    sizes = Counter(find(i) for i in range(len(units)))
+    for i in sorted(fragments, key=lambda k: (-len(units[k].tokens), k)):
+        roots = {find(j) for j in fragments[i]} | {find(i)}
+        partners = [units[j].quote for j in fragments[i]]
+        if sum(sizes[r] >= 2 for r in roots) >= 2 or any(
+            _relation(x, y) == "different" for x, y in combinations(partners, 2)
+        ):
+            continue
+        for j in fragments[i]:
+            parent[find(j)] = find(i)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         components[find(i)].append(i)
     groups: list[QuoteGroup] = []
     for members in components.values():
-        article_ids = list(dict.fromkeys(units[i][0].article_id for i in members))
+        group_units = [units[i] for i in members]
+        article_ids = list(dict.fromkeys(u.quote.article_id for u in group_units))
         if len(article_ids) < 2:
             continue
-        per_article: dict[str, list[Token]] = defaultdict(list)
-        for i in members:
-            per_article[units[i][0].article_id].extend(tokens[i])
-        agreed, segments = collate([(a, per_article[a]) for a in article_ids], texts)
-        speakers = [sp for i in members if (sp := units[i][0].speaker)]
-        speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
+        agreed, segments = collate([(u.quote.article_id, u.tokens) for u in group_units], texts)
         evidence: dict[str, Span] = {}
-        for i in members:
-            evidence.setdefault(units[i][0].article_id, units[i][1])
-        witnesses: list[Witness] = []
-        for i in members:
-            quote, part = units[i]
-            if witnesses and witnesses[-1].quote_id == quote.id:
-                previous = witnesses[-1]
-                witnesses[-1] = previous.model_copy(update={
-                    "parts": (*previous.parts, part),
-                    "text": f"{previous.text} {part.text}",
-                })
-            else:
-                witnesses.append(Witness(quote_id=quote.id, article_id=quote.article_id,
-                                         text=part.text, parts=(part,)))
+        for unit in group_units:
+            evidence.setdefault(unit.quote.article_id, unit.parts[0])
+        witnesses = _witnesses(group_units)
         groups.append(QuoteGroup(
             id="",
-            speaker=speaker,
+            speaker=_group_speaker(group_units),
             witnesses=tuple(witnesses),
             agreed_text=agreed,
             segments=segments,

@@ -1,0 +1,275 @@
+"""Quote regions over lines, grouping across articles and collation, on small invented texts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from _builders import make_article
+from newsweave.model import Article, CollationSegment, Quote, Span
+from newsweave.quotes import collate, extract_quotes, find_regions, group_quotes, quote_runs
+from newsweave.quotes.group import same_utterance, speaker_relation
+from newsweave.text import tokenize
+
+
+def _regions(text: str) -> list[str]:
+    article = make_article("x", text)
+    regions = find_regions(text, [(p.start, p.end) for p in article.paragraphs])
+    return [text[r.start : r.end] for r in regions]
+
+
+def _quote(article: Article, start: int, end: int, speaker: str | None, n: int = 1,
+           named: bool = True) -> Quote:
+    """A quote over ``article.text[start:end]``, its speaker named there (or resolved from
+    "he" when ``named`` is False)."""
+    span = article.span(start, end)
+    speaker_span = None
+    if speaker is not None:
+        phrase = speaker.split()[-1] if named else "he"
+        at = article.text.find(phrase)
+        speaker_span = article.span(at, at + len(phrase)) if at >= 0 else None
+    return Quote(id=f"{article.id}:q{n}", article_id=article.id, parts=(span,),
+                 speaker=speaker, speaker_span=speaker_span)
+
+
+def _quotes_of(text: str, article_id: str, speaker: str | None) -> tuple[Article, list[Quote]]:
+    """An article of ``text`` and one quote per pair of straight quote marks in it."""
+    article = make_article(article_id, text)
+    marks = [k for k, c in enumerate(text) if c == '"']
+    quotes = [_quote(article, s + 1, e, speaker, n)
+              for n, (s, e) in enumerate(zip(marks[::2], marks[1::2], strict=True), start=1)]
+    return article, quotes
+
+
+# --- quote regions ---------------------------------------------------------------------------
+
+
+def test_quote_carried_over_lines_without_marks_is_one_stretch() -> None:
+    # One sentence per line: the quote opens on the first line and closes on the third.
+    text = ('Doe spoke after the vote.\n"The bridge is closed today.\nWe will open it in June.\n'
+            'Nobody will pay a toll," Doe said.\nThe council met later.')
+    article = make_article("x", text)
+    (quote,) = extract_quotes(article)[0]
+    assert [p.text for p in quote.parts] == [
+        "The bridge is closed today.", "We will open it in June.", "Nobody will pay a toll,"]
+    (run,) = quote_runs(quote.parts, text)
+    assert text[run[0].start : run[-1].end].startswith("The bridge")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Doe"
+
+
+def test_line_whose_marks_pair_up_is_not_a_continuation() -> None:
+    text = 'She said "we are done.\nThe rest of the day was quiet.\n"Go home," he said.'
+    assert _regions(text) == ["we are done.", "Go home,"]
+
+
+def test_reopening_mark_after_a_sentence_end_stays_inside_the_quote() -> None:
+    text = ('Smith said: "We waited for hours. "Then the doors opened and we ran." '
+            'Police arrived later. "It was chaos," Jones said.')
+    assert _regions(text) == ['We waited for hours. "Then the doors opened and we ran.',
+                              "It was chaos,"]
+
+
+def test_closing_then_opening_marks_are_two_quotes() -> None:
+    text = '"We waited for hours," Smith said. "Then the doors opened."'
+    assert _regions(text) == ["We waited for hours,", "Then the doors opened."]
+
+
+# --- speakers and the same-utterance rule ----------------------------------------------------
+
+
+def test_speaker_relation() -> None:
+    assert speaker_relation("Bob Livingston", "Robert L. Livingston") == "same"
+    assert speaker_relation("Livingston", "Bob Livingston") == "same"
+    assert speaker_relation("Jane Doe", None) == "unknown"
+    assert speaker_relation("Authorities", "Jane Doe") == "unknown"
+    assert speaker_relation("Jane Doe", "Tom Smith") == "different"
+
+
+def test_same_utterance_rewording_needs_more_when_speakers_differ() -> None:
+    a = tokenize("we will rebuild the old bridge before the winter comes and open it to every "
+                 "family")
+    b = tokenize("we are going to rebuild that old bridge before winter and open it to all the "
+                 "families")
+    assert same_utterance(a, b, relation="same")
+    assert not same_utterance(a, b, relation="different")
+
+
+def test_same_utterance_shared_phrase_in_different_sentences_is_not_enough() -> None:
+    a = tokenize("the council has to end the politics of personal destruction in this town")
+    b = tokenize("nobody wants the politics of personal destruction, she told the crowd again")
+    assert not same_utterance(a, b, relation="same")
+
+
+def test_same_utterance_topic_words_are_not_evidence() -> None:
+    a = tokenize("protect the Clean Water Act for our children")
+    b = tokenize("the Clean Water Act failed every farmer in the valley")
+    assert same_utterance(a, b, relation="same")  # on the words alone they would pass
+    assert not same_utterance(a, b, relation="same", common={"clean", "water", "act"})
+
+
+# --- grouping --------------------------------------------------------------------------------
+
+
+def test_fragments_and_a_fuller_quote_are_one_group() -> None:
+    # A prints two sentences in one quote; B and C each print one of them.
+    a, qa = _quotes_of('Doe said: "The river rose in an hour. We lost every single field."',
+                       "a", "Jane Doe")
+    b, qb = _quotes_of('"The river rose in an hour," Doe told us.', "b", "Jane Doe")
+    c, qc = _quotes_of('"We lost every single field," said Doe.', "c", "Jane Doe")
+    groups = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert len(groups) == 1
+    assert groups[0].articles == ("a", "b", "c")
+    assert groups[0].speaker == "Jane Doe"
+
+
+def test_sentences_every_article_quotes_apart_stay_two_groups() -> None:
+    a, qa = _quotes_of('"The river rose in an hour," Doe said. "We lost every single field."',
+                       "a", "Jane Doe")
+    b, qb = _quotes_of('"We lost every single field," Doe said. "The river rose in an hour."',
+                       "b", "Jane Doe")
+    groups = group_quotes([*qa, *qb], [a, b])
+    assert len(groups) == 2
+    assert all(g.articles == ("a", "b") for g in groups)
+
+
+def test_same_words_of_two_named_speakers_are_not_merged_through_a_quoted_phrase() -> None:
+    a, qa = _quotes_of('"Smith wants the politics of personal destruction to stop," Doe said.',
+                       "a", "Jane Doe")
+    b, qb = _quotes_of('"Enough of the politics of personal destruction in this town," Smith '
+                       "said.", "b", "Tom Smith")
+    c, qc = _quotes_of('Critics called it "politics of personal destruction" on Monday.', "c",
+                       None)
+    groups = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert not any({"a", "b"} <= set(g.articles) for g in groups)
+
+
+def test_identical_long_quote_misattributed_in_one_article_is_still_grouped() -> None:
+    words = "The water came up so fast that nobody had time to move the cars"
+    a, qa = _quotes_of(f'"{words}," Jane Doe said.', "a", "Jane Doe")
+    b, qb = _quotes_of(f'"{words}," Tom Smith said.', "b", "Tom Smith")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert group.articles == ("a", "b")
+
+
+def test_resolved_speaker_does_not_block_a_rewording() -> None:
+    a = make_article("a", 'Doe spoke.\n"We will rebuild the old bridge before the winter," '
+                     "Doe said.")
+    b = make_article("b", 'Smith came.\n"We will rebuild that old bridge before winter," he '
+                     "said.")
+    qa = [_quote(a, a.text.index('"') + 1, a.text.rindex('"'), "Jane Doe")]
+    qb = [_quote(b, b.text.index('"') + 1, b.text.rindex('"'), "Tom Smith", named=False)]
+    assert len(group_quotes([*qa, *qb], [a, b])) == 1
+
+
+# --- collation -------------------------------------------------------------------------------
+
+
+def _collate(texts: dict[str, str]) -> tuple[str, tuple[CollationSegment, ...]]:
+    return collate([(a, tokenize(t)) for a, t in texts.items()], texts)
+
+
+def _variants(segments: tuple[CollationSegment, ...]) -> list[dict[str, tuple[str, ...]]]:
+    return [{r.text: r.articles for r in s.readings} for s in segments if not s.agreed]
+
+
+def test_collation_branches_where_three_witnesses_differ() -> None:
+    agreed, segments = _collate({
+        "a": "we must go out and vote for our town",
+        "b": "we must get out and vote for our town",
+        "c": "we must go out and vote for this town",
+    })
+    assert _variants(segments) == [{"go": ("a", "c"), "get": ("b",)},
+                                   {"our": ("a", "b"), "this": ("c",)}]
+    assert agreed == "we must go out and vote for our town"
+
+
+def test_collation_omission_inside_an_extent_is_a_reading() -> None:
+    _, segments = _collate({"a": "it just emboldens the spirit of the players",
+                            "b": "it emboldens the spirit of the players"})
+    assert _variants(segments) == [{"just": ("a",), "": ("b",)}]
+    omission = next(r for s in segments for r in s.readings if r.text == "")
+    assert omission.spans[0].start == omission.spans[0].end
+
+
+def test_collation_difference_in_extent_is_not_a_variant() -> None:
+    _, segments = _collate({"a": "the river rose in an hour and we lost every field",
+                            "b": "we lost every field"})
+    assert all(s.agreed for s in segments)
+    assert [r.articles for s in segments for r in s.readings] == [("a",), ("a", "b")]
+
+
+def test_collation_punctuation_and_case_are_orthographic() -> None:
+    _, segments = _collate({"a": "the truth, everything we honour matters",
+                            "b": "The truth; everything we honor matters"})
+    variants = [s for s in segments if not s.agreed]
+    assert variants and all(s.orthographic for s in variants)
+    readings = {r.text for s in variants for r in s.readings}
+    assert {"honour", "honor"} <= readings
+    assert any("truth, everything" in r for r in readings)
+    assert any("truth; everything" in r for r in readings)
+
+
+def test_collation_quote_glyphs_are_not_variants() -> None:
+    _, segments = _collate({"a": "it\u2019s what we\u2019re facing now",
+                            "b": "it's what we're facing now"})
+    assert all(s.agreed for s in segments)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_WORDS = st.lists(st.sampled_from(["we", "will", "honour", "Honor", "it's", "it\u2019s", "the",
+                                   "vote", "1,000", "caf\u00e9", "x", "go", "get"]),
+                  min_size=1, max_size=20)
+_GAPS = st.sampled_from([" ", ", ", "; ", ". ", " - "])
+
+
+@st.composite
+def _witness_text(draw: st.DrawFn) -> str:
+    words = draw(_WORDS)
+    return "".join(w + (draw(_GAPS) if k < len(words) - 1 else "") for k, w in enumerate(words))
+
+
+def _check_spans(segments: tuple[CollationSegment, ...], texts: dict[str, str]) -> None:
+    for segment in segments:
+        for reading in segment.readings:
+            for span in reading.spans:
+                assert span.article_id in reading.articles
+                assert span.text == texts[span.article_id][span.start : span.end]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_witness_text(), st.integers(min_value=1, max_value=4))
+def test_identical_witnesses_agree_and_give_the_witness(text: str, copies: int) -> None:
+    texts = {f"w{k}": text for k in range(copies)}
+    agreed, segments = _collate(texts)
+    assert all(s.agreed for s in segments)
+    tokens = tokenize(text)
+    assert agreed == text[tokens[0].start : tokens[-1].end]
+    _check_spans(segments, texts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_witness_text(), min_size=1, max_size=4))
+def test_every_reading_span_indexes_its_article(witnesses: list[str]) -> None:
+    texts = {f"w{k}": t for k, t in enumerate(witnesses)}
+    _, segments = _collate(texts)
+    _check_spans(segments, texts)
+    for article_id in texts:  # every witness is read somewhere, and once per segment
+        seen = [r for s in segments for r in s.readings if article_id in r.articles]
+        assert seen
+
+
+def _span_check(span: Span, article: Article) -> None:
+    assert span.text == article.text[span.start : span.end]
+
+
+def test_group_reading_spans_index_the_articles() -> None:
+    a, qa = _quotes_of('"We will go out and vote for kindness," Doe said.', "a", "Jane Doe")
+    b, qb = _quotes_of('"We will get out and vote for kindness," Doe said.', "b", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    articles = {"a": a, "b": b}
+    assert _variants(group.segments) == [{"go": ("a",), "get": ("b",)}]
+    for segment in group.segments:
+        for reading in segment.readings:
+            for span in reading.spans:
+                _span_check(span, articles[span.article_id])
