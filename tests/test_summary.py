@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from _builders import make_article
 from newsweave.align import align_facts, build_sentence_index
-from newsweave.model import Article, Brief, Fact, SummarySentence
+from newsweave.model import Article, Brief, Fact, Sentence, SummarySentence
 from newsweave.pipeline import build_brief
+from newsweave.quotes import extract_quotes
 from newsweave.settings import Settings
 from newsweave.summarize import summarize
 from newsweave.text import segment_article
@@ -147,3 +148,108 @@ def test_pipeline_never_raises_and_summary_is_sound(
     brief = build_brief(articles, Settings(summary_words=budget))
     _check_summary(brief.summary, brief.facts, budget, brief.articles)
     assert brief.to_json()
+
+
+# --- properties of the concept-coverage summarizer (issue 6) ------------------------------------
+
+
+@pytest.mark.parametrize("budget", [20, 60, 1000])
+def test_citations_are_every_article_of_the_fact(budget: int) -> None:
+    index, facts = _inputs(CLUSTER)
+    by_id = {f.id: f for f in facts}
+    summary = summarize(facts, index, CLUSTER, words=budget)
+    assert summary
+    for sentence in summary:
+        assert sentence.citations == by_id[str(sentence.fact_id)].articles
+
+
+def test_summary_is_deterministic() -> None:
+    first = build_brief(CLUSTER, Settings(summary_words=40))
+    second = build_brief(CLUSTER, Settings(summary_words=40))
+    assert first.summary == second.summary
+    index, facts = _inputs(CLUSTER)
+    assert summarize(facts, index, CLUSTER, words=40) == summarize(facts, index, CLUSTER,
+                                                                   words=40)
+
+
+def test_copies_add_no_support() -> None:
+    # "b" and "c" report the bridge on their own; "a" reports the visitors, and "d" reprints
+    # "a" word for word (a wire copy, not a witness): counted, it would outweigh the bridge.
+    own = [
+        _article("a", "The river festival drew forty thousand visitors to Halden over the "
+                      "long weekend. Hotels in the old town were full, and the cafes on the "
+                      "market square ran out of bread by Sunday afternoon.", dt.date(2025, 6, 2)),
+        _article("b", "The new footbridge over the river Calder opened to walkers and cyclists "
+                      "on Saturday. It cost four million.", dt.date(2025, 6, 2)),
+        _article("c", "Walkers and cyclists crossed the new footbridge over the river Calder "
+                      "when it opened on Saturday. Crowds cheered.", dt.date(2025, 6, 2)),
+    ]
+    copies = [_article("d", own[0].text, dt.date(2025, 6, 3))]
+    alone = build_brief(own, Settings(summary_words=20))
+    with_copies = build_brief([*own, *copies], Settings(summary_words=20))
+    assert [(p.a, p.b, p.derived) for p in with_copies.reuse] == [("a", "d", "d")]
+    assert len(alone.summary) == len(with_copies.summary) == 1
+    assert "footbridge" in alone.summary[0].span.text
+    assert with_copies.summary[0].span.text == alone.summary[0].span.text
+
+
+QUOTED = [
+    _article(
+        "q1",
+        "The mayor of Halden opened the new ferry terminal on the river on Monday morning. "
+        'Mayor Ana Berg said: "The new ferry terminal will carry two thousand passengers a day. '
+        'The new ferry terminal will change how the whole region travels to work."',
+        dt.date(2025, 5, 5),
+    ),
+    _article(
+        "q2",
+        "Halden's new ferry terminal on the river was opened by the mayor on Monday. "
+        'Ana Berg told reporters: "The new ferry terminal will carry two thousand passengers a '
+        'day. The new ferry terminal will change how the whole region travels to work."',
+        dt.date(2025, 5, 5),
+    ),
+]
+
+
+def _split_sentences(article: Article) -> list[Sentence]:
+    """Cut an article at every ". " (so a quotation spans two sentences, as pysbd may do)."""
+    out, start = [], 0
+    for cut in [k + 1 for k in range(len(article.text)) if article.text.startswith(". ", k)]:
+        out.append(Sentence(span=article.span(start, cut), paragraph=0, index=len(out)))
+        start = cut + 1
+    out.append(Sentence(span=article.span(start, len(article.text)), paragraph=0,
+                        index=len(out)))
+    return out
+
+
+def test_quote_pieces_without_attribution_are_left_out() -> None:
+    quotes = []
+    for article in QUOTED:
+        found, _ = extract_quotes(article)
+        quotes.extend(found)
+    assert len(quotes) == 2 and all(q.speaker == "Ana Berg" for q in quotes)
+    index = build_sentence_index([s for a in QUOTED for s in _split_sentences(a)])
+    facts = align_facts(index)
+    summary = summarize(facts, index, QUOTED, words=1000, quotes=quotes)
+    texts = [s.span.text for s in summary]
+    assert texts
+    # The second sentence of the quotation has no speaker in it: it cannot stand alone.
+    assert not any(t.startswith("The new ferry terminal will change") for t in texts), texts
+    for sentence in summary:
+        quoted = "terminal will carry" in sentence.span.text
+        assert sentence.speaker == ("Ana Berg" if quoted else None)
+
+
+@pytest.mark.parametrize("budget", [30, 100])
+def test_emmys_summary_sentences_are_distinct_and_cite_their_facts(
+    budget: int, emmys_brief: Brief
+) -> None:
+    sentences = [s for a in emmys_brief.articles for s in segment_article(a)]
+    index = build_sentence_index(sentences)
+    summary = summarize(emmys_brief.facts, index, emmys_brief.articles, words=budget,
+                        quotes=emmys_brief.quotes)
+    by_id = {f.id: f for f in emmys_brief.facts}
+    assert sum(len(s.span.text.split()) for s in summary) <= budget or len(summary) == 1
+    assert len({s.span.text for s in summary}) == len(summary)
+    for sentence in summary:
+        assert sentence.citations == by_id[str(sentence.fact_id)].articles

@@ -238,11 +238,16 @@ class Fact(Model):
 
 
 class SummarySentence(Model):
-    """A sentence of the summary: an article's sentence and every article that reports it."""
+    """A sentence of the summary: an article's sentence and every article that reports it.
+
+    ``speaker`` is the speaker of a quotation the sentence carries, as the quote stage resolved
+    it (so ``"…," he said`` is attributed to a name), ``None`` when it carries none.
+    """
 
     span: Span
     citations: tuple[str, ...]
     fact_id: str | None = None
+    speaker: str | None = None
 
 
 class ConflictSide(Model):

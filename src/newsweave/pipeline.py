@@ -80,7 +80,7 @@ def build_brief(
     facts = align_facts(index, reuse, threshold=settings.fact_similarity)
     conflicts = find_conflicts(index, articles)
     groups = group_quotes(quotes, articles, reuse, threshold=settings.quote_group_similarity)
-    summary = summarize(facts, index, articles, words=settings.summary_words)
+    summary = summarize(facts, index, articles, words=settings.summary_words, quotes=quotes)
     return Brief(
         generator=f"newsweave {__version__}",
         settings=settings.as_record(),

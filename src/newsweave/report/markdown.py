@@ -45,7 +45,8 @@ def _summary(brief: Brief) -> list[str]:
     if not brief.summary:
         return [*out, NONE]
     for sentence in brief.summary:
-        out.append(f"- {one_line(sentence.span.text)} [{_ids(sentence.citations)}]")
+        said = f" (quote: {sentence.speaker})" if sentence.speaker else ""
+        out.append(f"- {one_line(sentence.span.text)}{said} [{_ids(sentence.citations)}]")
     return out
 
 
