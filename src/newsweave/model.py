@@ -11,7 +11,7 @@ All models are frozen pydantic models: immutable, picklable, and serialised dete
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -286,14 +286,18 @@ class Passage(Model):
     quoted: bool = False
 
 
-ReuseKind = Literal["near_duplicate", "partial_reuse"]
+ReuseKind = Literal["exact_duplicate", "near_duplicate", "partial_reuse"]
 
 
 class ReusePair(Model):
     """Two articles that share text, how much, and which one is derived where that can be told.
 
     ``share_of_a`` is the fraction of ``a``'s content words that lie in shared passages (how
-    much of ``a`` is inside ``b``), ``share_of_b`` the converse.
+    much of ``a`` is inside ``b``), ``share_of_b`` the converse.  ``jaccard`` and the two
+    containments are the exact figures over the articles' word shingles (``containment_of_a``:
+    the share of ``a``'s shingles that ``b`` also has); ``jaccard_estimate`` is MinHash's
+    estimate of the same Jaccard, kept beside the verified figure.  ``exact_duplicate``: the
+    two articles' words are identical.
     """
 
     a: str
@@ -304,6 +308,10 @@ class ReusePair(Model):
     passages: tuple[Passage, ...]
     derived: str | None
     direction_evidence: str
+    jaccard: float | None = None
+    containment_of_a: float | None = None
+    containment_of_b: float | None = None
+    jaccard_estimate: float | None = None
 
 
 class Entity(Model):
@@ -364,3 +372,10 @@ class Brief(Model):
         from newsweave.report.html import render_html
 
         return render_html(self)
+
+    def reuse_graph(self) -> Any:
+        """Return the reuse graph (a ``networkx.DiGraph``: original → derived, every article a
+        node; see :func:`newsweave.reuse.reuse_graph`)."""
+        from newsweave.reuse.graph import reuse_graph
+
+        return reuse_graph(self.reuse, [a.id for a in self.articles])

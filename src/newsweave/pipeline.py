@@ -74,6 +74,11 @@ def build_brief(
         seed_words=settings.reuse_seed_words,
         min_passage_words=settings.reuse_min_passage_words,
         near_duplicate_share=settings.reuse_near_duplicate_share,
+        shingle_words=settings.reuse_shingle_words,
+        lsh_threshold=settings.reuse_lsh_threshold,
+        num_perm=settings.reuse_minhash_perm,
+        exhaustive_max=settings.reuse_exhaustive_max,
+        seed_sample=settings.reuse_seed_sample,
     )
     sentences = [s for article in articles for s in segment_article(article)]
     index = build_sentence_index(sentences)

@@ -37,6 +37,23 @@ class Settings(BaseModel):
     reuse_near_duplicate_share: float = Field(
         0.6, gt=0, le=1, description="Share of each article in passages: near-duplicate."
     )
+    reuse_shingle_words: int = Field(
+        5, ge=2, le=20, description="Length of the word shingles of whole-article MinHash."
+    )
+    reuse_lsh_threshold: float = Field(
+        0.5, gt=0, lt=1, description="Jaccard threshold of MinHash LSH near-duplicate candidates."
+    )
+    reuse_minhash_perm: int = Field(
+        128, ge=16, le=1024, description="Number of MinHash permutations (seed fixed at 1)."
+    )
+    reuse_exhaustive_max: int = Field(
+        200, ge=2,
+        description="Up to this many articles every shared seed proposes a pair; above, seeds "
+        "are sampled (1 in reuse_seed_sample) and LSH near-duplicates are added.",
+    )
+    reuse_seed_sample: int = Field(
+        4, ge=1, le=64, description="At corpus scale, 1 seed in this many proposes pairs."
+    )
     quote_min_words: int = Field(
         1, ge=1, description="Quoted stretches with fewer words and no cue are not quotes."
     )

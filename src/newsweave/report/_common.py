@@ -132,6 +132,22 @@ def direction(pair: ReusePair) -> str:
     return f"{pair.derived} derived from {original}"
 
 
+def overlap_figures(pair: ReusePair) -> str:
+    """Return a reuse pair's shingle overlap as text ("Jaccard 0.42, containment of A 0.80, ...").
+
+    Returns ``""`` for a pair made without those figures.
+    """
+    if pair.jaccard is None:
+        return ""
+    text = f"Jaccard {pair.jaccard:.2f}"
+    if pair.jaccard_estimate is not None:
+        text += f" (MinHash estimate {pair.jaccard_estimate:.2f})"
+    if pair.containment_of_a is not None and pair.containment_of_b is not None:
+        text += (f", containment of {pair.a} {pair.containment_of_a:.2f}, "
+                 f"of {pair.b} {pair.containment_of_b:.2f}")
+    return text
+
+
 def reuse_original(pair: ReusePair) -> str | None:
     """Return the original article of a reuse pair, or ``None`` when the direction is unknown."""
     if pair.derived is None:

@@ -20,6 +20,7 @@ from newsweave.report._common import (
     citation_sources,
     direction,
     one_line,
+    overlap_figures,
     overview,
     percent,
     reading_text,
@@ -125,6 +126,7 @@ class ReuseRow:
     direction: str
     passages: int
     first: str
+    overlap: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def _reuse_rows(brief: Brief) -> list[ReuseRow]:
             direction(pair),
             len(pair.passages),
             shorten(pair.passages[0].a.text, PASSAGE_PREVIEW) if pair.passages else "",
+            overlap_figures(pair),
         )
         for pair in brief.reuse
     ]

@@ -10,6 +10,7 @@ from newsweave.report._common import (
     brief_title,
     direction,
     one_line,
+    overlap_figures,
     overview,
     percent,
     plural,
@@ -138,6 +139,7 @@ def _reuse(brief: Brief) -> list[str]:
             f"{percent(pair.share_of_b)} of {pair.b}; {direction(pair)}"
             + (f" ({one_line(pair.direction_evidence)})" if pair.direction_evidence else "")
             + f"; {len(pair.passages)} shared passage{'' if len(pair.passages) == 1 else 's'}"
+            + (f"; {overlap_figures(pair)}" if overlap_figures(pair) else "")
         )
         if pair.passages:
             out.append(f"  - first: “{shorten(pair.passages[0].a.text, PASSAGE_PREVIEW)}”")

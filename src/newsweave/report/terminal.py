@@ -21,6 +21,7 @@ from newsweave.report._common import (
     brief_title,
     direction,
     one_line,
+    overlap_figures,
     overview,
     percent,
     reading_text,
@@ -176,6 +177,8 @@ def _reuse(brief: Brief) -> list[RenderableType]:
             + ("" if len(pair.passages) == 1 else "s")
         )
         body: list[RenderableType] = [head, _t(direction(pair), "bold")]
+        if overlap_figures(pair):
+            body.append(_t(overlap_figures(pair), "dim"))
         if pair.direction_evidence:
             body.append(_t(pair.direction_evidence, "dim"))
         if pair.passages:

@@ -7,43 +7,167 @@ between seeds), into passages.  A pair of articles is reported as reuse when the
 outside quotation marks reach ``min_passage_words``: two reporters who heard the same speaker
 print the same quote without copying each other, so a shared quote alone is not reuse.
 
-The cost is linear in the total number of tokens for indexing, plus the number of shared seeds.
+Which pairs are aligned at all (candidates, then verification):
+
+- up to ``exhaustive_max`` articles (a brief: 5-50 articles), every pair that shares two seeds;
+- above (a corpus), the pairs that share two *sampled* seeds (those whose hash is 0 modulo
+  ``seed_sample``: the same seeds in every article, so a shared passage of 30 words is all but
+  certain to be sampled twice).  Nothing is compared all against all, so time and memory grow
+  with the number of articles and of shared seeds;
+- at both scales, the near-duplicate candidates of MinHash LSH over whole-article shingles
+  (:mod:`newsweave.reuse.near_duplicates`).
+
+Seeds printed by many articles (``stock`` phrases: a body's or an award's name) are ignored,
+except between verified near-duplicates (several outlets printing one story).  Every reported
+pair carries the exact Jaccard and containments of the two articles' shingle sets, and
+MinHash's estimate beside them.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
-from newsweave.model import Article, Passage, Quote, ReusePair, Span
-from newsweave.text.tokens import Token, tokenize
+from newsweave.model import Article, Passage, Quote, ReuseKind, ReusePair, Span
+from newsweave.reuse.near_duplicates import (
+    Hashes,
+    Offsets,
+    Overlap,
+    Sketch,
+    Sketcher,
+    WordHasher,
+    lsh_candidates,
+    ngram_hashes,
+    overlap,
+)
+from newsweave.text.tokens import tokenize
 
 _MAX_GAP = 4  # words inserted/dropped/changed between two seeds of one passage
 _SEED_FREQ_LIMIT = 50  # a seed in more articles than this is a stock phrase, not evidence
+_MIN_SHARED_SEEDS = 2  # (sampled) seeds two articles must share to be aligned at all
+_DIRECTION_MARGIN = 0.1  # containment asymmetry that tells the derived article
+
+# A line that credits another outlet with the text: syndication leaves it, an original has none.
+_CREDIT = re.compile(
+    r"\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published|ran)|"
+    r"(?:re)?published (?:here )?(?:with|by) (?:permission|arrangement)|republished|reprinted|"
+    r"syndicated (?:by|from|through)|distributed by|(?:this|the) (?:story|article|report) "
+    r"(?:is )?(?:from|courtesy of|provided by))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class _Doc:
     article: Article
-    tokens: list[Token]
-    quoted: list[bool]
-    block: list[int]  # tokens with different numbers have removed boilerplate between them
+    keys: list[str]
+    starts: Offsets
+    ends: Offsets
+    seeds: Hashes  # hash of the seed starting at each token
+    quoted: npt.NDArray[np.bool_]
+    block: npt.NDArray[np.int64]  # tokens with different numbers have removed boilerplate between
+    sketch: Sketch
 
 
-def _prepare(article: Article, quotes: Sequence[Quote]) -> _Doc:
-    tokens: list[Token] = []
-    for paragraph in article.paragraphs:
-        tokens.extend(tokenize(paragraph.text, paragraph.start))
-    ranges = sorted((p.start, p.end) for q in quotes for p in q.parts)
-    quoted = [any(s <= t.start < e for s, e in ranges) for t in tokens]
-    removed_starts = sorted(r.span.start for r in article.removed)
-    block = [bisect_right(removed_starts, t.start) for t in tokens]
-    return _Doc(article, tokens, quoted, block)
+def _prepare(
+    article: Article, quotes: Sequence[Quote], hasher: WordHasher, sketcher: Sketcher,
+    seed_words: int, shingle_words: int,
+) -> _Doc:
+    keys, starts, ends = hasher.words(article)
+    words = hasher.hashes(keys)
+    quoted = np.zeros(len(keys), dtype=bool)
+    for quote in quotes:
+        for part in quote.parts:
+            quoted |= (starts >= part.start) & (starts < part.end)
+    removed_starts = np.array(sorted(r.span.start for r in article.removed), dtype=np.int64)
+    block = np.searchsorted(removed_starts, starts, side="right").astype(np.int64)
+    return _Doc(article, keys, starts, ends, ngram_hashes(words, seed_words), quoted, block,
+                sketcher.sketch(ngram_hashes(words, shingle_words)))
+
+
+def _stock_seeds(docs: Sequence[_Doc], limit: int) -> Hashes:
+    """Return (sorted) the seeds that more than ``limit`` articles print."""
+    if not docs:
+        return np.empty(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate([np.unique(d.seeds) for d in docs]),
+                               return_counts=True)
+    return values[counts > limit]
+
+
+def _seed_candidates(docs: Sequence[_Doc], stock: Hashes, every: int) -> set[tuple[int, int]]:
+    """Return the index pairs of articles that share ``_MIN_SHARED_SEEDS`` (sampled) seeds.
+
+    A seed is sampled when its hash is 0 modulo ``every`` (every seed when ``every`` is 1).
+    Posting lists are formed by one sort over all sampled seeds; the pairs of each list are
+    emitted per list length, vectorised.
+    """
+    hashes: list[Hashes] = []
+    owners: list[npt.NDArray[np.int64]] = []
+    for d, doc in enumerate(docs):
+        unique = np.unique(doc.seeds)
+        if every > 1:
+            unique = unique[unique % np.uint64(every) == 0]
+        unique = unique[~np.isin(unique, stock, assume_unique=True)]
+        hashes.append(unique)
+        owners.append(np.full(len(unique), d, dtype=np.int64))
+    if not hashes:
+        return set()
+    all_hashes, all_owners = np.concatenate(hashes), np.concatenate(owners)
+    order = np.argsort(all_hashes, kind="stable")
+    all_hashes, all_owners = all_hashes[order], all_owners[order]
+    if not len(all_hashes):
+        return set()
+    starts = np.flatnonzero(np.r_[True, all_hashes[1:] != all_hashes[:-1]])
+    lengths = np.diff(np.r_[starts, len(all_hashes)])
+    codes: list[npt.NDArray[np.int64]] = []
+    n = np.int64(len(docs))
+    for length in np.unique(lengths[lengths >= 2]).tolist():
+        first = starts[lengths == length]
+        for i, j in combinations(range(length), 2):
+            # owners within a posting list are in document order (stable sort of sorted input)
+            codes.append(all_owners[first + i] * n + all_owners[first + j])
+    if not codes:
+        return set()
+    values, counts = np.unique(np.concatenate(codes), return_counts=True)
+    chosen = values[counts >= _MIN_SHARED_SEEDS]
+    return {(int(c // n), int(c % n)) for c in chosen}
+
+
+@dataclass(frozen=True)
+class _SeedIndex:
+    """One article's non-stock seeds sorted by hash, with the token position of each."""
+
+    hashes: Hashes
+    positions: npt.NDArray[np.int64]
+
+
+def _seed_index(doc: _Doc, stock: Hashes) -> _SeedIndex:
+    positions = np.flatnonzero(~np.isin(doc.seeds, stock))
+    order = np.argsort(doc.seeds[positions], kind="stable")
+    return _SeedIndex(doc.seeds[positions][order], positions[order])
+
+
+def _matches(a: _SeedIndex, b: _SeedIndex) -> list[tuple[int, int]]:
+    """Return the positions ``(i, j)`` where A and B start the same (non-stock) seed."""
+    common = np.intersect1d(a.hashes, b.hashes)
+    if not len(common):
+        return []
+    a_lo, a_hi = (np.searchsorted(a.hashes, common, side=s) for s in ("left", "right"))
+    b_lo, b_hi = (np.searchsorted(b.hashes, common, side=s) for s in ("left", "right"))
+    once = ((a_hi - a_lo) == 1) & ((b_hi - b_lo) == 1)
+    matches = list(zip(a.positions[a_lo[once]].tolist(), b.positions[b_lo[once]].tolist(),
+                       strict=True))
+    for k in np.flatnonzero(~once).tolist():  # a seed repeated inside one article
+        for i in a.positions[a_lo[k] : a_hi[k]].tolist():
+            matches.extend((i, j) for j in b.positions[b_lo[k] : b_hi[k]].tolist())
+    return matches
 
 
 def _chains(
@@ -83,38 +207,49 @@ def find_reuse(
     seed_words: int = 6,
     min_passage_words: int = 15,
     near_duplicate_share: float = 0.6,
+    shingle_words: int = 5,
+    lsh_threshold: float = 0.5,
+    num_perm: int = 128,
+    exhaustive_max: int = 200,
+    seed_sample: int = 4,
 ) -> list[ReusePair]:
     """Return the pairs of articles that share text, with their passages and direction.
 
-    Takes the articles and their quotes (to tell shared quotations from copied text) and the
-    seed/passage sizes; returns one :class:`ReusePair` per pair whose unquoted shared passages
-    reach ``min_passage_words`` words, in article order.
+    Takes the articles and their quotes (to tell shared quotations from copied text), the
+    seed/passage sizes, the MinHash parameters (shingle length, LSH threshold, permutations) and
+    the size above which candidates are sampled (see the module docstring); returns one
+    :class:`ReusePair` per pair whose unquoted shared passages reach ``min_passage_words``
+    words, in article order.  Deterministic for a given input and parameters.
     """
-    docs = [_prepare(a, [q for q in quotes if q.article_id == a.id]) for a in articles]
-    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for d, doc in enumerate(docs):
-        keys = [t.key for t in doc.tokens]
-        for i in range(len(keys) - seed_words + 1):
-            index[tuple(keys[i : i + seed_words])].append((d, i))
+    hasher = WordHasher()
+    sketcher = Sketcher(num_perm)
+    by_article: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_article[quote.article_id].append(quote)
+    docs = [_prepare(a, by_article[a.id], hasher, sketcher, seed_words, shingle_words)
+            for a in articles]
     # A seed printed by most articles of the set is a stock phrase (an award's or a body's
     # name), not evidence of copying.
-    stock_limit = max(2, min(_SEED_FREQ_LIMIT, len(docs) // 2))
-    pair_matches: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for postings in index.values():
-        docs_here = {d for d, _ in postings}
-        if len(docs_here) < 2 or len(docs_here) > stock_limit:
-            continue
-        by_doc: dict[int, list[int]] = defaultdict(list)
-        for d, i in postings:
-            by_doc[d].append(i)
-        for da, db in combinations(sorted(by_doc), 2):
-            for i in by_doc[da]:
-                for j in by_doc[db]:
-                    pair_matches[(da, db)].append((i, j))
+    stock = _stock_seeds(docs, max(2, min(_SEED_FREQ_LIMIT, len(docs) // 2)))
+    corpus = len(docs) > exhaustive_max
+    candidates = _seed_candidates(docs, stock, seed_sample if corpus else 1)
+    # Whole-article near-duplicates are aligned without the stock filter: five outlets printing
+    # one wire story make every one of its seeds "common", yet they are copies of one text.
+    near = lsh_candidates([d.sketch for d in docs], lsh_threshold, num_perm)
+    no_stock: Hashes = np.empty(0, dtype=np.uint64)
+    indexes: dict[tuple[int, bool], _SeedIndex] = {}
     pairs: list[ReusePair] = []
-    for (da, db), matches in sorted(pair_matches.items()):
+    for da, db in sorted(candidates | near):
+        figures = overlap(docs[da].sketch, docs[db].sketch)
+        whole = (da, db) in near and figures.jaccard >= lsh_threshold
+        for d in (da, db):
+            if (d, whole) not in indexes:
+                indexes[d, whole] = _seed_index(docs[d], no_stock if whole else stock)
+        matches = _matches(indexes[da, whole], indexes[db, whole])
+        if not matches:
+            continue
         pair = _pair(docs[da], docs[db], matches, seed_words, min_passage_words,
-                     near_duplicate_share)
+                     near_duplicate_share, figures)
         if pair is not None:
             pairs.append(pair)
     return pairs
@@ -146,7 +281,7 @@ def _split_by_quotes(
 
 def _pair(
     a: _Doc, b: _Doc, matches: list[tuple[int, int]], seed: int, min_words: int,
-    near_duplicate_share: float,
+    near_duplicate_share: float, figures: Overlap,
 ) -> ReusePair | None:
     passages: list[Passage] = []
     a_covered: set[int] = set()
@@ -161,14 +296,12 @@ def _pair(
         words = a1 - a0
         if words < min(min_words, 8) or b1 <= b0:
             continue
-        span_a = a.article.span(a.tokens[a0].start, a.tokens[a1 - 1].end)
-        span_b = b.article.span(b.tokens[b0].start, b.tokens[b1 - 1].end)
-        quoted = (
-            sum(a.quoted[a0:a1]) > 0.8 * words and sum(b.quoted[b0:b1]) > 0.8 * (b1 - b0)
+        span_a = a.article.span(int(a.starts[a0]), int(a.ends[a1 - 1]))
+        span_b = b.article.span(int(b.starts[b0]), int(b.ends[b1 - 1]))
+        quoted = bool(
+            a.quoted[a0:a1].sum() > 0.8 * words and b.quoted[b0:b1].sum() > 0.8 * (b1 - b0)
         )
-        similarity = round(fuzz.ratio(
-            " ".join(t.key for t in a.tokens[a0:a1]), " ".join(t.key for t in b.tokens[b0:b1])
-        ) / 100, 4)
+        similarity = round(fuzz.ratio(" ".join(a.keys[a0:a1]), " ".join(b.keys[b0:b1])) / 100, 4)
         passages.append(Passage(a=span_a, b=span_b, words=words, similarity=similarity,
                                 quoted=quoted))
         a_covered.update(range(a0, a1))
@@ -177,21 +310,57 @@ def _pair(
             unquoted_words += words
     if unquoted_words < min_words:
         return None
-    share_a = _share(len(a_covered), len(a.tokens))
-    share_b = _share(len(b_covered), len(b.tokens))
-    kind = "near_duplicate" if min(share_a, share_b) >= near_duplicate_share else "partial_reuse"
-    derived, evidence = _direction(a.article, b.article, share_a, share_b)
+    share_a = _share(len(a_covered), len(a.keys))
+    share_b = _share(len(b_covered), len(b.keys))
+    kind: ReuseKind = (
+        "exact_duplicate" if a.keys == b.keys
+        else "near_duplicate" if min(share_a, share_b) >= near_duplicate_share
+        else "partial_reuse"
+    )
+    derived, evidence = direction(a.article, b.article, share_a, share_b)
     return ReusePair(a=a.article.id, b=b.article.id, kind=kind, share_of_a=share_a,
                      share_of_b=share_b, passages=tuple(passages), derived=derived,
-                     direction_evidence=evidence)
+                     direction_evidence=evidence, jaccard=figures.jaccard,
+                     containment_of_a=figures.containment_of_a,
+                     containment_of_b=figures.containment_of_b,
+                     jaccard_estimate=figures.jaccard_estimate)
 
 
-def _direction(a: Article, b: Article, share_a: float, share_b: float) -> tuple[str | None, str]:
-    """Decide which article is derived: by publication date, else by containment."""
+def credit_line(article: Article) -> Span | None:
+    """Return the first line of ``article`` that credits another outlet with its text, if any.
+
+    Takes an article; returns the span of a content paragraph or removed line such as "This
+    story originally appeared in ..." or "Republished with permission", else ``None``.
+    """
+    lines = sorted([*article.paragraphs, *(r.span for r in article.removed)],
+                   key=lambda s: s.start)
+    for line in lines:
+        if _CREDIT.search(line.text):
+            return line
+    return None
+
+
+def direction(a: Article, b: Article, share_a: float, share_b: float) -> tuple[str | None, str]:
+    """Decide which of two articles that share text is derived, and say why.
+
+    Takes the two articles and the share of each that lies in the shared passages; returns the
+    derived article's id (or ``None``) and the evidence.  The rules, in order: the later
+    publication date; a credit line naming another source in one article only (syndication
+    leaves one); containment: the article more of which lies in the shared text (by at least
+    10 points) is the cut-down, edited or lifted-into copy; else unknown.
+    """
     if a.date and b.date and a.date != b.date:
         later, earlier = (a, b) if a.date > b.date else (b, a)
         return later.id, f"published later ({later.date} vs {earlier.date})"
-    if abs(share_a - share_b) >= 0.1:
+    credit_a, credit_b = credit_line(a), credit_line(b)
+    if (credit_a is None) != (credit_b is None):
+        credited, other = (a, b) if credit_a is not None else (b, a)
+        line = credit_a or credit_b
+        assert line is not None
+        return credited.id, (
+            f"{credited.id} credits another source (“{line.text[:80]}”); {other.id} does not"
+        )
+    if abs(share_a - share_b) >= _DIRECTION_MARGIN:
         more, less = (a, b) if share_a > share_b else (b, a)
         more_share, less_share = max(share_a, share_b), min(share_a, share_b)
         return more.id, (
@@ -210,17 +379,17 @@ def independent_articles(
     Of a reuse pair that both report it, the derived one (or, where direction is unknown, the
     second) is a copy there when its evidence lies inside a passage the two share, or when it
     prints the same words as the other (a copied quote or sentence): it adds no independent
-    support.
+    support.  A copy of a copy is a copy too; at least one article always remains.
     """
     present = set(article_ids)
     dropped: set[str] = set()
     for pair in reuse:
         if pair.a not in present or pair.b not in present:
             continue
-        if pair.a in dropped or pair.b in dropped:
-            continue
         copied = pair.derived or pair.b
         source = pair.a if copied == pair.b else pair.b
+        if copied in dropped:
+            continue
         span = evidence.get(copied)
         if span is None:
             continue
@@ -237,4 +406,5 @@ def independent_articles(
             if overlap > 0.5 * (span.end - span.start):
                 dropped.add(copied)
                 break
-    return tuple(i for i in article_ids if i not in dropped)
+    kept = tuple(i for i in article_ids if i not in dropped)
+    return kept or tuple(article_ids[:1])

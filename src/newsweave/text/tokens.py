@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsweave.text.normalize import match_key
@@ -49,3 +50,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def content_keys(text: str) -> list[str]:
     """Return the comparison keys of the non-stopword tokens of ``text``, in order."""
     return [t.key for t in tokenize(text) if t.key not in STOPWORDS]
+
+
+def iter_words(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, word)`` for each word of ``text``, as :func:`tokenize` finds them.
+
+    Takes a string and the offset of its first character; yields offsets into the enclosing
+    text and the word itself (no comparison key: callers that see a word many times cache it).
+    """
+    for m in _WORD.finditer(text):
+        yield m.start() + offset, m.end() + offset, m.group()
