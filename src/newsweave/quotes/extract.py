@@ -627,8 +627,10 @@ def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str
             return resolver.expand(named.group("name"))
         head = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()[-1]
         definite = lower.split()[0] == "the" and not head.lower().endswith("s")
-        if head.lower() in _THING_HEADS or not definite:
-            return phrase  # "the report", "one Democratic source": what the article says
+        if head.lower() in _THING_HEADS or not definite or head[:1].isupper():
+            # "the report", "one Democratic source", "the Association of Flight Attendants":
+            # what the article says
+            return phrase
         return (resolver.by_role(phrase, position) or (recent[-1][1] if recent else None)
                 or resolver.main_person)
     return resolver.expand(phrase)

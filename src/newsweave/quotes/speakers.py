@@ -77,10 +77,11 @@ _DETERMINER = (
 _FUNCTION_WORDS = (
     r"(?:the|a|an|of|to|in|on|at|by|for|from|with|as|and|or|but|nor|that|this|these|those|which|"
     r"who|whom|whose|is|was|are|were|be|been|has|have|had|will|would|can|could|should|may|"
-    r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so)"
+    r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so|"
+    r"while|whereas|though|although|because|since|until|unless)"
 )
 # A word of a description that is not a function word (descriptions stop at "and", "has").
-_DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)[\w'’\-]+(?:\.[A-Z]\.)?"
+_DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)\w[\w'’\-]*(?:\.[A-Z]\.)?"
 # "the actor", "the Vermont senator", "one Democratic source on the panel", "a narrator in the
 # Clinton ad": up to four modifiers, a lower-case head, and an optional short "of/on/in/at/for"
 # phrase.
@@ -89,7 +90,12 @@ DESCRIPTION = (
     rf"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:{_DESCRIPTION_WORD}\s+){{0,2}}"
     rf"(?!{_FUNCTION_WORDS}\b)[\w\-]+)?"
 )
-SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{NAME})"
+# An organisation named with "of"/"for": "the Association of Flight Attendants".
+ORGANISATION = (
+    rf"[Tt]he\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|for)\s+(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+)
+SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{ORGANISATION}|{NAME})"
 # What may stand between a speaker and the cue: a party tag "(R-Utah)" or ", R-Wis.,", an age
 # ", 25,", appositives ", a spokesman for the council,", ", 59, of Ashton, Md., who …,", a
 # participle ", speaking to reporters,".
@@ -236,6 +242,8 @@ def bad_speaker(speaker: str) -> bool:
         return True
     if first.endswith("ing") and first[:1].isupper() and len(words) == 1:
         return True  # "Lamenting their luck, …"
+    if len(words) == 1 and first in COMMON_CAPITALISED:
+        return True  # "Republican claims", "Democratic states": an adjective before a noun
     return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
                                                  "Her", "Their", "A", "An", "It", "Its", "This",
                                                  "That", "These", "Those")
