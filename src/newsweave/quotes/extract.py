@@ -48,6 +48,7 @@ from newsweave.quotes.speakers import (
     Mention,
     Resolver,
     bad_speaker,
+    description_head,
     is_description,
     strip_title,
 )
@@ -625,7 +626,7 @@ def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str
         named = re.match(rf",\s*(?P<name>{NAME}),", resolver.text[position + len(phrase) :][:80])
         if named and not bad_speaker(named.group("name")):
             return resolver.expand(named.group("name"))
-        head = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()[-1]
+        head = description_head(phrase)
         definite = lower.split()[0] == "the" and not head.lower().endswith("s")
         if head.lower() in _THING_HEADS or not definite or head[:1].isupper():
             # "the report", "one Democratic source", "the Association of Flight Attendants":

@@ -269,6 +269,13 @@ def is_description(phrase: str) -> bool:
     } or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
 
 
+def description_head(phrase: str) -> str:
+    """Return the head noun of a description, before any of/on/in phrase ("one Democratic
+    source on the panel" -> "source"), or "" for an empty phrase."""
+    words = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", phrase).split()
+    return words[-1] if words else ""
+
+
 def masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Return ``text`` with every ``[start, end)`` span replaced by ``#`` (same length)."""
     chars = list(text)
@@ -338,11 +345,12 @@ def _with_surname_mentions(
             by_surname.setdefault(words[-1], name)
     taken = {(m.position, m.name) for m in mentions}
     covered = [(m.position, m.position + len(m.name)) for m in mentions]
+    blocked = quoted + covered
     extra: list[Mention] = []
     for surname, name in by_surname.items():
         for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", article.text):
             pos = match.start()
-            if pos <= first_seen[name] or any(s <= pos < e for s, e in quoted + covered):
+            if pos <= first_seen[name] or any(s <= pos < e for s, e in blocked):
                 continue
             if (pos, name) not in taken:
                 extra.append(Mention(pos, name, titles.get(name, "")))
@@ -362,6 +370,7 @@ class Resolver:
             {p.start for p in article.paragraphs}
             | {m.end() for m in re.finditer(r"[.!?][”\"’'#)]*\s+(?=[A-Z“\"‘'#(])", self.plain)}
         )
+        self._person_like_seen: dict[str, bool] = {}
         found = person_mentions(article, quoted, extra_people)
         self.mentions = found
         score: Counter[str] = Counter()
@@ -394,7 +403,14 @@ class Resolver:
     def _person_like(self, name: str) -> bool:
         """A name with a title, whose surname the article also uses alone, or introduced as a
         person ("Marcus Doyle, who ...", "Ann Lee, 52,", "Ann Lee said"); not "United States".
+
+        Asked for the same names again and again while pronouns are resolved, so remembered.
         """
+        if name not in self._person_like_seen:
+            self._person_like_seen[name] = self._judge_person_like(name)
+        return self._person_like_seen[name]
+
+    def _judge_person_like(self, name: str) -> bool:
         words = name.split()
         if not words or words[0] in _NOT_NAMES or is_description(name):
             return False
@@ -459,10 +475,7 @@ class Resolver:
         """People the article makes speak outside quotes (cue verbs, "according to")."""
         sources: list[tuple[int, str]] = []
         for paragraph in article.paragraphs:
-            spans = [(max(s, paragraph.start) - paragraph.start, min(e, paragraph.end)
-                      - paragraph.start) for s, e in self.quoted
-                     if s < paragraph.end and e > paragraph.start]
-            plain = masked(paragraph.text, spans)
+            plain = self.plain[paragraph.start : paragraph.end]
             for match in _SOURCE.finditer(plain):
                 group = next(g for g in ("s1", "s2", "s3") if match.group(g))
                 phrase = match.group(group)
@@ -543,16 +556,10 @@ class Resolver:
                 return m.name
         return None
 
-    def _starts_sentence(self, position: int) -> bool:
-        before = self.text[max(0, position - 40) : position]
-        before = re.sub(r"(?:(?:" + _TITLES + r")\s+)+$", "", before)
-        return not before.strip() or bool(re.search(r"(?:[.!?][”\"’']?|\n)\s*$", before))
-
     def by_role(self, description: str, position: int) -> str | None:
         """Return the person whose title matches a description's head noun ("the mayor"),
         the most recent before ``position`` first."""
-        words = re.sub(r"\s+(?:of|on|in|at|for|from|with)\s.*$", "", description).split()
-        head = words[-1].lower() if words else ""
+        head = description_head(description).lower()
         if not head or head in {"source", "sources", "official", "officials", "report",
                                 "statement", "letter", "group", "groups"}:
             return None
