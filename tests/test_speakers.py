@@ -129,3 +129,101 @@ def test_participle_names_the_speaker_only_right_before_the_quote() -> None:
         "should be called “a success.”\n"
     )
     assert only(text, "success").speaker == "Helen Okafor"
+
+
+# Issue 3: speaker attribution on long news sentences.
+
+
+def test_pronoun_goes_to_a_subject_with_a_role_prefix() -> None:
+    text = (
+        "Ms. Carla Dunmore said the budget was fair.\n\n"
+        "Veteran transit economist Ilse Varga, who studies fares, said the plan was late.\n\n"
+        "“Nobody checked the numbers,” she said.\n"
+    )
+    assert only(text, "numbers").speaker == "Ilse Varga"
+
+
+def test_gendered_role_counts_only_when_said_of_the_person() -> None:
+    # "a man" belongs to another sentence; it says nothing of Ruth Okoro.
+    text = (
+        "Mr. Paul Dent chaired the hearing.\n\n"
+        "Ruth Okoro said a man had followed her. Ruth Okoro said the police came late.\n\n"
+        "“They never called back,” she said.\n"
+    )
+    assert only(text, "called back").speaker == "Ruth Okoro"
+
+
+def test_an_initial_does_not_end_the_sentence() -> None:
+    text = (
+        "Prime Minister Ivo Kallas said the talks had failed.\n\n"
+        "Secretary of State John Q. Harlan said the allies would meet again.\n\n"
+        "“We remain open to talks,” he said.\n"
+    )
+    assert only(text, "remain open").speaker == "John Q. Harlan"
+
+
+def test_a_name_after_a_rejected_capitalised_run() -> None:
+    text = (
+        "Mr. Paul Dent praised the new fares.\n\n"
+        "Transit Authority Executive Director Aaron Voss responded that fares must rise.\n\n"
+        "“We cannot run buses for free,” he told reporters.\n"
+    )
+    assert only(text, "for free").speaker == "Aaron Voss"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("ELM CREEK, Ohio, Oct. 4 (Wire) — Mayor Ann Lee slammed the plan as a “disaster” "
+         "on Monday.", "Ann Lee"),
+        ("In May, Gov. Ann Lee of Ohio lauded the plan as “bold and overdue” in a speech.",
+         "Ann Lee"),
+        ("Attorney General Ann Lee (D), the mayor's rival in the race, pressed for releasing "
+         "the files, saying that openness “builds trust.”", "Ann Lee"),
+        ("Senator Ann Lee, R-Ohio, despite admitting that the fund had “real problems,” voted "
+         "for it.", "Ann Lee"),
+    ],
+)
+def test_sentence_subject_through_datelines_places_and_appositives(
+    sentence: str, speaker: str
+) -> None:
+    text = f"The plan for the new bridge was debated for a month.\n\n{sentence}\n"
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+    assert quote.rule == "sentence-subject"
+
+
+def test_a_reopened_paragraph_with_its_own_cue_is_a_new_quote() -> None:
+    text = (
+        "Members spoke after the vote.\n\n"
+        "“The vote is a disgrace,” Rep. Ann Lee said. “If the bridge is closed, then\n\n"
+        "“I have thought about this for a long time,” added Rep. Tom Birch.\n"
+    )
+    assert only(text, "thought about").speaker == "Tom Birch"
+
+
+def test_pronoun_picks_up_a_person_named_in_the_sentence_before() -> None:
+    text = (
+        "The station would close, Mr. Paul Dent said. It had opened in 1901. Trains stopped "
+        "there twice a day. Many came from far away.\n\n"
+        "Nobody has written a song about the station, which worries Tom Birch, head of the "
+        "local history society.\n\n"
+        "“It was the heart of the town,” he said.\n"
+    )
+    assert only(text, "heart").speaker == "Tom Birch"
+
+
+def test_object_of_a_preposition_is_not_the_speaker() -> None:
+    text = (
+        "The curfew began at midnight.\n\n"
+        "Marchers walking through the streets chanted “No curfew!” until dawn.\n"
+    )
+    assert only(text, "No curfew").speaker == "Marchers"
+
+
+def test_a_plural_group_noun_is_a_subject() -> None:
+    text = (
+        "The council cut the library budget.\n\n"
+        "Democrats also blasted the council for calling the cuts “modest” on Monday.\n"
+    )
+    assert only(text, "modest").speaker == "Democrats"

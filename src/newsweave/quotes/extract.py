@@ -49,7 +49,9 @@ from newsweave.quotes.speakers import (
     Resolver,
     bad_speaker,
     description_head,
+    ends_sentence,
     is_description,
+    sentence_breaks,
     strip_title,
 )
 
@@ -106,16 +108,22 @@ _VERB = (
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
 # Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
 _SUBJECT_START = re.compile(
-    r"^(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
+    # a dateline: "LONDON, Oct. 4 (Wire) — "
+    r"^(?:[A-Z][A-Z.'\- ]+,[^#—–]{0,40}?\s(?:[—–]|--)\s+)?"
+    r"(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
     r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
     r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,#]{0,100},\s+)?"
     r"(?:(?:But|And|Yet|So|Still|Also|Then|Though|Although|While|When|As|After|Before|Because|"
     r"If|Once|Since|Even)\s+)?"
-    rf"{ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
+    rf"{ROLE_PREFIX}?(?P<speaker>{SPEAKER})"
+    # "Gov. Ann Lee of Ohio lauded …"
+    r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    rf"{APPOSITIVE}\s+"
     r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
     r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
-    rf"(?P<cue>{_VERB})"
+    # the verb, or a clause set in before it: "Ann Lee, R-Ohio, despite admitting that …"
+    rf"(?P<cue>{_VERB}|(?<=,\s)(?:despite|while|after|before|when|though|although)\b)"
 )
 # Heads of descriptions that are not people: "the report says", "the letter reads".
 _THING_HEADS = frozenset(
@@ -292,10 +300,29 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
     window = text[window_start : region.open_at]
     for pattern, rule in ((_ACCORDING_BEFORE, "according-to"), (_SAID_BEFORE, "cue-before"),
                           (_CUE_BEFORE, "cue-before"), (_PARTICIPLE_BEFORE, "cue-before")):
-        match = pattern.search(window)
-        if match and not bad_speaker(match.group("speaker")):
-            return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
+        at = 0
+        while (match := pattern.search(window, at)) is not None:
+            at = match.start() + 1
+            if not bad_speaker(match.group("speaker")) and not (
+                rule == "cue-before" and _object_of_preposition(window, match.start("speaker"),
+                                                                match.group("speaker"))
+            ):
+                return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
     return None
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:through|in|on|at|of|from|with|by|for|into|onto|under|over|after|before|during|"
+    r"about|around|across|following|behind|near|inside|outside|within|without)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _object_of_preposition(text: str, start: int, phrase: str) -> bool:
+    """True when the description at ``start`` follows a preposition ("marching through the
+    streets chanted", "in a box labeled"): an object, never the one who speaks."""
+    before = text[max(0, start - 12) : start]
+    return is_description(phrase) and _PREPOSITION_BEFORE.search(before) is not None
 
 
 def _speaker_label(text: str, region: Region) -> tuple[Region, _Cue] | None:
@@ -335,7 +362,9 @@ def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
         group = next(g for g in ("speaker", "speaker2", "speaker3") if match.group(g))
         cue_group = {"speaker": "cue", "speaker2": "cue2", "speaker3": "cue3"}[group]
         phrase = match.group(group)
-        if bad_speaker(phrase) or "#" in phrase:
+        if bad_speaker(phrase) or "#" in phrase or (
+            group == "speaker" and _object_of_preposition(sentence, match.start(group), phrase)
+        ):
             continue
         rule: AttributionRule = "according-to" if group == "speaker3" else "cue-in-sentence"
         cue = _cue_from(match, p_start + s_start, rule, group, cue_group)
@@ -347,10 +376,9 @@ def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
 
 def _sentence_bounds(plain: str, start: int, end: int) -> tuple[int, int]:
     """Return the bounds of the sentence of ``plain`` that holds ``[start, end)``."""
-    cut = max(plain.rfind(e, 0, start) for e in (". ", "? ", "! "))
-    s_start = cut + 2 if cut >= 0 else 0
-    ends = [i for i in (plain.find(e, end) for e in (". ", "? ", "! ")) if i >= 0]
-    s_end = min(ends) + 1 if ends else len(plain)
+    breaks = sentence_breaks(plain)
+    s_start = max((b for b in breaks if b <= start), default=0)
+    s_end = min((b - 1 for b in breaks if b - 2 >= end), default=len(plain))
     return s_start, s_end
 
 
@@ -368,7 +396,9 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     match = _SUBJECT_START.match(plain[s_start : region.open_at - p_start])
     if (
         match
-        and not bad_speaker(match.group("speaker"))
+        # a lone plural group noun may be a subject ("Democrats also blasted …")
+        and (not bad_speaker(match.group("speaker"))
+             or re.fullmatch(r"[A-Z][a-z]+[^s\W]s", match.group("speaker")) is not None)
         and "#" not in match.group("speaker")
     ):
         return _cue_from(match, p_start + s_start, "sentence-subject")
@@ -399,8 +429,9 @@ def _sentence_start(
 ) -> int:
     """Return where the sentence holding ``position`` starts (not before ``floor``)."""
     window = text[floor:position]
-    cut = max(window.rfind(end) for end in enders)
-    start = floor + cut + 2 if cut >= 0 else floor
+    cuts = [m.start() for m in re.finditer("|".join(re.escape(e) for e in enders), window)
+            if ends_sentence(window, m.start())]
+    start = floor + cuts[-1] + 2 if cuts else floor
     while start < position and text[start] in " \"“”'‘’":
         start += 1
     return start
@@ -543,8 +574,12 @@ def extract_quotes(
             and previous.cue.cue_start >= last.close_end
             and len(text[last.close_end : region.open_at].split()) <= 12
         )
-        if labelled is not None:
-            continues_paragraph = False  # a transcript's next speaker starts a new quote
+        if labelled is not None or (
+            cue is not None and cue.rule == "cue-after" and region.start > region.open_at
+        ):
+            # a transcript's next speaker, or a paragraph reopened by a mark with its own
+            # "…,” said X", starts a new quote (not a line the quote was carried over)
+            continues_paragraph = False
         if previous is not None and (continues_paragraph or split_by_cue):
             previous.regions.append(region)
             if previous.cue is None:

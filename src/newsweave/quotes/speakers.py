@@ -90,10 +90,11 @@ DESCRIPTION = (
     rf"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:{_DESCRIPTION_WORD}\s+){{0,2}}"
     rf"(?!{_FUNCTION_WORDS}\b)[\w\-]+)?"
 )
-# An organisation named with "of"/"for": "the Association of Flight Attendants".
+# An organisation named with "the": "the Security Council", "The Times", "the Association of
+# Flight Attendants".
 ORGANISATION = (
-    rf"[Tt]he\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+(?:of|for)\s+(?:the\s+)?"
-    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"[Tt]he\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{ORGANISATION}|{NAME})"
 # What may stand between a speaker and the cue: a party tag "(R-Utah)" or ", R-Wis.,", an age
@@ -102,7 +103,7 @@ SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{ORGANISATIO
 _APPOSITIVE_PART = (
     r",\s*(?:\d{1,3}|[A-Z]-[A-Z][\w.]*|[A-Z][a-z]{1,3}\.|"
     r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|"
-    r"[a-z][\w\-]*\s(?:(?!\.\s)[^,;!?“”\"#]){1,160}?)"
+    r"(?:[a-z][\w\-]*|[A-Z][\w.\-]*['’]s)\s(?:(?!\.\s)[^,;!?“”\"#]){1,160}?)"
 )
 APPOSITIVE = (
     rf"(?:\s*\([A-Z][\w.]{{0,4}}(?:-[\w. ]{{1,20}})?\))?(?:(?:{_APPOSITIVE_PART}){{1,4}},)?"
@@ -117,7 +118,7 @@ _ROLE_WORD = (
     r"also|is|was|has|had|have|will|would|who|which|when|after|before|about|into|over)\s)"
     r"[a-z0-9][\w/\-]*(?<!ed)\s+"
 )
-ROLE_PREFIX = rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,3}}(?=[A-Z]))?"
+ROLE_PREFIX = rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,4}}(?=[A-Z]))?"
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
@@ -211,6 +212,8 @@ _MALE_ROLES = re.compile(
     r"\b(?:father|dad|husband|son|brother|man|grandfather|congressman|chairman|spokesman|"
     r"businessman|councilman|boy|widower|uncle|nephew)\b"
 )
+_GENDERED_ROLES: tuple[tuple[Gender, re.Pattern[str]], ...] = (
+    ("female", _FEMALE_ROLES), ("male", _MALE_ROLES))
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 # What may open a sentence before its subject: "But", "Ultimately,", "In July,".
 _SENTENCE_OPENING = re.compile(
@@ -218,6 +221,27 @@ _SENTENCE_OPENING = re.compile(
     r"(?:(?:[A-Z][a-z]*ly|In|At|On|During|After|Before|Since|Later|Earlier|Last\s\w+|"
     r"Meanwhile|However|Still|Instead)\b[^,.;#]{0,60},\s+)?"
 )
+
+
+# A full stop that ends an initial or a common abbreviation rather than a sentence ("John F.
+# Kerry", "Sen. Ann Lee", "Joseph Biden Jr. said", "Oct. 4").
+_ABBREVIATION_STOP = re.compile(
+    r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|St|Jr|Sr|Mt|"
+    r"Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|vs)\.$"
+)
+
+
+def ends_sentence(text: str, i: int) -> bool:
+    """True when the mark at ``text[i]`` (".", "?" or "!") ends a sentence, not an initial or
+    an abbreviation such as "Sen." or "Jr."."""
+    return text[i] != "." or _ABBREVIATION_STOP.search(text[max(0, i - 6) : i + 1]) is None
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Return the offsets just after each sentence end of ``text``: a mark, a space, and no
+    lower-case word next ("the U.S. voting system" goes on)."""
+    return [m.start() + 2 for m in re.finditer(r"[.?!] (?![\s\"“‘']*[a-z])", text)
+            if ends_sentence(text, m.start())]
 
 
 @dataclass(frozen=True)
@@ -297,7 +321,12 @@ def person_mentions(
     """
     mentions: list[Mention] = []
     for paragraph in article.paragraphs:
-        for match in _PERSON_NAME.finditer(paragraph.text):
+        at = 0
+        while (match := _PERSON_NAME.search(paragraph.text, at)) is not None:
+            # A rejected candidate may hide a name further on ("Executive Director Aaron Lee",
+            # "Secretary General Ban Ki-moon"): look again from its second word.
+            second = re.search(r"\s\S", paragraph.text[match.start() : match.end()])
+            at = match.start() + second.end() - 1 if second else match.end()
             pos = paragraph.start + match.start("name")
             if any(s <= pos < e for s, e in quoted):
                 continue
@@ -308,11 +337,13 @@ def person_mentions(
                 re.match(r"\s[A-Z]", after)  # part of a longer name ("... General Hospital")
                 or words[0].endswith("ing")
                 or len(words) < 2
+                or re.fullmatch(_TITLES, words[-1])  # "Former Ohio Gov." before "Ann Lee"
                 or words[0] in _NOT_NAMES
                 or any(w.lower() in STOPWORDS or w in COMMON_CAPITALISED for w in words)
                 or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
             ):
                 continue
+            at = match.end()
             mentions.append(Mention(pos, name, match.group("title").strip()))
     known = {m.position for m in mentions}
     mentions.extend(m for m in extra if m.position not in known)
@@ -368,7 +399,8 @@ class Resolver:
         self.plain = masked(article.text, quoted)
         self.sentence_starts = sorted(
             {p.start for p in article.paragraphs}
-            | {m.end() for m in re.finditer(r"[.!?][”\"’'#)]*\s+(?=[A-Z“\"‘'#(])", self.plain)}
+            | {m.end() for m in re.finditer(r"[.!?][”\"’'#)]*\s+(?=[A-Z“\"‘'#(])", self.plain)
+               if ends_sentence(self.plain, m.start())}
         )
         self._person_like_seen: dict[str, bool] = {}
         found = person_mentions(article, quoted, extra_people)
@@ -430,7 +462,11 @@ class Resolver:
             after = self.text[m.position + len(name):][:40]
             if re.match(
                 rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
-                rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b)",
+                rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b"
+                # a role in apposition ("Ann Lee, political science professor at ...") or a
+                # party tag ("Ann Lee (D-Ohio)", "Ann Lee, R-Utah,")
+                r"|,\s*(?:[a-z][\w\-]*\s+){1,4}(?:of|at|for|in|with)\s"
+                r"|\s*\([A-Z]-|,\s*[A-Z]-[A-Z])",
                 after,
             ):
                 return True
@@ -446,11 +482,15 @@ class Resolver:
         for m in self.mentions:
             if m.name != name:
                 continue
-            around = self.text[max(0, m.position - 40) : m.position + len(name) + 50].lower()
-            if _FEMALE_ROLES.search(around):
-                votes["female"] += 1
-            if _MALE_ROLES.search(around):
-                votes["male"] += 1
+            # Only a role said of this mention: right before it in the same clause ("the
+            # actress Jane Doe") or in an appositive after it ("Jane Doe, his wife,").
+            before = re.split(r"[.!?;#“”\"]", self.plain[max(0, m.position - 40) : m.position])
+            after = self.plain[m.position + len(name) : m.position + len(name) + 60]
+            for gender, roles in _GENDERED_ROLES:
+                if re.search(rf"{roles.pattern}\W+(?:\S+\s+){{0,3}}$", before[-1].lower()) or (
+                    re.match(rf",\s*(?:[\w'’\-]+\s+){{0,4}}?{roles.pattern}", after.lower())
+                ):
+                    votes[gender] += 1
         if votes and len(votes) == 1:
             return next(iter(votes))
         first = name.split()[0].lower()
@@ -509,6 +549,15 @@ class Resolver:
             return chained
         speakers = [(p, n) for p, n in list(self.sources) + recent_speakers
                     if floor <= p < position and agrees(n) and self._person_like(n)]
+        # A person named in the sentence before, after anyone spoke ("… which concerns Ann
+        # Lee, head of the caucus. ¶ “…,” she said."), is the one the pronoun picks up.
+        previous = [s for s in self.sentence_starts if s <= position][-2:-1]
+        latest_speaker = max(speakers)[0] if speakers else -1
+        named_before = [(m.position, m.name) for m in self.mentions
+                        if previous and max(previous[0], latest_speaker + 1) <= m.position
+                        < position and agrees(m.name) and self._person_like(m.name)]
+        if named_before:
+            return max(named_before)[1]
         if speakers:
             return max(speakers)[1]
         named = [(m.position, m.name) for m in self.mentions
@@ -529,6 +578,9 @@ class Resolver:
             subject = self._subject_at(start, end)
             if subject is None and quoted_here:
                 subject = quoted_here[-1]
+            if subject is None:  # a sentence that makes someone speak is about that person
+                subject = next((name for p, name in reversed(self.sources)
+                                if start <= p < end), None)
             if subject is None:
                 continue
             if subject.lower() == pronoun:
@@ -550,8 +602,8 @@ class Resolver:
         if pronoun and offset < end:
             return pronoun.group(1).lower()
         for m in self.mentions:
-            if offset <= m.position <= offset + 45 and m.position < end and not re.search(
-                r"[a-z]", re.sub(rf"(?:{_TITLES})", "", self.plain[offset : m.position])
+            if offset <= m.position <= offset + 60 and m.position < end and _subject_lead(
+                self.plain[offset : m.position + 1]
             ):
                 return m.name
         return None
@@ -579,6 +631,21 @@ class Resolver:
         return bool(re.search(rf"\b{re.escape(head)}\s*$", before)
                     or re.match(rf"^[^.;]{{0,10}},\s*(?:a|an|the)\s[^,.;]{{0,40}}"
                                 rf"\b{re.escape(head)}\b", after))
+
+
+# What may stand before a sentence subject's name: titles, capitalised words and role words
+# ("Conservative economist ", "NBC's ", "Secretary General "), then the name's first letter.
+_SUBJECT_LEAD = re.compile(
+    rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,3}}(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+"
+    rf"|[A-Z][\w.&\-]*['’]s\s+)*{ROLE_PREFIX}"
+    rf"(?:(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+)*[A-Z]"
+)
+
+
+def _subject_lead(text: str) -> bool:
+    """True when ``text`` is what may open a sentence before its subject's name, the name's
+    first letter included."""
+    return _SUBJECT_LEAD.fullmatch(text) is not None
 
 
 _TITLE_ABBREVIATIONS = {
