@@ -259,13 +259,14 @@ class ConflictSide(Model):
 
 
 ConflictLabel = Literal["contradiction", "update", "compatible"]
+ConflictKind = Literal["number", "date", "ordinal", "role", "name", "place", "negation"]
 
 
 class Conflict(Model):
     """Articles that report the same content with different values."""
 
     id: str
-    kind: Literal["number", "date", "ordinal", "role", "name"]
+    kind: ConflictKind
     label: ConflictLabel
     topic: str
     sides: tuple[ConflictSide, ...]

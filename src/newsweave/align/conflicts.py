@@ -1,15 +1,26 @@
-"""Conflicts: where articles that report the same content give different numbers.
+"""Conflicts: where articles that report the same thing give different values.
 
-A first, deliberately careful version: two sentences of different articles that are similar
-(TF-IDF cosine of at least ``min_similarity``) and count the same thing
-("23 people" / "17 people") with different values disagree.  The label reads the text and
-the dates before shouting:
+Each sentence's comparable values are read by :mod:`newsweave.align.values` (counts and
+measures, ages, records, dates and times, ordinals, roles, home towns, directions).  Two values
+of different articles are compared only when they fill the same *slot* (the same unit family and
+counted noun, the same person's age, the same role of the same named work) and their sentences
+are about the same thing (TF-IDF cosine, or shared words around the value).  A disagreement is
+then read before it is shouted:
 
-- *compatible* when a side is hedged ("at least 17", "about 20", "more than 15") and the bound
-  admits the other value;
-- *update* when every article of one side is dated strictly before every article of the other
-  and the later figure is the one reported last (a toll that rises, a count corrected);
-- *contradiction* otherwise.
+- *compatible* when the text allows both: a bound ("at least 17" and 20), an approximation
+  ("about 200" and 205), a rounding ("$4 billion" and "$4.2 billion"), a unit conversion
+  ("135 km" and "85 miles"), a qualified ordinal ("second Emmy" and "first *acting* Emmy"), a
+  more specific title ("producer" and "executive producer"), a spelling variant of a place;
+- *update* when the quantity is one that changes as news comes in (a toll, a count of arrests)
+  or a claim is denied and later reported, and every article of one side is dated before every
+  article of the other;
+- *contradiction* otherwise: both cannot hold of the same thing at the same time.
+
+Sentences that say nearly the same thing but one of them negates it ("the bill passed" / "the
+bill did not pass") are a *negation* conflict.
+
+Cost: values are bucketed by slot and compared only within a bucket, so the work grows with the
+number of values that share a slot, not with the square of all sentences.
 """
 
 from __future__ import annotations
@@ -17,132 +28,497 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from rapidfuzz import fuzz
 
 from newsweave.align.facts import SentenceIndex
-from newsweave.model import Article, Conflict, ConflictLabel, ConflictSide, Span
+from newsweave.align.values import Value, extract_values
+from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
+from newsweave.text.tokens import STOPWORDS
 
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24,
+_KIND_OF = {
+    "number": "number", "age": "number", "record": "number", "day": "date", "month": "date",
+    "year": "date", "weekday": "date", "clock": "date", "ordinal": "ordinal", "role": "role",
+    "home": "place", "direction": "place",
 }
-_COUNT = re.compile(
-    r"(?P<hedge>\b(?:at least|more than|over|about|around|nearly|almost|some|up to|fewer than|"
-    r"less than|roughly|approximately|an estimated)\s+)?"
-    r"\b(?P<value>\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?P<unit>(?!(?:a\.m|p\.m|am|pm|percent)\b)[a-z][a-z\-]+)"
-    r"(?:\s+(?:(?:were|was|are|is|have|has|had|been|being|who|that|which|reportedly)\s+)*"
-    r"(?P<what>[a-z][a-z\-]+))?",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_LOWER_BOUND = ("at least", "more than", "over", "some")
-_UPPER_BOUND = ("up to", "fewer than", "less than")
+_RANK = frozenset({"co", "vice", "deputy", "assistant", "associate"})
+# The most values of one slot compared all against all; above it, only the first ones
+# (a slot this full is a generic one, such as "people", in a very large brief).
+_MAX_BUCKET = 400
 
 
-def _counts(text: str) -> list[tuple[float, str, str, str]]:
-    """Return (value, what is counted, hedge, surface) of each count in ``text``.
+@dataclass(frozen=True)
+class _Mention:
+    value: Value
+    row: int
+    article: str
+    date: dt.date | None
 
-    What is counted is the unit and the word that says what happened to it ("people taken",
-    "people injured"), so that two different counts in one sentence are not confused.
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two values of the same slot relate: ``same``, ``compatible`` or ``differ``."""
+
+    relation: str
+    reason: str = ""
+
+
+def compare_values(a: Value, b: Value) -> Comparison:
+    """Return how value ``a`` relates to value ``b`` of the same slot.
+
+    Takes two values (see :func:`newsweave.align.values.extract_values`); returns ``same`` when
+    they state the same thing, ``compatible`` with the reason when both can hold, ``differ``
+    when they cannot.
     """
-    found = []
-    for match in _COUNT.finditer(text):
-        raw = match.group("value").lower()
-        if _YEAR.match(raw):
-            continue
-        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
-        hedge = (match.group("hedge") or "").strip().lower()
-        what = f"{match.group('unit')} {match.group('what') or ''}".strip().lower()
-        found.append((value, what, hedge, match.group().strip()))
-    return found
+    if a.amount is not None and b.amount is not None:
+        return _compare_amounts(a, b)
+    if a.kind == "role":
+        if a.mods == b.mods:
+            return Comparison("same")
+        if (a.mods & _RANK) != (b.mods & _RANK):
+            return Comparison("differ")
+        return Comparison("compatible", "one title is a more specific form of the other")
+    if a.label == b.label:
+        return Comparison("same")
+    if a.kind in ("day", "month", "year") and _dates_agree(a.label, b.label):
+        return Comparison("same")
+    if a.kind == "home" and (
+        a.label in b.label or b.label in a.label or fuzz.ratio(a.label, b.label) >= 80
+    ):
+        return Comparison("compatible", "a spelling variant or a wider place")
+    return Comparison("differ")
 
 
-def _admits(hedge: str, bound: float, other: float) -> bool:
-    if hedge in _LOWER_BOUND:
+def _dates_agree(a: str, b: str) -> bool:
+    return all(x == y or "?" in (x, y) for x, y in zip(a.split("-"), b.split("-"), strict=False))
+
+
+def _admits(bounded: Value, other: float) -> bool:
+    assert bounded.amount is not None
+    bound, hedge = bounded.amount, bounded.hedge
+    if hedge in ("at least", "more than", "over", "upwards of", "in excess of", "another"):
         return other >= bound
-    if hedge in _UPPER_BOUND:
+    if hedge in ("up to", "fewer than", "less than", "under", "as many as", "no more than"):
         return other <= bound
-    return abs(other - bound) <= 0.1 * max(bound, other)  # about / around / nearly: ±10 %
+    if hedge in ("nearly", "almost", "just under", "close to"):
+        return 0.9 * bound <= other <= bound
+    if hedge in ("about", "around", "approximately", "roughly", "an estimated", "estimated",
+                 "some"):
+        return abs(other - bound) <= 0.1 * max(abs(bound), abs(other))
+    return False
+
+
+def _compare_amounts(a: Value, b: Value) -> Comparison:
+    assert a.amount is not None and b.amount is not None
+    x, y = a.amount, b.amount
+    if a.kind == "clock":
+        tolerance = 15.0 if (a.hedge or b.hedge) else 0.0
+        return Comparison("same") if abs(x - y) <= tolerance else Comparison("differ")
+    if abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0):
+        if a.kind == "ordinal" and a.mods != b.mods:
+            return Comparison("same")
+        return Comparison("same")
+    if a.kind == "ordinal":
+        if a.mods != b.mods:
+            return Comparison("compatible", "the ordinals count different things: "
+                              + ", ".join(sorted(a.mods ^ b.mods)) + " qualifies one")
+        return Comparison("differ")
+    if a.kind in ("age", "record"):
+        return Comparison("differ")
+    if a.text.lower() != b.text.lower() and a.slot[1] in ("length", "weight") and (
+        abs(x - y) <= 0.08 * max(x, y)
+    ):
+        return Comparison("compatible", "the same measure in different units")
+    for bounded, other in ((a, y), (b, x)):
+        if bounded.hedge and _admits(bounded, other):
+            return Comparison("compatible", f"'{bounded.text}' admits the other figure")
+    step = max(a.precision, b.precision)
+    if step >= 100 and abs(x - y) < step / 2:
+        return Comparison("compatible", "one figure is a rounding of the other")
+    return Comparison("differ")
+
+
+def _comparable(m: _Mention, n: _Mention, similarity: float) -> bool:
+    """Return True when two values of one slot are likely about the same thing."""
+    shared = len(m.value.context & n.value.context)
+    kind = m.value.kind
+    if kind in ("age", "home", "record"):
+        return bool(m.value.mods & n.value.mods)  # the same person
+    if kind == "direction":
+        return similarity >= 0.05 or shared >= 1
+    if kind == "role":
+        return shared >= 1 and similarity >= 0.1
+    if kind in ("day", "month", "year", "weekday", "clock"):
+        return similarity >= 0.3 and (shared >= 2 or (shared >= 1 and similarity >= 0.45))
+    if kind == "ordinal":
+        return similarity >= 0.15 or shared >= 2
+    if m.value.slot[1] == "duration":
+        return similarity >= 0.35 and shared >= 2
+    if m.value.slot[1] in ("count", "percent"):
+        # counts of a common noun are the noisiest: the words around them must agree too
+        return similarity >= 0.35 or (similarity >= 0.1 and shared >= 3)
+    return similarity >= 0.4 or (similarity >= 0.15 and shared >= 2)
+
+
+def _states_both(values: Sequence[Value], other: Value) -> bool:
+    """Return True when a sentence's own values of ``other``'s slot include ``other``'s value.
+
+    A sentence that states both figures counts two different things; the other article's
+    figure is then no disagreement with it.
+    """
+    return any(v.slot == other.slot and compare_values(v, other).relation == "same"
+               for v in values)
+
+
+def _topic(value: Value) -> str:
+    slot = value.slot
+    if value.kind == "number":
+        family, what = slot[1], slot[2]
+        if family in ("count", "percent", "money"):
+            return f"{'amount' if family == 'money' else 'number'} of {what}".strip()
+        return f"{family} ({what})" if what != family else family
+    if value.kind in ("age", "home", "record"):
+        return f"{value.kind} of " + " ".join(sorted(w.capitalize() for w in value.mods))
+    if value.kind == "direction":
+        return f"direction from {slot[1].capitalize()}"
+    if value.kind == "ordinal":
+        return f"ordinal of {slot[1]}"
+    if value.kind == "role":
+        return f"title ({slot[1]})"
+    context = ", ".join(sorted(value.context)[:3])
+    return f"{value.kind}" + (f" ({context})" if context else "")
+
+
+def _find_sets(pairs: Iterable[tuple[int, int]], size: int) -> list[list[int]]:
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    sets: dict[int, list[int]] = defaultdict(list)
+    for i in range(size):
+        sets[root(i)].append(i)
+    return [members for members in sets.values() if len(members) > 1]
 
 
 def find_conflicts(
-    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.2
+    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.5
 ) -> list[Conflict]:
-    """Return the numeric disagreements between similar sentences of different articles.
+    """Return the disagreements between articles, each labelled.
 
-    Takes the sentence index and the articles (for dates); returns conflicts in order of first
-    appearance, each with its sides (value, articles, evidence sentences) and label.
+    Takes the sentence index (sentences and their TF-IDF vectors) and the articles (for their
+    dates); ``min_similarity`` is the cosine above which two sentences count as saying the same
+    thing for negation conflicts.  Returns conflicts in order of first appearance, each with
+    its sides (value, articles, evidence sentences), its kind and label and the reason.
     """
     sentences = index.sentences
     if len(sentences) < 2:
         return []
-    counts = [_counts(s.span.text) for s in sentences]
-    sims = index.similarity().tocoo()
-    # (unit) -> union of sentence rows that disagree about it
-    edges: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for i, j, v in zip(sims.row, sims.col, sims.data, strict=True):
-        if i >= j or v < min_similarity:
-            continue
-        si, sj = sentences[i], sentences[j]
-        if si.span.article_id == sj.span.article_id:
-            continue
-        for value_i, unit_i, _, _ in counts[i]:
-            for value_j, unit_j, _, _ in counts[j]:
-                if unit_i == unit_j and value_i != value_j:
-                    edges[unit_i].add((int(i), int(j)))
     dates = {a.id: a.date for a in articles}
-    conflicts: list[Conflict] = []
-    for unit, pairs in sorted(edges.items(), key=lambda kv: min(min(p) for p in kv[1])):
-        rows = sorted({r for p in pairs for r in p})
-        sides: dict[float, list[tuple[str, Span, str]]] = defaultdict(list)
-        for r in rows:
-            for value, u, hedge, _ in counts[r]:
-                if u == unit:
-                    sides[value].append((hedge, sentences[r].span, sentences[r].span.article_id))
+    similarity = index.similarity().tocsr()
+    buckets: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
+    row_values: dict[int, list[Value]] = {}
+    for row, sentence in enumerate(sentences):
+        article = sentence.span.article_id
+        row_values[row] = extract_values(sentence.span.text, dates.get(article))
+        for value in row_values[row]:
+            bucket = buckets[value.slot]
+            if len(bucket) < _MAX_BUCKET:
+                bucket.append(_Mention(value, row, article, dates.get(article)))
+    found: list[tuple[int, Conflict]] = []
+    for mentions in buckets.values():
+        found.extend(_bucket_conflicts(mentions, similarity, index, row_values))
+    found.extend(_minimal_pair_conflicts(index, similarity, dates))
+    found.sort(key=lambda item: item[0])
+    return [c.model_copy(update={"id": f"c{k + 1}"}) for k, (_, c) in enumerate(found)]
+
+
+def _bucket_conflicts(
+    mentions: list[_Mention], similarity: object, index: SentenceIndex,
+    row_values: Mapping[int, Sequence[Value]],
+) -> list[tuple[int, Conflict]]:
+    sims = similarity
+    disagree: list[tuple[int, int]] = []
+    agree: list[tuple[int, int]] = []
+    relation: dict[tuple[int, int], Comparison] = {}
+    for i, m in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            n = mentions[j]
+            if m.article == n.article:
+                continue
+            cosine = float(sims[m.row, n.row])  # type: ignore[index]
+            if not _comparable(m, n, cosine):
+                continue
+            comparison = compare_values(m.value, n.value)
+            if comparison.relation != "same" and (
+                _states_both(row_values[m.row], n.value) or _states_both(row_values[n.row], m.value)
+            ):
+                continue
+            if comparison.relation == "same":
+                agree.append((i, j))
+            else:
+                disagree.append((i, j))
+                relation[(i, j)] = comparison
+    conflicts: list[tuple[int, Conflict]] = []
+    if not disagree:
+        return conflicts
+    for members in _find_sets(disagree, len(mentions)):
+        member_set = set(members)
+        # mentions that agree with a member join its side (more articles, same value)
+        for i, j in agree:
+            if (i in member_set) != (j in member_set):
+                member_set.add(i if j in member_set else j)
+        sides = _sides([mentions[k] for k in sorted(member_set)], agree, mentions)
         if len(sides) < 2:
             continue
-        label, explanation = _label(sides, dates)
-        conflict_sides = tuple(
-            ConflictSide(
-                value=_show(value, [h for h, _, _ in items]),
-                articles=tuple(dict.fromkeys(a for _, _, a in items)),
-                evidence=tuple(span for _, span, _ in items),
-            )
-            for value, items in sorted(sides.items())
-        )
-        conflicts.append(Conflict(
-            id=f"c{len(conflicts) + 1}", kind="number", label=label,
-            topic=f"number of {unit}", sides=conflict_sides, explanation=explanation,
-        ))
+        comparisons = [relation[p] for p in relation if p[0] in member_set and p[1] in member_set]
+        texts = [index.sentences[m.row].span.text for side in sides for m in side]
+        label, explanation = _label(sides, comparisons, texts)
+        first = min(mentions[k].row for k in member_set)
+        value = mentions[members[0]].value
+        conflicts.append((first, Conflict(
+            id="", kind=_conflict_kind(value), label=label, topic=_topic(value),
+            sides=tuple(
+                ConflictSide(
+                    value=side[0].value.text,
+                    articles=tuple(dict.fromkeys(m.article for m in side)),
+                    evidence=tuple(dict.fromkeys(index.sentences[m.row].span for m in side)),
+                )
+                for side in sides
+            ),
+            explanation=explanation,
+        )))
     return conflicts
 
 
-def _show(value: float, hedges: list[str]) -> str:
-    number = f"{value:g}"
-    hedge = next((h for h in hedges if h), "")
-    return f"{hedge} {number}".strip()
+def _conflict_kind(value: Value) -> ConflictKind:
+    kind = _KIND_OF.get(value.kind, "number")
+    return kind  # type: ignore[return-value]
+
+
+def _sides(
+    members: list[_Mention], agree: list[tuple[int, int]], mentions: list[_Mention]
+) -> list[list[_Mention]]:
+    """Group mentions into sides: values that state the same thing share a side."""
+    sides: list[list[_Mention]] = []
+    for mention in members:
+        for side in sides:
+            if compare_values(side[0].value, mention.value).relation == "same":
+                if mention.article not in {m.article for m in side}:
+                    side.append(mention)
+                break
+        else:
+            sides.append([mention])
+    # an article on two sides contradicts itself: it is no evidence for either (see README
+    # of conflicts-dev: such an article is not used)
+    seen: dict[str, int] = defaultdict(int)
+    for side in sides:
+        for article in {m.article for m in side}:
+            seen[article] += 1
+    cleaned = [[m for m in side if seen[m.article] == 1] for side in sides]
+    return [side for side in cleaned if side]
+
+
+def _dated_order(sides: list[list[_Mention]]) -> bool:
+    """Return True when every side's articles are dated and the sides do not overlap in time."""
+    spans = []
+    for side in sides:
+        side_dates = [m.date for m in side]
+        if any(d is None for d in side_dates):
+            return False
+        known = [d for d in side_dates if d is not None]
+        spans.append((min(known), max(known)))
+    spans.sort()
+    return all(earlier[1] < later[0] for earlier, later in pairwise(spans))
 
 
 def _label(
-    sides: dict[float, list[tuple[str, Span, str]]], dates: Mapping[str, dt.date | None]
+    sides: list[list[_Mention]], comparisons: list[Comparison], texts: Sequence[str]
 ) -> tuple[ConflictLabel, str]:
-    values = sorted(sides)
-    for value in values:
-        for hedge, _, _ in sides[value]:
-            if hedge and all(_admits(hedge, value, other) for other in values if other != value):
-                return "compatible", f"'{hedge} {value:g}' admits the other figures"
-    spans: dict[float, list[dt.date]] = {
-        v: [d for _, _, a in items if (d := dates.get(a)) is not None] for v, items in sides.items()
-    }
-    if len(values) == 2 and all(len(spans[v]) == len(sides[v]) for v in values):
-        first, second = values
-        early, late = (first, second) if max(spans[first]) < min(spans[second]) else (
-            (second, first) if max(spans[second]) < min(spans[first]) else (None, None))
-        if early is not None and late is not None:
-            return "update", (
-                f"every article giving {late:g} is dated after every article giving {early:g}"
-            )
-    return "contradiction", "articles of overlapping dates give different figures"
+    values = [side[0].value for side in sides]
+    pairwise = [compare_values(a, b) for k, a in enumerate(values) for b in values[k + 1:]]
+    if pairwise and all(c.relation == "compatible" for c in pairwise + comparisons):
+        reasons = dict.fromkeys(c.reason for c in pairwise + comparisons if c.reason)
+        return "compatible", "; ".join(reasons)
+    if _dated_order(sides):
+        if values[0].evolving or values[0].kind in ("age", "ordinal"):
+            return "update", ("every article of one figure is dated after every article of "
+                              "the other: a figure that changes over time")
+        if any(_CHANGE.search(index_text) or _FUTURE_PLAN.search(index_text)
+               for index_text in texts):
+            return "update", "the later article reports a changed plan or a correction"
+    return "contradiction", "articles give different values for the same thing"
+
+
+_ANTONYMS = {
+    frozenset(pair) for pair in (
+        ("confirmed", "denied"), ("accepted", "rejected"), ("agreed", "refused"),
+        ("won", "lost"), ("convicted", "acquitted"), ("approved", "rejected"),
+        ("passed", "failed"), ("rose", "fell"), ("increased", "decreased"),
+        ("opened", "closed"), ("guilty", "innocent"), ("alive", "dead"),
+        ("confirms", "denies"), ("wins", "loses"), ("before", "after"),
+    )
+}
+_NEGATORS = frozenset({"not", "never", "no", "n't", "nobody", "none", "nothing", "neither",
+                       "nor", "cannot"})
+_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "inside", "into",
+                       "off"})
+_CHANGE = re.compile(r"\b(?:now|new|newly|corrected|instead|moved|changed|replaced|revised|"
+                     r"later|latest|no longer|after all|postponed|rescheduled|has since|"
+                     r"was found|were found|resigned|appointed|named|elected)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w’'-]+|n[’']t")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text)]
+
+
+def _minimal_pair_conflicts(
+    index: SentenceIndex, similarity: object, dates: Mapping[str, dt.date | None],
+    min_similarity: float = 0.45,
+) -> list[tuple[int, Conflict]]:
+    """Return conflicts between sentences that differ in one short stretch only.
+
+    Two sentences of different articles that are the same but for one stretch of at most
+    three words are a *minimal pair*: the stretch is what they disagree on.  A different name
+    (after a locative preposition: a place) is a ``name`` or ``place`` conflict, compatible when
+    the two are spellings of one name or one contains the other ("Maria Castillo" / "Maria
+    Elena Castillo"); a negation or an antonym on one side only is a ``negation`` conflict; a
+    rank word on one side only ("deputy", "assistant") is a ``role`` conflict, another modifier
+    a compatible qualification ("Chief Judge" / "Judge").  Numbers and dates are left to the
+    value comparison.
+    """
+    sims = similarity.tocoo()  # type: ignore[attr-defined]
+    sentences = index.sentences
+    conflicts: list[tuple[int, Conflict]] = []
+    for i, j, v in zip(sims.row, sims.col, sims.data, strict=True):
+        if i >= j or v < min_similarity:
+            continue
+        a, b = sentences[int(i)], sentences[int(j)]
+        if a.span.article_id == b.span.article_id:
+            continue
+        found = _minimal_difference(_words(a.span.text), _words(b.span.text))
+        if found is None:
+            continue
+        kind, left, right, reason = found
+        date_a, date_b = dates.get(a.span.article_id), dates.get(b.span.article_id)
+        label: ConflictLabel = "compatible" if reason else "contradiction"
+        if label == "contradiction" and date_a and date_b and date_a != date_b:
+            later = b if date_b > date_a else a
+            if _CHANGE.search(later.span.text) or _FUTURE_PLAN.search(a.span.text + b.span.text):
+                label, reason = "update", "the later article reports a change"
+        topic = {"negation": "a claim and its denial", "role": "title",
+                 "place": "place", "name": "name"}[kind]
+        conflicts.append((min(int(i), int(j)), Conflict(
+            id="", kind=kind, label=label, topic=topic,
+            sides=(
+                ConflictSide(value=left or "(not said)", articles=(a.span.article_id,),
+                             evidence=(a.span,)),
+                ConflictSide(value=right or "(not said)", articles=(b.span.article_id,),
+                             evidence=(b.span,)),
+            ),
+            explanation=reason or {
+                "negation": "one article states what the other denies",
+                "role": "the articles give the person different ranks",
+                "place": "the articles place it in different places",
+                "name": "the articles name different people or bodies",
+            }[kind],
+        )))
+    return conflicts
+
+
+_FUTURE_PLAN = re.compile(r"\b(?:will|scheduled|planned|plans|set for|expected)\b",
+                          re.IGNORECASE)
+# words one article adds without changing the claim ("will now be played")
+_FILLER = frozenset({"now", "also", "still", "reportedly", "again", "already", "just",
+                     "officially", "instead", "finally", "later"})
+_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "co", "acting", "interim",
+                         "former", "junior", "under"})
+
+
+def _minimal_difference(
+    left: list[str], right: list[str]
+) -> tuple[ConflictKind, str, str, str] | None:
+    """Return (kind, left words, right words, compatibility reason) of a minimal pair.
+
+    The reason is empty for a real disagreement; ``None`` means the two are no minimal pair
+    (several differences, a long one, or one of numbers).
+    """
+    if min(len(left), len(right)) < 4 or _headline(left) or _headline(right):
+        return None
+    lower_l, lower_r = [w.lower() for w in left], [w.lower() for w in right]
+    blocks = [op for op in SequenceMatcher(a=lower_l, b=lower_r, autojunk=False).get_opcodes()
+              if op[0] != "equal" and not (
+                  op[0] in ("insert", "delete")
+                  and set(lower_l[op[1]:op[2]] + lower_r[op[3]:op[4]]) <= _FILLER)]
+    if len(blocks) != 1:
+        return None
+    tag, i1, i2, j1, j2 = blocks[0]
+    got_l, got_r = left[i1:i2], right[j1:j2]
+    if max(len(got_l), len(got_r)) > 3 or any(re.search(r"\d", w) for w in got_l + got_r):
+        return None
+    keys_l, keys_r = {w.lower() for w in got_l}, {w.lower() for w in got_r}
+    text_l, text_r = " ".join(got_l), " ".join(got_r)
+    if (keys_l & _NEGATORS) != (keys_r & _NEGATORS) and not ((keys_l | keys_r) - _NEGATORS):
+        return "negation", text_l, text_r, ""
+    if len(got_l) == len(got_r) == 1 and frozenset(keys_l | keys_r) in _ANTONYMS:
+        return "negation", text_l, text_r, ""
+    if tag in ("insert", "delete"):
+        extra = keys_l | keys_r
+        if extra & _RANK_WORDS:
+            return "role", text_l, text_r, ""
+        if extra & _NEGATORS:
+            return "negation", text_l, text_r, ""
+        if all(_is_name_word(w) for w in got_l + got_r):
+            return "name", text_l, text_r, "one article gives a fuller form of the name"
+        return None
+    names = all(_is_name_word(w) for w in got_l + got_r)
+    if not names:
+        if (keys_l & _RANK_WORDS) != (keys_r & _RANK_WORDS):
+            return "role", text_l, text_r, ""
+        return None
+    before = lower_l[i1 - 1] if i1 > 0 else ""
+    kind: ConflictKind = "place" if before in _LOCATIVE or (i2 < len(lower_l) and lower_l[i2] in (
+        "airport", "city", "county", "province", "state", "river", "port", "station")) else "name"
+    if fuzz.ratio(text_l.lower(), text_r.lower()) >= 75:
+        return kind, text_l, text_r, "a spelling variant of one name"
+    if keys_l <= keys_r or keys_r <= keys_l:
+        return kind, text_l, text_r, "one article gives a fuller form of the name"
+    if _is_acronym(text_l, text_r) or _is_acronym(text_r, text_l):
+        return kind, text_l, text_r, "an acronym of the same name"
+    return kind, text_l, text_r, ""
+
+
+_NOT_NAMES = frozenset("""mr mrs ms dr sir inspector officer sergeant sgt detective captain
+    president senator rep gov governor mayor judge minister chief police the a an this that
+    these those monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec published updated posted read watch""".split())
+
+
+def _is_name_word(word: str) -> bool:
+    """Return True for a word that can be part of a name (capitalised, not a function word)."""
+    key = word.lower().strip("’'")
+    return ((word[:1].isupper() and key not in _NOT_NAMES and key not in STOPWORDS
+            and not re.search(r"[’']", word[1:-2]) and not word.isupper()) or (
+                word.isupper() and 1 < len(word) <= 5 and key not in STOPWORDS))
+
+
+def _headline(words: list[str]) -> bool:
+    """Return True for a Title Case or upper-case line (a headline or a date line)."""
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 0.6 * len(words)
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return short.isupper() and len(short) > 1 and short == initials
