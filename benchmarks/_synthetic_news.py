@@ -357,3 +357,40 @@ def _derived(x: SynthArticle, y: SynthArticle) -> str:
     if x.date and y.date and x.date != y.date:
         return x.id if x.date > y.date else y.id
     return "unknown"
+
+
+def event(size: int, words: int = 800, seed: int = 11, shared: float = 0.4) -> list[SynthArticle]:
+    """Return ``size`` articles of about ``words`` words each, all about one invented event.
+
+    Every article mixes sentences reported by many outlets (drawn from one pool of the event's
+    facts, a third of them with a word substituted) with sentences of its own, in paragraphs
+    of one to three sentences; ``shared`` is the share of pooled sentences.  About half the
+    articles quote the event's statement.  Seeded: the same arguments give the same articles.
+    """
+    generator = Generator(seed)
+    r = generator.rng
+    topic = generator._topic()
+    statement = generator._fill(r.choice(_QUOTE_TEMPLATES), topic)
+    pool = [Piece(generator._sentence(topic), ("pool", k)) for k in range(max(20, words // 12))]
+    out: list[SynthArticle] = []
+    day0 = dt.date(2024, 3, 1)
+    for _ in range(size):
+        paragraphs: list[list[Piece]] = []
+        count = 0
+        unused = list(pool)  # an article reports each pooled fact once
+        while count < words:
+            paragraph: list[Piece] = []
+            for _ in range(r.randint(1, 3)):
+                piece = (generator._edit(unused.pop(r.randrange(len(unused))))
+                         if unused and r.random() < shared else Piece(generator._sentence(topic)))
+                paragraph.append(piece)
+                count += len(piece.text.split())
+            paragraphs.append(paragraph)
+        if r.random() < 0.5:
+            paragraphs.insert(r.randint(0, min(3, len(paragraphs))),
+                              [generator._quote(topic, statement)])
+        article = SynthArticle(generator._new_id("event"), 0, "event", paragraphs,
+                               day0 + dt.timedelta(days=r.randint(0, 2)))
+        article.render()
+        out.append(article)
+    return out

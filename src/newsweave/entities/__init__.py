@@ -1,91 +1,265 @@
-"""Entities stage (rule-based first version): people, works and organisations with mentions.
+"""Entities stage: people, organisations, works and places, with their mentions per article.
 
-People are the capitalised multi-word names found outside quotes (see
-:func:`newsweave.quotes.speakers.person_mentions`) plus every quote speaker; a person's mentions
-are the occurrences of the full name, and of the surname alone where no other person of the
-brief shares it ("Mark Ruffalo", "Ruffalo").  Works are Title Case stretches in quote marks
-that are not speech ("I Know This Much Is True").  Organisations are acronyms and names ending
-in an organisation word (Council, Academy, Service, ...).
+The rule-based core (no model needed):
+
+- **people** (:mod:`newsweave.entities.people`): every surface form of a person merged into
+  one entity: the full name, the surname alone, a titled surname, the first name opening a
+  clause, a definite role description ("the actor", "the 52-year-old"), the speaker phrase of
+  a quote.  Across articles a person is one entity by full name; a surname alone in an article
+  that never gives the full name joins the brief's only person of that surname;
+- **works, organisations, places** (:mod:`newsweave.entities.rules`): titles in quote marks
+  or after a work noun, acronyms and names ending in an organisation word, capitalised spans
+  after locative prepositions and "City, State"; each name is mentioned wherever the articles'
+  content writes it.
+
+With the ``nlp`` extra (a loaded spaCy pipeline), named-entity recognition adds what the rules
+missed: its PERSON names help the person rules (surnames, descriptions), and its PERSON, ORG,
+GPE, LOC, FAC and WORK_OF_ART spans join the entity of the same surface form, or make new
+entities; they never replace or relabel a rule entity or mention.
+
+Every mention is a :class:`~newsweave.model.Span` over its article's text; a character belongs
+to one mention at most (the longer span wins).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from newsweave.entities.people import PersonMention, article_people, is_titled
+from newsweave.entities.rules import (
+    KNOWN_PLACES,
+    organisations,
+    pattern_works,
+    places,
+    quoted_works,
+)
 from newsweave.model import Article, Entity, Quote, Span
 from newsweave.quotes.extract import find_regions
-from newsweave.quotes.speakers import person_mentions
+from newsweave.quotes.speakers import COMMON_CAPITALISED, Mention, strip_title
+from newsweave.text.tokens import STOPWORDS
 
-_ORG = re.compile(
-    r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:Council|Academy|Service|Services|University|Trust|"
-    r"Department|Ministry|Agency|Association|Club|Company|Corporation|Party|Committee|"
-    r"Commission|Court|Police|Hospital|Network|Group|Institute|Foundation|Union|Office)\b"
-    r"|\b[A-Z]{2,6}\b"
-)
-_ACRONYM_STOP = frozenset({"I", "A", "OK", "TV", "US", "UK", "PM", "AM", "ALSO", "READ", "BY"})
-_ORG_LEAD = frozenset({"The", "A", "An", "In", "At", "On", "For", "From", "By", "Of"})
+Kind = Literal["person", "organisation", "work", "place", "other"]
+# Which kind wins when one name is found as two (a title in quotes is a work, not a person).
+_PRIORITY: dict[str, int] = {"person": 1, "work": 0, "organisation": 2, "place": 3, "other": 4}
+_NER_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place",
+                               "LOC": "place", "FAC": "place", "WORK_OF_ART": "work"}
+
+__all__ = ["find_entities"]
 
 
-def _spans_of(article: Article, pattern: re.Pattern[str]) -> list[Span]:
-    spans = []
+@dataclass(frozen=True)
+class _Found:
+    """A mention before merging: where, which entity (kind and name), and from which source."""
+
+    article: int
+    start: int
+    end: int
+    kind: Kind
+    name: str
+    ner: bool = False
+
+
+@dataclass(frozen=True)
+class _NerSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def _trimmed(start: int, text: str) -> tuple[int, int]:
+    """The span of a named-entity text without a leading article or a trailing possessive
+    ("an Emmy Award" -> "Emmy Award", "Dominick’s" -> "Dominick")."""
+    lead = re.match(r"(?:[Tt]he|[Aa]n?)\s+", text)
+    cut = lead.end() if lead else 0
+    tail = re.search(r"['’]s?$", text)
+    return start + cut, start + (tail.start() if tail else len(text))
+
+
+def _ner_spans(article: Article, nlp: Any) -> list[_NerSpan]:
+    texts = [p.text for p in article.paragraphs]
+    out: list[_NerSpan] = []
+    for paragraph, doc in zip(article.paragraphs, nlp.pipe(texts), strict=True):
+        for ent in doc.ents:
+            if ent.label_ in _NER_KINDS:
+                out.append(_NerSpan(paragraph.start + ent.start_char,
+                                    paragraph.start + ent.end_char, ent.label_, ent.text))
+    return out
+
+
+def _ner_people(spans: Sequence[_NerSpan], quoted: list[tuple[int, int]]) -> list[Mention]:
+    """PERSON spans of two or more words outside quotes, as person mentions for the rules."""
+    out: list[Mention] = []
+    for span in spans:
+        name = re.sub(r"['’]s$", "", span.text).strip()
+        if span.label == "PERSON" and len(name.split()) >= 2 and not any(
+            s <= span.start < e for s, e in quoted
+        ):
+            out.append(Mention(span.start, strip_title(name), ""))
+    return out
+
+
+def _occurrences(article: Article, name: str, place: bool = False) -> list[tuple[int, int]]:
+    """Where ``name`` is written in the article's paragraphs (a place not followed by another
+    capitalised word: "New York" is not in "New York Times")."""
+    tail = r"(?![\w'’]*\s+[A-Z])" if place else ""
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-]){tail}")
+    out: list[tuple[int, int]] = []
     for paragraph in article.paragraphs:
         for match in pattern.finditer(paragraph.text):
-            spans.append(article.span(paragraph.start + match.start(),
-                                      paragraph.start + match.end()))
-    return spans
+            out.append((paragraph.start + match.start(), paragraph.start + match.end()))
+    return out
 
 
-def find_entities(articles: Sequence[Article], quotes: Sequence[Quote] = ()) -> list[Entity]:
-    """Return the people, works and organisations of ``articles`` with their mentions.
+def find_entities(
+    articles: Sequence[Article], quotes: Sequence[Quote] = (), nlp: Any | None = None
+) -> list[Entity]:
+    """Return the people, organisations, works and places of ``articles`` with their mentions.
 
-    Takes the articles and their quotes (speakers are people); returns entities ordered by the
-    number of articles that mention them, then by mentions, then by name.
+    Takes the articles, their quotes (speakers are people; their speaker phrases are
+    mentions) and, optionally, a loaded spaCy pipeline (the ``nlp`` extra), whose named
+    entities join the rule ones.  Returns entities, each with its mentions (spans, in article
+    then text order) and its merged surface forms (most frequent first), ordered by the number
+    of articles that mention them, then by mentions, then by name.
     """
-    people: set[str] = {q.speaker for q in quotes if q.speaker and " " in q.speaker}
+    quotes_of: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        quotes_of[quote.article_id].append(quote)
+    quoted_of: list[list[tuple[int, int]]] = []
+    ner_of: list[list[_NerSpan]] = []
+    people_of: list[list[PersonMention]] = []
     works: set[str] = set()
     orgs: set[str] = set()
+    place_names: set[str] = set()
     for article in articles:
-        ranges = [(p.start, p.end) for p in article.paragraphs]
-        regions = find_regions(article.text, ranges)
-        people.update(m.name for m in person_mentions(
-            article, [(r.open_at, r.close_end) for r in regions]))
-        for region in regions:
-            content = article.text[region.start : region.end].strip(" ,.")
-            words = content.split()
-            if 1 <= len(words) <= 10 and all(w[:1].isupper() or len(w) <= 3 for w in words) and (
-                words[0][:1].isupper()
-            ):
-                works.add(content)
-        for paragraph in article.paragraphs:
-            for match in _ORG.finditer(paragraph.text):
-                name = match.group().strip()
-                first = name.split()[0]
-                if first in _ORG_LEAD:
-                    name = name[len(first):].strip()
-                if name and name not in _ACRONYM_STOP and len(name) > 1:
-                    orgs.add(name)
-    people -= works
-    orgs = {o for o in orgs if " " in o or o.isupper()}
-    surnames: dict[str, list[str]] = defaultdict(list)
-    for person in people:
-        surnames[person.split()[-1]].append(person)
+        regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
+        quoted_of.append([(r.open_at, r.close_end) for r in regions])
+        works |= quoted_works(article, regions) | pattern_works(article)
+        orgs |= organisations(article)
+        place_names |= places(article)
+    not_people = works | orgs | KNOWN_PLACES
+    for article, quoted in zip(articles, quoted_of, strict=True):
+        ner = _ner_spans(article, nlp) if nlp is not None else []
+        ner_of.append(ner)
+        people_of.append(article_people(article, quoted, quotes_of[article.id],
+                                        _ner_people(ner, quoted), not_people))
+
+    full_names = {m.name for mentions in people_of for m in mentions if len(m.name.split()) >= 2
+                  and not is_titled(m.name)} - works
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_surname[name.split()[-1]].add(name)
+    name_words = {w for n in full_names for w in (n.split()[0], n.split()[-1])}
+
+    found: list[_Found] = []
+    for a_index, (article, mentions) in enumerate(zip(articles, people_of, strict=True)):
+        written = {m.name for m in mentions}
+        for m in mentions:
+            found.append(_Found(a_index, m.start, m.end, "person", _canonical(m.name, by_surname)))
+        for name in sorted(full_names - written):
+            found.extend(_Found(a_index, s, e, "person", name) for s, e in
+                         _occurrences(article, name))
+        # A surname alone, in an article that never gives its full name, when the brief
+        # has one person of that surname.
+        for surname, names in sorted(by_surname.items()):
+            if len(names) == 1 and not any(w.split()[-1] == surname for w in written):
+                found.extend(_Found(a_index, s, e, "person", next(iter(names)))
+                             for s, e in _occurrences(article, surname, place=True))
+        named: list[tuple[Kind, set[str]]] = [
+            ("work", works), ("organisation", orgs - full_names - works),
+            ("place", place_names - full_names - works - orgs - name_words)]
+        for kind, names in named:
+            for name in sorted(names):
+                found.extend(_Found(a_index, s, e, kind, name)
+                             for s, e in _occurrences(article, name, place=kind == "place"))
+    found = _without_overlaps(found)
+    if nlp is not None:
+        found = _without_overlaps(found + _from_ner(articles, found, ner_of))
+    return _entities(articles, found)
+
+
+def _canonical(name: str, by_surname: dict[str, set[str]]) -> str:
+    """A single or titled surname ("Mr. Clarke") as the brief's only person of that surname."""
+    if len(name.split()) == 1 or is_titled(name):
+        names = by_surname.get(name.split()[-1], set())
+        if len(names) == 1:
+            return next(iter(names))
+    return name
+
+
+def _from_ner(articles: Sequence[Article], found: Sequence[_Found],
+              ner_of: Sequence[Sequence[_NerSpan]]) -> list[_Found]:
+    """NER spans not covered by a rule mention, joined to the entity of the same surface form
+    (its name, or the first name or surname of only one person), whatever the NER label; else
+    to an entity of the NER kind named by the form, unless the form is only common
+    capitalised words ("Outstanding Lead Actor")."""
+    forms: dict[str, tuple[Kind, str]] = {}
+    single: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        forms.setdefault(f.name, (f.kind, f.name))
+        words = f.name.split()
+        if f.kind == "person" and len(words) >= 2:
+            single[words[0]].add(f.name)
+            single[words[-1]].add(f.name)
+    for word, names in single.items():
+        if len(names) == 1:
+            forms.setdefault(word, ("person", next(iter(names))))
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for f in found:
+        taken[f.article].append((f.start, f.end))
+    out: list[_Found] = []
+    for a_index, spans in enumerate(ner_of):
+        text = articles[a_index].text
+        for span in spans:
+            start, end = _trimmed(span.start, span.text)
+            surface = " ".join(text[start:end].split())
+            if not surface or any(s < end and start < e for s, e in taken[a_index]):
+                continue
+            if surface in forms:
+                kind, name = forms[surface]
+            elif all(w in COMMON_CAPITALISED or w.lower() in STOPWORDS for w in surface.split()):
+                continue
+            else:
+                kind, name = _NER_KINDS[span.label], surface
+                forms[surface] = (kind, name)
+            out.append(_Found(a_index, start, end, kind, name, ner=True))
+    return out
+
+
+def _without_overlaps(found: Sequence[_Found]) -> list[_Found]:
+    """One mention per character: the longer span wins, then the rule one, then by kind."""
+    kept: list[_Found] = []
+    by_article: dict[int, list[_Found]] = defaultdict(list)
+    for f in found:
+        by_article[f.article].append(f)
+    for a_index in sorted(by_article):
+        ranked = sorted(by_article[a_index],
+                        key=lambda f: (-(f.end - f.start), f.ner, _PRIORITY[f.kind], f.start,
+                                       f.name))
+        chosen: list[_Found] = []
+        for f in ranked:
+            if not any(c.start < f.end and f.start < c.end for c in chosen):
+                chosen.append(f)
+        kept.extend(sorted(chosen, key=lambda f: f.start))
+    return kept
+
+
+def _entities(articles: Sequence[Article], found: Sequence[_Found]) -> list[Entity]:
+    grouped: dict[tuple[str, str], list[_Found]] = defaultdict(list)
+    for f in found:
+        grouped[(f.kind, f.name)].append(f)
     entities: list[Entity] = []
-    for person in sorted(people):
-        forms = [re.escape(person)]
-        if len(surnames[person.split()[-1]]) == 1:
-            forms.append(re.escape(person.split()[-1]))
-        pattern = re.compile(rf"\b(?:{'|'.join(forms)})\b")
-        mentions = [s for a in articles for s in _spans_of(a, pattern)]
-        if mentions:
-            entities.append(Entity(name=person, kind="person", mentions=tuple(mentions)))
-    for kind, names in (("work", works), ("organisation", orgs - people - works)):
-        for name in sorted(names):
-            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            mentions = [s for a in articles for s in _spans_of(a, pattern)]
-            if mentions:
-                entities.append(Entity(name=name, kind=kind,
-                                       mentions=tuple(mentions)))
-    entities.sort(key=lambda e: (-len(e.articles), -len(e.mentions), e.name))
+    for (kind, name), items in grouped.items():
+        items.sort(key=lambda f: (f.article, f.start))
+        spans: list[Span] = [articles[f.article].span(f.start, f.end) for f in items]
+        counts = Counter(" ".join(s.text.split()) for s in spans)
+        # Counter keeps first-seen order, so equal counts stay in text order.
+        forms = sorted(counts, key=lambda form: -counts[form])
+        entities.append(Entity(name=name, kind=kind, mentions=tuple(spans),
+                               forms=tuple(forms)))
+    entities.sort(key=lambda e: (-len(e.articles), -len(e.mentions), e.name, e.kind))
     return entities

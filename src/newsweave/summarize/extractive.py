@@ -27,6 +27,7 @@ a quotation names its speaker as the quote stage resolved it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -216,6 +217,32 @@ def _select(cands: _Candidates, index: SentenceIndex, fact_of: dict[tuple[str, i
     return chosen
 
 
+def _fact_of_sentences(
+    facts: Sequence[Fact], index: SentenceIndex
+) -> dict[tuple[str, int], Fact]:
+    """Return, per sentence (article id, start), the fact it is evidence of.
+
+    Facts may be aligned on clauses: a sentence that packs two claims is evidence of each of
+    its clauses' facts, and stands for the one most articles report.
+    """
+    starts: dict[str, list[int]] = {}
+    for sentence in index.sentences:
+        starts.setdefault(sentence.span.article_id, []).append(sentence.span.start)
+    for values in starts.values():
+        values.sort()
+    fact_of: dict[tuple[str, int], Fact] = {}
+    for fact in facts:
+        for span in fact.evidence:
+            article_starts = starts.get(span.article_id, [])
+            at = bisect_right(article_starts, span.start) - 1
+            if at < 0:
+                continue
+            key = (span.article_id, article_starts[at])
+            if key not in fact_of or fact.support > fact_of[key].support:
+                fact_of[key] = fact
+    return fact_of
+
+
 def summarize(
     facts: Sequence[Fact],
     index: SentenceIndex,
@@ -236,7 +263,7 @@ def summarize(
     """
     if not facts or not index.sentences:
         return []
-    fact_of = {(span.article_id, span.start): fact for fact in facts for span in fact.evidence}
+    fact_of = _fact_of_sentences(facts, index)
     cands = _prepare(index, fact_of, quotes)
     chosen = _select(cands, index, fact_of, words, redundancy)
 

@@ -9,6 +9,7 @@ or punctuation is glued to the sentence before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pysbd
@@ -70,3 +71,56 @@ def segment_article(article: Article) -> tuple[Sentence, ...]:
                 Sentence(span=article.span(start, end), paragraph=p_index, index=len(sentences))
             )
     return tuple(sentences)
+
+
+# Where a sentence that packs two claims divides: a semicolon, a lone dash, or a coordinator
+# after a comma when a new subject follows ("…, and the city closed…"; not a list "A, B, and C").
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
+    r"(?=(?:the|a|an|he|she|they|it|we|his|her|their|its|this|that|officials?|police|"
+    r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)?[a-z]+)\b)"
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+CLAUSE_MIN_WORDS = 7
+
+
+def split_clauses(
+    sentence: Sentence, quoted: Sequence[tuple[int, int]] = ()
+) -> tuple[Sentence, ...]:
+    """Return the clauses of a sentence that packs several claims, or the sentence itself.
+
+    Takes a sentence and the ``(start, end)`` article offsets of quoted text in its article;
+    returns sentences (same paragraph and index) whose spans cover its clauses in order.  A
+    sentence that holds quoted words stays whole (a quotation is collated as a unit), and a
+    break that would leave a part of fewer than ``CLAUSE_MIN_WORDS`` words is not used, so
+    most sentences come back whole.
+    """
+    text = sentence.span.text
+    span = sentence.span
+    if any(start < span.end and span.start < end for start, end in quoted):
+        return (sentence,)
+    cuts: list[tuple[int, int]] = []
+    for match in _CLAUSE_BREAK.finditer(text):
+        if len(_QUOTE_MARKS.findall(text, 0, match.start())) % 2:
+            continue  # inside a quotation
+        if match.group().strip() in ("—", "–", "--") and len(re.findall(r"\s[—–]\s|\s--\s",
+                                                                        text)) != 1:
+            continue  # a pair of dashes sets off an aside, not a second claim
+        cuts.append(match.span())
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for cut_start, cut_end in cuts:
+        if len(text[start:cut_start].split()) >= CLAUSE_MIN_WORDS and len(
+            text[cut_end:].split()
+        ) >= CLAUSE_MIN_WORDS:
+            pieces.append((start, cut_start))
+            start = cut_end
+    if not pieces:
+        return (sentence,)
+    pieces.append((start, len(text.rstrip())))
+    base = sentence.span.start
+    return tuple(
+        sentence.model_copy(update={"span": sentence.span.model_copy(update={
+            "start": base + s, "end": base + e, "text": text[s:e]})})
+        for s, e in pieces
+    )

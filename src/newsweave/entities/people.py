@@ -1,0 +1,287 @@
+"""People: the mentions of each person in one article, every surface form resolved to a name.
+
+The forms merged into one person, per article:
+
+- the full name ("Mark Ruffalo", also inside quotes), and the surname alone after it
+  ("Ruffalo"), as :func:`newsweave.quotes.speakers.person_mentions` finds them;
+- a titled surname ("Mr. Clarke"), kept as written where the article never gives the full name;
+- the first name alone ("Mark began") where exactly one person of the article has it and it
+  opens a clause (a verb follows);
+- a definite role description ("the actor", "the mayor", "the 52-year-old"): the person whose
+  title matches its head (:meth:`Resolver.by_role`), else the last person mentioned before it
+  who is compatible: not of the other gender where both are known, not holding another office
+  when the head is an office, not of another age when the head is an age;
+- the speaker phrase of a quote attributed to the person ("said the actor"), pronouns aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from newsweave.model import Article, Quote
+from newsweave.quotes.speakers import (
+    COMMON_CAPITALISED,
+    CUE_VERBS,
+    PRONOUNS,
+    Mention,
+    Resolver,
+    is_description,
+)
+from newsweave.text.tokens import STOPWORDS
+
+# Offices: a description headed by one refers to a holder of that office, never to a person the
+# article gives another title.
+_OFFICES = frozenset(
+    """mayor senator governor president minister premier chancellor congressman
+    congresswoman lawmaker chairman chairwoman ambassador secretary commissioner sheriff judge
+    coach captain chief director""".split()
+)
+# Role nouns that, after "the", usually refer back to someone the article has named.
+ROLE_NOUNS = _OFFICES | frozenset(
+    """actor actress star singer songwriter rapper musician comedian producer writer author
+    novelist poet filmmaker playwright host presenter anchor journalist reporter columnist
+    nominee winner champion player striker goalkeeper quarterback pitcher manager legislator
+    politician candidate leader spokesman spokeswoman spokesperson diplomat officer detective
+    lawyer attorney prosecutor doctor surgeon scientist researcher professor economist
+    analyst founder executive businessman businesswoman billionaire entrepreneur chef artist
+    designer dancer athlete""".split()
+)
+_FEMALE_HEADS = frozenset({"actress", "spokeswoman", "chairwoman", "congresswoman",
+                           "businesswoman", "woman", "mother", "girl"})
+_MALE_HEADS = frozenset({"spokesman", "chairman", "congressman", "businessman", "man",
+                         "father", "boy"})
+# Nouns that may follow an age ("the 52-year-old man") and belong to the description.
+_AGE_NOUNS = r"man|woman|boy|girl|mother|father"
+_AGE = r"\d{1,3}-year-old"
+_MODIFIER_STOP = STOPWORDS | {"said", "says"}
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(_MODIFIER_STOP))})\s)[\w’'\-]+\s+"
+_DESCRIPTION = re.compile(
+    rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}){{0,3}})"
+    rf"(?P<head>(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})(?![\w\-])"
+    rf"|{_AGE}(?:\s+(?:{_AGE_NOUNS})\b)?(?![\w\-]))"
+)
+# After an age alone the description must end: "the 52-year-old said", not "the 52-year-old law".
+_AFTER_AGE = re.compile(
+    rf"\s*(?:[,.;:!?)”\"]|$|(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|who|will|would)\b)"
+)
+_AGE_OF = re.compile(r"(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
+_CLAUSE_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One mention of a person in an article: ``[start, end)``, the person's name, and how it
+    was found (0 a name, 1 a quote's speaker phrase, 2 a description: the lower wins a tie)."""
+
+    start: int
+    end: int
+    name: str
+    source: int = 0
+
+
+def _inside(pos: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _name_span(text: str, mention: Mention) -> tuple[int, int]:
+    """The span the mention covers: the name, the surname or the first name as written, with
+    a title that directly precedes it ("Mr. Clarke")."""
+    pos = mention.position
+    words = mention.name.split()
+    written = next((form for form in (mention.name, words[-1], words[0])
+                    if text.startswith(form, pos)), words[-1])
+    start = pos
+    if mention.title:
+        before = re.search(rf"{re.escape(mention.title.rstrip('.'))}\.?\s+$", text[:pos][-40:])
+        if before:
+            start = pos - (len(before.group()))
+    return start, pos + len(written)
+
+
+def article_people(
+    article: Article,
+    quoted: list[tuple[int, int]],
+    quotes: Sequence[Quote],
+    extra_people: Iterable[Mention] = (),
+    not_people: Collection[str] = (),
+) -> list[PersonMention]:
+    """Return the person mentions of one article, in text order, each with its person's name.
+
+    Takes the article, the spans inside quote marks, the article's quotes (their speakers and
+    speaker phrases), extra person mentions (a parser's PERSON entities) and names known not
+    to be people (titles of works, organisations, places: "Low Tide"); returns
+    non-overlapping mentions.  A name is the full name where the article gives it (found
+    inside quotes too), else the titled surname as written ("Mr. Clarke"), else the single
+    name.
+    """
+    resolver = Resolver(article, quoted, extra_people)
+    text = article.text
+    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    found: list[PersonMention] = []
+    for mention in resolver.mentions:
+        if not _inside(mention.position, paragraphs) or not _is_name(mention.name) or (
+            mention.name in not_people
+        ):
+            continue
+        start, end = _name_span(text, mention)
+        name = mention.name
+        if len(name.split()) == 1 and mention.title:
+            name = " ".join(text[start:end].split())
+        found.append(PersonMention(start, end, name))
+    full_names = {m.name for m in found if len(m.name.split()) >= 2 and not is_titled(m.name)}
+    full_names |= {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) >= 2
+                   and not is_description(q.speaker) and q.speaker not in not_people}
+    for name in sorted(full_names):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if _inside(match.start(), paragraphs):
+                found.append(PersonMention(match.start(), match.end(), name))
+    found.extend(_surnames(article, full_names, found, quoted))
+    found.extend(_first_names(article, full_names, found, quoted))
+    for quote in quotes:
+        span = quote.speaker_span
+        if quote.speaker is None or span is None or span.text.strip().lower() in PRONOUNS:
+            continue
+        if quote.speaker in full_names:
+            found.append(PersonMention(span.start, span.end, quote.speaker, 1))
+    found = _without_overlaps(found)
+    outside = [m for m in found if not _inside(m.start, quoted)]
+    found.extend(_descriptions(article, resolver, quoted, outside))
+    return _without_overlaps(found)
+
+
+def is_titled(name: str) -> bool:
+    """True for a surname under an abbreviated title, as written ("Mr. Clarke", "Sen. Lee")."""
+    return bool(re.match(r"^[A-Z][a-z]{1,3}\.\s+\S+$", name))
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and not all(w in COMMON_CAPITALISED for w in words)
+
+
+def _surnames(
+    article: Article, full_names: set[str], found: Sequence[PersonMention],
+    quoted: list[tuple[int, int]],
+) -> list[PersonMention]:
+    """A surname alone outside quotes after the full name (written anywhere, quotes too),
+    where no other person of the article has that surname."""
+    by_surname: dict[str, list[str]] = {}
+    for name in full_names:
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    out: list[PersonMention] = []
+    for surname, names in by_surname.items():
+        first_seen = min((m.start for m in found if m.name == names[0]), default=None)
+        if len(names) != 1 or first_seen is None:
+            continue
+        for paragraph in article.paragraphs:
+            for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", paragraph.text):
+                pos = paragraph.start + match.start()
+                if pos > first_seen and not _inside(pos, quoted):
+                    out.append(PersonMention(pos, pos + len(surname), names[0]))
+    return out
+
+
+def _first_names(
+    article: Article, full_names: set[str], found: Sequence[PersonMention],
+    quoted: list[tuple[int, int]],
+) -> list[PersonMention]:
+    """First names alone that open a clause ("Mark began"), after the person's full name."""
+    by_first: dict[str, list[str]] = {}
+    surnames = {n.split()[-1] for n in full_names}
+    for name in full_names:
+        by_first.setdefault(name.split()[0], []).append(name)
+    out: list[PersonMention] = []
+    for first, names in by_first.items():
+        if len(names) != 1 or first in surnames or first.lower() in STOPWORDS or len(first) < 3:
+            continue
+        first_seen = min((m.start for m in found if m.name == names[0]), default=None)
+        if first_seen is None:
+            continue
+        for paragraph in article.paragraphs:
+            for match in re.finditer(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", paragraph.text):
+                pos = paragraph.start + match.start()
+                if pos > first_seen and not _inside(pos, quoted) and _CLAUSE_VERB.match(
+                    paragraph.text, match.end()
+                ):
+                    out.append(PersonMention(pos, pos + len(first), names[0]))
+    return out
+
+
+def _without_overlaps(mentions: Iterable[PersonMention]) -> list[PersonMention]:
+    """Keep the first of overlapping mentions, longest first at one start."""
+    kept: list[PersonMention] = []
+    end = -1
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end, m.source, m.name)):
+        if mention.start >= end:
+            kept.append(mention)
+            end = mention.end
+    return kept
+
+
+def _descriptions(
+    article: Article, resolver: Resolver, quoted: list[tuple[int, int]],
+    names: Sequence[PersonMention],
+) -> list[PersonMention]:
+    """Definite role descriptions outside quotes, each resolved to a person (module docstring)."""
+    text = article.text
+    ages = {m.group("name"): m.group("age") for m in _AGE_OF.finditer(text)}
+    # An article keeps one epithet for one person: a head noun once resolved (or written as a
+    # quote's speaker, "said the actor") refers to the same person later on.
+    epithets: dict[str, str] = {}
+    for m in names:
+        if m.source == 1 and is_description(text[m.start : m.end]):
+            epithets.setdefault(text[m.start : m.end].split()[-1].lower(), m.name)
+    out: list[PersonMention] = []
+    for paragraph in article.paragraphs:
+        for match in _DESCRIPTION.finditer(paragraph.text):
+            start, end = paragraph.start + match.start(), paragraph.start + match.end()
+            head = match.group("head")
+            if _inside(start, quoted):
+                continue
+            if re.search(r"\b(?:for|as)\s+$", paragraph.text[: match.start()]):
+                continue  # "nominated for the best actor", "as the host": a role, not a person
+            rest = paragraph.text[match.end():]
+            if re.match(r",?\s+(?:[A-Z][a-z]{1,3}\.\s+)?[A-Z][a-z]", rest):
+                continue  # "the actor Mark Ruffalo": the name is the mention
+            if re.fullmatch(_AGE, head) and not _AFTER_AGE.match(rest):
+                continue
+            name = _resolve(resolver, match.group(), head, start, names, ages)
+            if head in epithets and (name is None or head not in _OFFICES):
+                name = epithets[head]
+            if name is not None:
+                epithets[head] = name
+                out.append(PersonMention(start, end, name, 2))
+    return out
+
+
+def _resolve(
+    resolver: Resolver, description: str, head: str, position: int,
+    names: Sequence[PersonMention], ages: dict[str, str],
+) -> str | None:
+    """The person a description refers to: by title, else the last compatible one before it."""
+    by_title = resolver.by_role(description, position)
+    named = next((m.name for m in names if by_title is not None and (
+        m.name == by_title or m.name.split()[-1] == by_title.split()[-1])), None)
+    if named is not None:
+        return named
+    last_word = head.split()[-1]
+    gender = ("female" if last_word in _FEMALE_HEADS else
+              "male" if last_word in _MALE_HEADS else None)
+    age = re.match(r"\d+", head)
+    titled = {m.name for m in resolver.mentions if m.title}
+    for mention in sorted((m for m in names if m.start < position),
+                          key=lambda m: m.start, reverse=True):
+        name = mention.name
+        known = resolver.gender.get(name) or resolver.gender.get(name.split()[-1])
+        if gender is not None and known is not None and known != gender:
+            continue
+        if head in _OFFICES and (name in titled or is_titled(name)):
+            continue  # titled, and by_role found no such title: another office
+        if age is not None:
+            told = ages.get(name.split()[-1])
+            if told is not None and told != age.group():
+                continue
+        return name
+    return None
