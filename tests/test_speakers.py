@@ -10,6 +10,7 @@ import pytest
 from newsweave.ingest import read_text
 from newsweave.model import Quote
 from newsweave.quotes import extract_quotes
+from newsweave.quotes.speakers import sentence_breaks
 
 LEAD = (
     "The city council met on Tuesday evening to discuss the budget, the new bridge and the "
@@ -227,3 +228,162 @@ def test_a_plural_group_noun_is_a_subject() -> None:
         "Democrats also blasted the council for calling the cuts “modest” on Monday.\n"
     )
     assert only(text, "modest").speaker == "Democrats"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Conversely, Lee rated the plan as “mostly sound” in her report.",
+        "Although the board did not name the plan, Lee rated it as “mostly sound” on Monday.",
+        "Following a short, late-night meeting, Lee rated the plan as “mostly sound.”",
+    ],
+)
+def test_subject_after_one_or_two_introductory_phrases(sentence: str) -> None:
+    text = f"Mayor Ann Lee presented the plan on Tuesday.\n\n{sentence}\n"
+    quote = only(text, "mostly sound")
+    assert quote.speaker == "Ann Lee"
+    assert quote.rule == "sentence-subject"
+
+
+def test_quote_inside_an_introductory_phrase_belongs_to_the_subject_after_it() -> None:
+    text = (
+        "Mayor Ann Lee and Tom Becker spoke on Monday.\n\n"
+        "Bemoaning the “broken budget,” Lee accused the council of waste. Becker said the "
+        "plan was “nearly done.”\n"
+    )
+    assert only(text, "broken budget").speaker == "Ann Lee"
+    assert only(text, "nearly done").speaker == "Tom Becker"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("“We live in hard times,” my father often said.", "hard times", "my father"),
+        ("Only 52 percent of voters agreed that the plan is “good enough.”", "good enough",
+         "Only 52 percent of voters"),
+        ("However, 63 percent said the toll was “too high.”", "too high", "63 percent"),
+    ],
+)
+def test_first_person_and_quantity_descriptions(sentence: str, fragment: str,
+                                                speaker: str) -> None:
+    text = f"Mayor Ann Lee presented the plan on Tuesday.\n\n{sentence}\n"
+    assert only(text, fragment).speaker == speaker
+
+
+def test_a_title_after_the_is_part_of_a_name_and_of_the_group_follows() -> None:
+    text = (
+        "The vigil drew hundreds of people.\n\n"
+        "“Peace is near,” said the Rev. Ann Moss, of Elm Street Church.\n\n"
+        "“It was the least bad outcome,” Mr. Tom Reed of the Harbor Trust said.\n"
+    )
+    assert only(text, "Peace").speaker == "Ann Moss"
+    assert only(text, "least bad").speaker == "Tom Reed"
+
+
+def test_pronoun_goes_to_a_person_named_after_a_cue_and_a_possessive() -> None:
+    text = (
+        "Paul Grant spoke for the committee. “We will win,” he said.\n\n"
+        "Debates rarely change a race, noted WXYZ’s Dante Morrow.\n\n"
+        "“They come too late to matter,” he wrote.\n"
+    )
+    assert only(text, "too late").speaker == "Dante Morrow"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grant aide Tom Becker said the plan was late.",
+        "The head of the harbor board, Mr. Tom Becker, argues the plan was late.",
+    ],
+)
+def test_pronoun_goes_to_the_subject_behind_a_modifier_or_description(sentence: str) -> None:
+    text = (
+        f"Mayor Paul Grant presented the plan on Tuesday.\n\n{sentence} "
+        "“We need more time,” he said.\n"
+    )
+    assert only(text, "more time").speaker == "Tom Becker"
+
+
+def test_a_person_named_by_one_word_who_speaks() -> None:
+    text = (
+        "Ms. Ann Lee chaired the meeting, which voters Marlow and Tom Becker attended.\n\n"
+        "Marlow said the plan was unfair.\n\n"
+        "“It takes from the poor,” she said.\n"
+    )
+    assert only(text, "the poor").speaker == "Marlow"
+
+
+def test_an_excerpt_in_straight_marks_is_read_as_the_articles_own_text() -> None:
+    text = (
+        "The Gazette profiled a nurse; its reporter Ann Lee wrote the piece.\n\n"
+        "Lee reports:\n\n"
+        "\"Marta thought the plan was unfair. She was tired. She was angry. She was not "
+        "alone. She was sure.\n\n"
+        "“I never gave up,” she said later.\"\n\n"
+        "“We won,” Marta said to the crowd.\n"
+    )
+    assert only(text, "never gave up").speaker == "Marta"
+
+
+def test_a_country_abbreviation_does_not_end_a_sentence() -> None:
+    assert sentence_breaks("The U.S. Senate voted. Then it rested.") == [23]
+
+
+def test_a_possessive_noun_phrase_is_not_a_speaker() -> None:
+    text = (
+        "Mayor Ann Lee answered the critics on Friday.\n\n"
+        "Lee says Tom Becker’s late-night tweets about the new harbor toll were “plainly "
+        "unhinged.”\n"
+    )
+    assert only(text, "unhinged").speaker == "Ann Lee"
+
+
+def test_the_object_of_a_verb_of_causing_is_the_speaker() -> None:
+    text = (
+        "The council cut the budget again.\n\n"
+        "All this has led the journalist Tom Becker to fear a “dark winter.”\n"
+    )
+    assert only(text, "dark winter").speaker == "Tom Becker"
+
+
+def test_a_group_without_a_determiner_is_a_subject() -> None:
+    text = (
+        "The curfew began at midnight.\n\n"
+        "Small groups of marchers looped the square while chanting, “No more cuts.”\n\n"
+        "Citizens for Fair Roads advocates new rules to stop “toll creep” on the bridge.\n"
+    )
+    assert only(text, "No more cuts").speaker == "Small groups of marchers"
+    assert only(text, "toll creep").speaker_span is not None
+    assert only(text, "toll creep").speaker == "Citizens"
+
+
+def test_a_quote_after_a_sentence_continues_its_subject() -> None:
+    text = (
+        "“The deal is done,” said Tom Becker.\n\n"
+        "His former partner, Ann Moss, called him a master of deals. “He always found a way.”\n"
+    )
+    assert only(text, "found a way").speaker == "Ann Moss"
+
+
+def test_a_cue_that_opens_the_next_quote_is_not_credited_to_the_last() -> None:
+    text = (
+        "Leaders condemned the test.\n\n"
+        "Norland branded the test an \"outlaw act.\" Vesta insisted that the north \"stop at "
+        "once.\" The Harbor Agency said the north had shown \"complete disregard.\"\n"
+    )
+    assert only(text, "outlaw act").speaker == "Norland"
+    assert only(text, "stop at once").speaker == "Vesta"
+
+
+def test_a_quote_that_ends_its_sentence_ends_the_search_for_a_cue() -> None:
+    text = (
+        "Mayor Ann Lee spoke on Friday.\n\n"
+        "Lee said the video should be released but said \"the question is the timing.\" "
+        "Gov. Tom Reed (R) said it would be \"improper\" to comment.\n"
+    )
+    assert only(text, "timing").speaker == "Ann Lee"
+
+
+def test_a_collective_noun_speaks() -> None:
+    text = "The match is on Sunday.\n\nPolice say they have “enough officers” for the day.\n"
+    assert only(text, "enough officers").speaker == "Police"

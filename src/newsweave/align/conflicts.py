@@ -246,7 +246,9 @@ def _bucket_conflicts(
     mentions: list[_Mention], similarity: object, index: SentenceIndex,
     row_values: Mapping[int, Sequence[Value]],
 ) -> list[tuple[int, Conflict]]:
-    sims = similarity
+    rows = [m.row for m in mentions]
+    # one dense block per slot: single-cell lookups in a sparse matrix are slow at scale
+    sims = similarity[rows][:, rows].toarray()  # type: ignore[index]
     disagree: list[tuple[int, int]] = []
     agree: list[tuple[int, int]] = []
     relation: dict[tuple[int, int], Comparison] = {}
@@ -255,7 +257,7 @@ def _bucket_conflicts(
             n = mentions[j]
             if m.article == n.article:
                 continue
-            cosine = float(sims[m.row, n.row])  # type: ignore[index]
+            cosine = float(sims[i, j])
             if not _comparable(m, n, cosine):
                 continue
             comparison = compare_values(m.value, n.value)
@@ -399,6 +401,8 @@ def _minimal_pair_conflicts(
     """
     sims = similarity.tocoo()  # type: ignore[attr-defined]
     sentences = index.sentences
+    words: dict[int, list[str]] = {}
+    keys: dict[int, frozenset[str]] = {}
     conflicts: list[tuple[int, Conflict]] = []
     for i, j, v in zip(sims.row, sims.col, sims.data, strict=True):
         if i >= j or v < min_similarity:
@@ -406,7 +410,14 @@ def _minimal_pair_conflicts(
         a, b = sentences[int(i)], sentences[int(j)]
         if a.span.article_id == b.span.article_id:
             continue
-        found = _minimal_difference(_words(a.span.text), _words(b.span.text))
+        for row, sentence in ((int(i), a), (int(j), b)):
+            if row not in words:
+                words[row] = _words(sentence.span.text)
+                keys[row] = frozenset(w.lower() for w in words[row])
+        # a minimal pair differs in at most three words each way: most pairs fail this at once
+        if keys[int(i)] == keys[int(j)] or len(keys[int(i)] ^ keys[int(j)]) > 6:
+            continue
+        found = _minimal_difference(words[int(i)], words[int(j)])
         if found is None:
             continue
         kind, left, right, reason = found

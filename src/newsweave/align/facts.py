@@ -85,20 +85,30 @@ def align_facts(
     sim_csr = sims.tocsr()
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _, i, j in candidates:
+    group_articles: dict[int, set[str]] = {i: {articles[i]} for i in range(n)}
+    # Average linkage from vector sums: with unit rows, the sum of all cosines between two
+    # groups is the dot product of their vector sums, so no block of the matrix is sliced.
+    vector_sum: dict[int, sparse.csr_matrix] = {}
+    for cosine, i, j in candidates:
         gi, gj = group_of[i], group_of[j]
-        if gi == gj:
+        if gi == gj or group_articles[gi] & group_articles[gj]:
             continue
-        a_ids = {articles[k] for k in members[gi]}
-        if any(articles[k] in a_ids for k in members[gj]):
-            continue
-        block = sim_csr[members[gi]][:, members[gj]].toarray()
-        if block.mean() < threshold * 0.8:
+        size = len(members[gi]) * len(members[gj])
+        if size > 1:
+            sum_i = vector_sum.get(gi, index.vectors[i])
+            sum_j = vector_sum.get(gj, index.vectors[j])
+            if float(sum_i.multiply(sum_j).sum()) / size < threshold * 0.8:
+                continue
+        elif cosine < threshold * 0.8:
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
+        vector_sum[keep] = (vector_sum.get(gi, index.vectors[members[gi][0]])
+                            + vector_sum.get(gj, index.vectors[members[gj][0]]))
+        vector_sum.pop(drop, None)
         for k in members[drop]:
             group_of[k] = keep
         members[keep].extend(members.pop(drop))
+        group_articles[keep] |= group_articles.pop(drop)
     facts: list[Fact] = []
     for _, group in sorted(members.items()):
         group.sort()

@@ -105,6 +105,12 @@ _VERB = (
     r"done|been|seen|taken|given|written|spoken|known|shown|grown|drawn|chosen|begun|sung|"
     r"will|would|should|must|may|might)\b"
 )
+# A group without a determiner, at a sentence's start: "Small groups of protesters",
+# "Hundreds of residents".
+_GROUP = (
+    r"(?:[A-Z][a-z]+(?:\s+[a-z][\w\-]*)?\s+[a-z][\w\-]*s|Dozens|Hundreds|Thousands|Millions)"
+    r"\s+of\s+(?:the\s+)?[a-z][\w\-]*"
+)
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
 # Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
 _SUBJECT_START = re.compile(
@@ -113,12 +119,16 @@ _SUBJECT_START = re.compile(
     r"(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
     r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
     r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,#]{0,100},\s+)?"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Although|Though|Because|If|"
+    r"Once|Until|Unless|Amid|Among|Throughout|Through|Over|By|Even|[A-Z][a-z]+ly)\b"
+    # a second introductory phrase may follow ("Following a meeting, late on Friday, …")
+    # (a quote may end it: "After calling the plan “a mess,” she …", the mark's comma masked)
+    r"[^,#]{0,160}(?:,|#{2,}(?=\s))\s+(?:[a-z][^,#]{0,60}(?:,|#{2,}(?=\s))\s+)?)?"
     r"(?:(?:But|And|Yet|So|Still|Also|Then|Though|Although|While|When|As|After|Before|Because|"
     r"If|Once|Since|Even)\s+)?"
-    rf"{ROLE_PREFIX}?(?P<speaker>{SPEAKER})"
-    # "Gov. Ann Lee of Ohio lauded …"
-    r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    rf"{ROLE_PREFIX}?(?P<speaker>{_GROUP}|{SPEAKER})"
+    # "Gov. Ann Lee of Ohio lauded …", "Citizens for Fair Taxes advocates …"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     rf"{APPOSITIVE}\s+"
     r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
     r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
@@ -280,6 +290,8 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
     # the sentence going on, not an attribution.
     complete = bool(re.search(r"[,.!?—–-]\W*$", text[region.start : region.end])) or bool(
         re.match(r"\s*[,—–]", window))
+    closed = re.search(r"[.!?]\W*$", text[region.start : region.end]) is not None and (
+        limit < len(text) and text[limit : limit + 1] in _OPENERS + '"')
     for pattern, rule in (
         (_CUE_AFTER_CUE_FIRST if complete else None, "cue-after"),
         (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
@@ -287,9 +299,17 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
         (_DASH_CREDIT, "dash-credit"),
     ):
         match = pattern.match(window) if pattern is not None else None
-        if match and not bad_speaker(match.group("speaker")):
+        if match and not bad_speaker(match.group("speaker")) and not (
+            closed and _cue_goes_on(window[match.end():])
+        ):
             return _cue_from(match, region.close_end, rule)  # type: ignore[arg-type]
     return None
+
+
+def _cue_goes_on(rest: str) -> bool:
+    """True when a cue after a quote that closed its sentence opens speech of its own: "“….”
+    Russia insisted that …" or "… said the plan had “…”" runs on to the next quote."""
+    return re.match(r"\s+that\b", rest) is not None or re.search(r"[.!?]", rest) is None
 
 
 def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
@@ -306,7 +326,7 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
             if not bad_speaker(match.group("speaker")) and not (
                 rule == "cue-before" and _object_of_preposition(window, match.start("speaker"),
                                                                 match.group("speaker"))
-            ):
+            ) and not _noun_phrase(match.group("speaker"), match.group("cue")):
                 return _cue_from(match, window_start, rule)  # type: ignore[arg-type]
     return None
 
@@ -325,6 +345,16 @@ def _object_of_preposition(text: str, start: int, phrase: str) -> bool:
     return is_description(phrase) and _PREPOSITION_BEFORE.search(before) is not None
 
 
+# Cue words that are also plural nouns: after a possessive ("Trump’s late-night tweets",
+# "the senator’s claims") they end a noun phrase and are not a verb.
+_NOUN_CUES = frozenset("tweets claims notes calls posts states answers replies counters".split())
+
+
+def _noun_phrase(phrase: str, cue: str) -> bool:
+    """True when ``phrase`` + ``cue`` reads as one noun phrase ("Ann Lee’s tweets")."""
+    return cue in _NOUN_CUES and re.match(r"^(?:\S+\s+){0,3}\S+['’]s\b", phrase) is not None
+
+
 def _speaker_label(text: str, region: Region) -> tuple[Region, _Cue] | None:
     """A transcript line inside quotes (``"PENCE: Well, …``): the label names the speaker and
     is not part of the quote."""
@@ -338,6 +368,27 @@ def _speaker_label(text: str, region: Region) -> tuple[Region, _Cue] | None:
     trimmed = Region(region.paragraph, region.open_at, content_start, region.end,
                      region.close_end, region.open_ended)
     return trimmed, _Cue(start, end, end, end + 1, "speaker-label")
+
+
+def _excerpt_regions(text: str, paragraphs: list[tuple[int, int]],
+                     regions: list[Region]) -> set[int]:
+    """The ``id`` of each region that is a passage excerpted from another text, not speech.
+
+    In an article that quotes with curly marks, a paragraph opened by a straight mark that is
+    never closed there sets off a passage of the text the article reports on ("The Times
+    reports:" then the passage, one straight mark per paragraph); the people it names and
+    the sentences it holds are read like the article's own, so that its quotes are credited
+    within it.
+    """
+    if not any(c in text for c in _OPENERS + _CLOSERS):
+        return set()
+    out: set[int] = set()
+    for region in regions:
+        p_start, p_end = paragraphs[region.paragraph]
+        if (region.open_at == p_start and text[p_start] == '"'
+                and text.count('"', p_start, p_end) % 2 == 1):
+            out.add(id(region))
+    return out
 
 
 def _plain_paragraph(text: str, p_start: int, p_end: int, regions: list[Region]) -> str:
@@ -363,7 +414,9 @@ def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
         cue_group = {"speaker": "cue", "speaker2": "cue2", "speaker3": "cue3"}[group]
         phrase = match.group(group)
         if bad_speaker(phrase) or "#" in phrase or (
-            group == "speaker" and _object_of_preposition(sentence, match.start(group), phrase)
+            group == "speaker" and (
+                _object_of_preposition(sentence, match.start(group), phrase)
+                or _noun_phrase(phrase, match.group(cue_group)))
         ):
             continue
         rule: AttributionRule = "according-to" if group == "speaker3" else "cue-in-sentence"
@@ -378,7 +431,8 @@ def _sentence_bounds(plain: str, start: int, end: int) -> tuple[int, int]:
     """Return the bounds of the sentence of ``plain`` that holds ``[start, end)``."""
     breaks = sentence_breaks(plain)
     s_start = max((b for b in breaks if b <= start), default=0)
-    s_end = min((b - 1 for b in breaks if b - 2 >= end), default=len(plain))
+    # a quote that ends its sentence keeps the full stop as its last masked character
+    s_end = min((b - 1 for b in breaks if b - 2 >= end - 1), default=len(plain))
     return s_start, s_end
 
 
@@ -393,6 +447,9 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     s_start, _ = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
     while s_start < len(plain) and plain[s_start] in " '‘’":
         s_start += 1
+    controlled = _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start])
+    if controlled and not bad_speaker(controlled.group("speaker")):
+        return _cue_from(controlled, p_start + s_start, "sentence-subject")
     match = _SUBJECT_START.match(plain[s_start : region.open_at - p_start])
     if (
         match
@@ -402,6 +459,39 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
         and "#" not in match.group("speaker")
     ):
         return _cue_from(match, p_start + s_start, "sentence-subject")
+    return _subject_after_intro(plain, p_start, s_start, region)
+
+
+# The object of a verb of causing is the subject of the infinitive the quote ends: "All this
+# has led the journalist Ann Lee to fear a “…”", "which prompted Lee to call it “…”".
+_OBJECT_CONTROL = re.compile(
+    r"\b(?P<cue>led|leads|leading|prompted|prompts|prompting|caused|causes|forced|forces|"
+    r"pushed|drove|drives|inspired|inspires|spurred|moved|encouraged|encourages)\s+"
+    rf"(?:the\s+)?{ROLE_PREFIX}(?P<speaker>{NAME})\s+to\s+[a-z]+(?:\s+[\w'’\-]+){{0,5}}\s*$"
+)
+
+
+# An introductory phrase that a quote may stand in: "Bemoaning the “…,” Trump accused …",
+# "After saying her foot was “…,” she was …".
+_INTRO_OPENER = re.compile(
+    r"(?:[A-Z][a-z]+ing|After|Before|While|When|Since|Despite|In|On|At|By|With|For|From|Like|"
+    r"Unlike|As|Although|Though|Because|If|Once|Upon)\b[^,#.;:!?]*$"
+)
+_SUBJECT_AFTER_INTRO = re.compile(
+    rf"[^,#.;:!?]{{0,80}}?(?:,\s*|(?<=#)\s+){ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
+    r"(?:(?:is|was|has|had|have|will|would|also|then|later|\w+ly)\s+){0,2}"
+    rf"(?P<cue>{_VERB})"
+)
+
+
+def _subject_after_intro(plain: str, p_start: int, s_start: int, region: Region) -> _Cue | None:
+    """Attribute a quote inside a sentence's introductory phrase to the subject after it."""
+    if not _INTRO_OPENER.match(plain[s_start : region.open_at - p_start]):
+        return None
+    after = region.close_end - p_start
+    match = _SUBJECT_AFTER_INTRO.match(plain, after)
+    if match and not bad_speaker(match.group("speaker")) and "#" not in match.group("speaker"):
+        return _cue_from(match, p_start, "sentence-subject")
     return None
 
 
@@ -522,11 +612,14 @@ def extract_quotes(
     parser = _Parser(nlp, article) if nlp is not None else None
     plain_paragraphs: dict[int, str] = {}
 
+    excerpts = _excerpt_regions(text, paragraph_ranges, regions)
+
     def plain(p_index: int) -> str:
         if p_index not in plain_paragraphs:
             p_start, p_end = paragraph_ranges[p_index]
             plain_paragraphs[p_index] = _plain_paragraph(
-                text, p_start, p_end, [r for r in regions if r.paragraph == p_index])
+                text, p_start, p_end,
+                [r for r in regions if r.paragraph == p_index and id(r) not in excerpts])
         return plain_paragraphs[p_index]
 
     # Group regions into drafts: regions split by an attribution in one sentence, and
@@ -571,7 +664,7 @@ def extract_quotes(
         split_by_cue = (
             last is not None and previous is not None and previous.cue is not None
             and last.paragraph == region.paragraph and cue is None
-            and previous.cue.cue_start >= last.close_end
+            and previous.cue.cue_start >= last.close_end and previous.cue.rule != "sentence-subject"
             and len(text[last.close_end : region.open_at].split()) <= 12
         )
         if labelled is not None or (
@@ -603,7 +696,7 @@ def extract_quotes(
                     "the end of the paragraph",
                 ))
 
-    quoted = [(r.open_at, r.close_end) for r in regions]
+    quoted = [(r.open_at, r.close_end) for r in regions if id(r) not in excerpts]
     resolver = Resolver(article, quoted, parser.people(quoted) if parser is not None else ())
     quotes: list[Quote] = []
     spoken: list[tuple[int, str]] = []  # (offset of a quote, its speaker), in order
@@ -628,9 +721,12 @@ def extract_quotes(
             # speech ("Cummings called him a master. “He showed …”"), in this paragraph or
             # the one before.
             floor = paragraph_ranges[max(0, p_first - 1)][0]
-            latest = max([s for s in recent if s[0] >= floor]
-                         + [s for s in resolver.sources if floor <= s[0] < first.open_at],
-                         default=None)
+            # The subject of the sentence just before, in the same paragraph, comes first.
+            subject = resolver.subject_before(first.open_at, paragraph_ranges[p_first][0])
+            latest = (first.open_at, subject) if subject is not None else max(
+                [s for s in recent if s[0] >= floor]
+                + [s for s in resolver.sources if floor <= s[0] < first.open_at],
+                default=None)
             if latest is not None:
                 speaker, rule = latest[1], "continuation"
         parts = tuple(article.span(r.start, r.end) for r in draft.regions)

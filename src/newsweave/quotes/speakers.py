@@ -70,7 +70,9 @@ NAME = (
 PRONOUN = r"(?:he|she|they|I|we|it|He|She|They|We|It)"
 # Determiners that open a description; a possessive name ("Obama's") works as one too.
 _DETERMINER = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree|"
+    # a quantity: "63 percent of voters", "Only 52 percent of registered voters"
+    r"(?:(?:[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d[\d,.]*%?|[Ss]everal|[Ss]ome|"
     r"[Mm]any|[Aa]nother|[Oo]ther|[Bb]oth|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s)"
 )
@@ -78,7 +80,9 @@ _FUNCTION_WORDS = (
     r"(?:the|a|an|of|to|in|on|at|by|for|from|with|as|and|or|but|nor|that|this|these|those|which|"
     r"who|whom|whose|is|was|are|were|be|been|has|have|had|will|would|can|could|should|may|"
     r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so|"
-    r"while|whereas|though|although|because|since|until|unless)"
+    r"while|whereas|though|although|because|since|until|unless|"
+    # adverbs between a description and its verb ("my father often said")
+    r"often|also|later|again|once|still|never|always|just|now|recently|previously)"
 )
 # A word of a description that is not a function word (descriptions stop at "and", "has").
 _DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)\w[\w'’\-]*(?:\.[A-Z]\.)?"
@@ -93,7 +97,9 @@ DESCRIPTION = (
 # An organisation named with "the": "the Security Council", "The Times", "the Association of
 # Flight Attendants".
 ORGANISATION = (
-    rf"[Tt]he\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s+(?:of|for)\s+(?:the\s+)?"
+    # not a title before a name: "the Rev. Ann Lee" is a name
+    rf"[Tt]he\s+(?!(?:{_TITLES})\s+[A-Z]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 SPEAKER = rf"(?:{PRONOUN}|(?!(?:that|this|it|there)\s){DESCRIPTION}|{ORGANISATION}|{NAME})"
@@ -106,6 +112,8 @@ _APPOSITIVE_PART = (
     r"(?:[a-z][\w\-]*|[A-Z][\w.\-]*['’]s)\s(?:(?!\.\s)[^,;!?“”\"#]){1,160}?)"
 )
 APPOSITIVE = (
+    # "Mr. Morgan of the Sierra Club said"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})?"
     rf"(?:\s*\([A-Z][\w.]{{0,4}}(?:-[\w. ]{{1,20}})?\))?(?:(?:{_APPOSITIVE_PART}){{1,4}},)?"
 )
 # Lower-case role words before a name: "chief economist Maurice Obstfeld said", "MSNBC host
@@ -118,7 +126,11 @@ _ROLE_WORD = (
     r"also|is|was|has|had|have|will|would|who|which|when|after|before|about|into|over)\s)"
     r"[a-z0-9][\w/\-]*(?<!ed)\s+"
 )
-ROLE_PREFIX = rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,4}}(?=[A-Z]))?"
+# "NBC’s Dante Chinni", "the network’s chief editor Ann Lee" work the same way.
+ROLE_PREFIX = (
+    rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,2}}(?:{_ROLE_WORD}){{1,4}}(?=[A-Z])"
+    rf"|[A-Z][\w.&\-]*['’]s\s+(?:{_ROLE_WORD}){{0,4}}(?=[A-Z]))?"
+)
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
@@ -224,10 +236,10 @@ _SENTENCE_OPENING = re.compile(
 
 
 # A full stop that ends an initial or a common abbreviation rather than a sentence ("John F.
-# Kerry", "Sen. Ann Lee", "Joseph Biden Jr. said", "Oct. 4").
+# Kerry", "Sen. Ann Lee", "Joseph Biden Jr. said", "Oct. 4", "U.S. Senate").
 _ABBREVIATION_STOP = re.compile(
     r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|St|Jr|Sr|Mt|"
-    r"Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|vs)\.$"
+    r"Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)\.$"
 )
 
 
@@ -257,6 +269,10 @@ _LONE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this",
                          "these", "those", "one", "some"})
 
 
+# Nouns for a group of people that take no plural "s" ("Police say").
+_COLLECTIVES = frozenset({"Police", "People", "Staff", "Clergy", "Management"})
+
+
 def bad_speaker(speaker: str) -> bool:
     """True when a matched speaker phrase is a function word, not a speaker ("When she",
     "The")."""
@@ -264,8 +280,12 @@ def bad_speaker(speaker: str) -> bool:
     first = words[0]
     if first.lower() in _SUBORDINATORS or (len(words) == 1 and first.lower() in _LONE_WORDS):
         return True
+    if len(words) > 1 and words[1][:1].isdigit():
+        return False  # a quantity: "Only 52 percent of voters"
     if first.endswith("ing") and first[:1].isupper() and len(words) == 1:
         return True  # "Lamenting their luck, …"
+    if len(words) == 1 and first in _COLLECTIVES:
+        return False  # "Police say …"
     if len(words) == 1 and first in COMMON_CAPITALISED:
         return True  # "Republican claims", "Democratic states": an adjective before a noun
     return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
@@ -275,7 +295,8 @@ def bad_speaker(speaker: str) -> bool:
 
 def strip_title(name: str) -> str:
     """Return ``name`` without leading titles ("Fire Chief Daniel Reyes" -> "Daniel Reyes")."""
-    name = re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip()).strip()
+    name = re.sub(rf"^(?:the\s+(?=(?:{_TITLES})\s+[A-Z]))?(?:(?:{_TITLES})\s+)+", "",
+                  name.strip()).strip()
     words = name.split()
     if words and len(words[-1]) > 2:
         words[-1] = words[-1].rstrip(".")
@@ -285,10 +306,11 @@ def strip_title(name: str) -> str:
 def is_description(phrase: str) -> bool:
     """True for a speaker phrase that describes rather than names ("the actor", "a doctor")."""
     words = phrase.split()
-    if not words:
-        return False
-    return not phrase[:1].isupper() or words[0].lower() in {
-        "the", "a", "an", "his", "her", "their", "its", "one", "two", "three", "several",
+    if not words or re.match(rf"[Tt]he\s+(?:{_TITLES})\s+[A-Z]", phrase):
+        return False  # "the Rev. Ann Moss" names her
+    return not phrase[:1].isupper() or words[0][:1].isdigit() or words[0].lower() in {
+        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "only", "just",
+        "about", "nearly", "almost", "one", "two", "three", "several",
         "some", "many", "another", "other", "both", "this", "that", "these", "those",
     } or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
 
@@ -348,6 +370,7 @@ def person_mentions(
     known = {m.position for m in mentions}
     mentions.extend(m for m in extra if m.position not in known)
     full_names = {m.name for m in mentions}
+    mentions.extend(_lone_names(article, quoted, full_names))
     for paragraph in article.paragraphs:
         for match in _TITLED_SURNAME.finditer(paragraph.text):
             pos = paragraph.start + match.start("name")
@@ -357,6 +380,34 @@ def person_mentions(
             if not any(n.split()[-1] == surname for n in full_names):
                 mentions.append(Mention(pos, surname, match.group("title")))
     return _with_surname_mentions(article, mentions, quoted)
+
+
+_LONE_SPEAKER = re.compile(
+    rf"(?<![\w'’-])(?P<a>[A-Z][a-z][\w'’\-]*)\s+{ADVERB}?(?:{CUE_VERBS})\b"
+    rf"|\b(?:said|says)\s+(?P<b>[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])"
+)
+
+
+def _lone_names(article: Article, quoted: list[tuple[int, int]],
+                full_names: set[str]) -> list[Mention]:
+    """Mentions of people the article names by one word only and makes speak ("Melanie
+    said"): every use of that word outside quotes.  A word the article also writes in lower
+    case ("Officials said" / "officials") or that belongs to a full name is not one."""
+    plain = masked(article.text, quoted)
+    parts = {w for n in full_names for w in n.split()}
+    lone: set[str] = set()
+    for match in _LONE_SPEAKER.finditer(plain):
+        group = "a" if match.group("a") else "b"
+        word = re.sub(r"['’]s$", "", match.group(group))
+        if not (re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, match.start(group) - 30)
+                                                          : match.start(group)])
+                or word in _NOT_NAMES or word in COMMON_CAPITALISED or word in parts
+                or re.fullmatch(_TITLES, word) or word.lower() in STOPWORDS
+                or re.search(rf"\b{re.escape(word.lower())}\b", article.text)):
+            lone.add(word)
+    return [Mention(m.start(), word, "") for word in sorted(lone)
+            for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[A-Z])", plain)
+            if not re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, m.start() - 30) : m.start()])]
 
 
 def _with_surname_mentions(
@@ -459,6 +510,10 @@ class Resolver:
         for m in self.mentions:
             if m.name != name:
                 continue
+            # made to speak: "…, noted NBC’s Ann Lee."
+            if re.search(rf"\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}[A-Z]$",
+                         self.plain[max(0, m.position - 60) : m.position + 1]):
+                return True
             after = self.text[m.position + len(name):][:40]
             if re.match(
                 rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
@@ -571,7 +626,11 @@ class Resolver:
                        spoken: list[tuple[int, str]], agrees: Callable[[str], bool]) -> str | None:
         """Follow sentence subjects back from ``position`` (at most four sentences)."""
         starts = [s for s in self.sentence_starts if floor <= s <= position]
-        for n, start in enumerate(reversed(starts[-5:])):
+        budget = 5  # sentences looked at; one whose subject is the same pronoun is free
+        for n, start in enumerate(reversed(starts)):
+            if budget == 0:
+                break
+            budget -= 1
             end = position if n == 0 else next(
                 (s for s in self.sentence_starts if s > start), len(self.text))
             quoted_here = [name for p, name in spoken if start <= p < end]
@@ -584,6 +643,7 @@ class Resolver:
             if subject is None:
                 continue
             if subject.lower() == pronoun:
+                budget += 1
                 continue  # "He notes …. He says, “…”": the same person, look further back
             if subject.lower() == "it":
                 continue
@@ -593,20 +653,41 @@ class Resolver:
                 return subject
         return None
 
+    def subject_before(self, position: int, floor: int) -> str | None:
+        """Return the person who is the subject of the sentence just before ``position``
+        (not before ``floor``), or None: "Ann Lee called him a master. “He showed …”"."""
+        starts = [s for s in self.sentence_starts if floor <= s < position]
+        if not starts:
+            return None
+        subject = self._subject_at(starts[-1], position)
+        if subject is None or subject.lower() in PRONOUNS or not self._person_like(subject):
+            return None
+        return subject
+
     def _subject_at(self, start: int, end: int) -> str | None:
         """The person (or pronoun) that opens the sentence at ``start``, if any."""
+        while start < end and self.plain[start] in "\"“‘'":  # an excerpt's opening mark
+            start += 1
         head = self.plain[start : min(end, start + 160)]
         match = _SENTENCE_OPENING.match(head)
         offset = start + (match.end() if match else 0)
         pronoun = re.match(r"(He|She|They|We|I|It)\b", self.plain[offset : offset + 5])
         if pronoun and offset < end:
             return pronoun.group(1).lower()
+        # The last name the lead reaches: in "Clinton aide Ann Lee said" the subject is Lee.
+        subject = None
         for m in self.mentions:
             if offset <= m.position <= offset + 60 and m.position < end and _subject_lead(
                 self.plain[offset : m.position + 1]
             ):
-                return m.name
-        return None
+                subject = m.name
+        if subject is None:
+            # a single name that speaks, met nowhere else as a full name ("Lee said …")
+            lone = re.match(rf"([A-Z][\w'’\-]+)\s+{ADVERB}?(?:{CUE_VERBS})\b",
+                            self.plain[offset : min(end, offset + 60)])
+            if lone and lone.group(1) not in _NOT_NAMES | COMMON_CAPITALISED:
+                subject = self.expand(lone.group(1))
+        return subject
 
     def by_role(self, description: str, position: int) -> str | None:
         """Return the person whose title matches a description's head noun ("the mayor"),
@@ -636,6 +717,8 @@ class Resolver:
 # What may stand before a sentence subject's name: titles, capitalised words and role words
 # ("Conservative economist ", "NBC's ", "Secretary General "), then the name's first letter.
 _SUBJECT_LEAD = re.compile(
+    # a description with the name in apposition: "The minister of the economy, Mr. Ann Lee,"
+    r"(?:(?:The|A|An|Another|His|Her|Their|Its)\s[^,#.;:]{1,60},\s+)?"
     rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,3}}(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+"
     rf"|[A-Z][\w.&\-]*['’]s\s+)*{ROLE_PREFIX}"
     rf"(?:(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+)*[A-Z]"
