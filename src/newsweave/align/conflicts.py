@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from newsweave.align.facts import SentenceIndex
 from newsweave.align.values import Value, extract_values
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
+from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS
 
 _KIND_OF = {
@@ -155,7 +156,8 @@ def _comparable(m: _Mention, n: _Mention, similarity: float) -> bool:
     if kind in ("day", "month", "year", "weekday", "clock"):
         return similarity >= 0.3 and (shared >= 2 or (shared >= 1 and similarity >= 0.45))
     if kind == "ordinal":
-        return similarity >= 0.15 or shared >= 2
+        qualified = m.value.mods != n.value.mods  # at most a compatible qualification
+        return similarity >= 0.15 or shared >= 2 or (qualified and shared >= 1)
     if m.value.slot[1] == "duration":
         return similarity >= 0.35 and shared >= 2
     if m.value.slot[1] in ("count", "percent"):
@@ -322,11 +324,16 @@ def _sides(
             sides.append([mention])
     # an article on two sides contradicts itself: it is no evidence for either (see README
     # of conflicts-dev: such an article is not used)
-    seen: dict[str, int] = defaultdict(int)
-    for side in sides:
+    sides_of: dict[str, list[int]] = defaultdict(list)
+    for k, side in enumerate(sides):
         for article in {m.article for m in side}:
-            seen[article] += 1
-    cleaned = [[m for m in side if seen[m.article] == 1] for side in sides]
+            sides_of[article].append(k)
+    self_contradicting = {
+        article for article, ks in sides_of.items()
+        if any(compare_values(sides[x][0].value, sides[y][0].value).relation == "differ"
+               for x in ks for y in ks if x < y)
+    }
+    cleaned = [[m for m in side if m.article not in self_contradicting] for side in sides]
     return [side for side in cleaned if side]
 
 
@@ -381,7 +388,7 @@ _TOKEN = re.compile(r"[\w’'-]+|n[’']t")
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text)]
+    return _TOKEN.findall(fold_typography(text))
 
 
 def _minimal_pair_conflicts(

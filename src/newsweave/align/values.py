@@ -128,6 +128,8 @@ _ORDINAL = re.compile(
     r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,3})",
     re.IGNORECASE,
 )
+_GENERIC_HEADS = frozenset("""award awards prize trophy title medal win victory statuette
+    honor honour""".split())
 _TIME_WORDS = frozenset("""today tonight yesterday tomorrow now year years week month season time
     night morning evening""".split())
 _ROLE_BASE = (r"producer|director|editor|president|chairman|chairwoman|chair|manager|minister|"
@@ -510,17 +512,25 @@ def _ordinals(text: str) -> list[Value]:
             continue
         words: list[str] = []
         end = match.end("ord")
-        for word in re.finditer(r"\s+([A-Za-z][\w’'-]*)", match.group("rest")):
-            lower = word.group(1).lower()
+        for following in re.finditer(r"\s+([A-Za-z][\w’'-]*)", match.group("rest")):
+            lower = following.group(1).lower()
             if lower in STOPWORDS and lower != "time":
                 break
             words.append(lower)
-            end = match.start("rest") + word.end()
+            end = match.start("rest") + following.end()
             if lower in ("time", "times"):
                 break
-        if not words:
-            continue
+        if not words or (match.group("ord")[:1].isdigit()
+                         and match.group("rest").split()[0][:1].isupper()):
+            continue  # "the 72nd Primetime Emmy Awards": an edition in a name, not a count
         head, mods = words[-1], frozenset(words[:-1])
+        if head in _GENERIC_HEADS and mods:
+            # "second Emmy award": the named thing is what is counted
+            named = [w for w in match.group("rest").split()
+                     if w[:1].isupper() and w.lower() not in _GENERIC_HEADS]
+            if named:
+                head = named[-1].lower()
+                mods = frozenset(mods - {head})
         if head in ("half", "quarter", "round", "place", "lady", "floor", "street", "avenue",
                     "century", "grade", "degree", "graf", "day", "night", "week", "straight",
                     "consecutive"):
