@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from newsweave.model import Brief, QuoteGroup
+from newsweave.report._common import one_line
+from newsweave.text import segment_article
 
 PREFIXES = ("000_", "001_", "002_", "003_", "004_")
 
@@ -162,3 +164,24 @@ def test_deterministic_json(emmys_dir: Path, emmys_brief: Brief) -> None:
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["summary"]
     assert outputs[0].decode("utf-8").strip() == emmys_brief.to_json().strip()
+
+
+def test_fellow_nominees_are_one_fact(emmys_brief: Brief) -> None:
+    # The articles that name all four fellow nominees in one sentence, read from the text.
+    nominees = ("Irons", "Jackman", "Mescal", "Pope")
+    giving = {s.span.article_id for a in emmys_brief.articles for s in segment_article(a)
+              if all(name in s.span.text for name in nominees)}
+    assert len(giving) >= 3
+    facts = [f for f in emmys_brief.facts
+             if any(all(name in e.text for name in nominees) for e in f.evidence)]
+    assert len(facts) == 1
+    assert set(facts[0].articles) == giving
+
+
+def test_facts_of_one_article_are_listed_as_such(emmys_brief: Brief) -> None:
+    singles = [f for f in emmys_brief.facts if f.support == 1]
+    assert singles
+    assert {f.articles[0] for f in singles} <= {a.id for a in emmys_brief.articles}
+    markdown = emmys_brief.to_markdown()
+    assert "Only in one article" in markdown
+    assert one_line(singles[0].representative.text) in markdown
