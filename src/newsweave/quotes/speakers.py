@@ -251,8 +251,9 @@ def ends_sentence(text: str, i: int) -> bool:
 
 def sentence_breaks(text: str) -> list[int]:
     """Return the offsets just after each sentence end of ``text``: a mark, a space, and no
-    lower-case word next ("the U.S. voting system" goes on)."""
-    return [m.start() + 2 for m in re.finditer(r"[.?!] (?![\s\"“‘']*[a-z])", text)
+    lower-case word next ("the U.S. voting system" goes on).  A no-break space counts as a
+    space."""
+    return [m.start() + 2 for m in re.finditer(r"[.?!][ \u00a0](?![\s\"“‘']*[a-z])", text)
             if ends_sentence(text, m.start())]
 
 
