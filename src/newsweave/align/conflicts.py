@@ -120,8 +120,6 @@ def _compare_amounts(a: Value, b: Value) -> Comparison:
         tolerance = 15.0 if (a.hedge or b.hedge) else 0.0
         return Comparison("same") if abs(x - y) <= tolerance else Comparison("differ")
     if abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0):
-        if a.kind == "ordinal" and a.mods != b.mods:
-            return Comparison("same")
         return Comparison("same")
     if a.kind == "ordinal":
         if a.mods != b.mods:

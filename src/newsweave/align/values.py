@@ -155,9 +155,6 @@ _DIRECTION = re.compile(
     r"(?P<place>[A-Z][\w’'-]+)",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|no longer|cannot|"
-                       r"cant|dont|didnt|doesnt|wont|isnt|wasnt|hasnt|havent)\b|\w(?:n[’']t)\b",
-                       re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|due|is to|are to|scheduled|expected|plans?|planned|"
                      r"next|upcoming|set to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -602,8 +599,3 @@ def extract_values(text: str, date: dt.date | None = None) -> list[Value]:
     values = (_numbers(text) + _ages_and_homes(text) + _records(text) + _dates(text, date)
               + _ordinals(text) + _roles(text))
     return sorted(values, key=lambda v: (v.start, v.end, v.kind))
-
-
-def is_negated(text: str) -> bool:
-    """Return True when ``text`` holds a negation word ("not", "never", "denied", ...)."""
-    return bool(_NEGATION.search(text))
