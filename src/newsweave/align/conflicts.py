@@ -33,10 +33,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+import networkx as nx
 from rapidfuzz import fuzz
 
 from newsweave.align.facts import SentenceIndex
-from newsweave.align.values import Value, extract_values
+from newsweave.align.values import RANK_MODIFIERS, Value, extract_values
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
 from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS
@@ -46,7 +47,6 @@ _KIND_OF = {
     "year": "date", "weekday": "date", "clock": "date", "ordinal": "ordinal", "role": "role",
     "home": "place", "direction": "place",
 }
-_RANK = frozenset({"co", "vice", "deputy", "assistant", "associate"})
 # The most values of one slot compared all against all; above it, only the first ones
 # (a slot this full is a generic one, such as "people", in a very large brief).
 _MAX_BUCKET = 400
@@ -80,7 +80,7 @@ def compare_values(a: Value, b: Value) -> Comparison:
     if a.kind == "role":
         if a.mods == b.mods:
             return Comparison("same")
-        if (a.mods & _RANK) != (b.mods & _RANK):
+        if (a.mods & RANK_MODIFIERS) != (b.mods & RANK_MODIFIERS):
             return Comparison("differ")
         return Comparison("compatible", "one title is a more specific form of the other")
     if a.label == b.label:
@@ -193,21 +193,11 @@ def _topic(value: Value) -> str:
     return f"{value.kind}" + (f" ({context})" if context else "")
 
 
-def _find_sets(pairs: Iterable[tuple[int, int]], size: int) -> list[list[int]]:
-    parent = list(range(size))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    sets: dict[int, list[int]] = defaultdict(list)
-    for i in range(size):
-        sets[root(i)].append(i)
-    return [members for members in sets.values() if len(members) > 1]
+def _find_sets(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Return the connected sets of the items joined by ``pairs``, each sorted, in order."""
+    graph = nx.Graph()
+    graph.add_edges_from(pairs)
+    return sorted(sorted(members) for members in nx.connected_components(graph))
 
 
 def find_conflicts(
@@ -273,7 +263,7 @@ def _bucket_conflicts(
     conflicts: list[tuple[int, Conflict]] = []
     if not disagree:
         return conflicts
-    for members in _find_sets(disagree, len(mentions)):
+    for members in _find_sets(disagree):
         member_set = set(members)
         # mentions that agree with a member join its side (more articles, same value)
         for i, j in agree:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -42,10 +42,18 @@ class SentenceIndex:
 
     sentences: tuple[Sentence, ...]
     vectors: sparse.csr_matrix
+    # the similarity matrix, computed on first use: facts and conflicts both read it, and at
+    # corpus scale it is the largest object of a brief
+    _similarity: list[sparse.csr_matrix] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     def similarity(self) -> sparse.csr_matrix:
-        """Return the sparse cosine-similarity matrix of all sentence pairs."""
-        return (self.vectors @ self.vectors.T).tocsr()
+        """Return the sparse cosine-similarity matrix of all sentence pairs (do not modify it:
+        it is computed once per index and shared)."""
+        if not self._similarity:
+            self._similarity.append((self.vectors @ self.vectors.T).tocsr())
+        return self._similarity[0]
 
 
 def build_sentence_index(sentences: Sequence[Sentence]) -> SentenceIndex:

@@ -65,11 +65,6 @@ _UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
     "degrees": ("degrees", 1.0),
 }
-_LOWER = ("at least", "more than", "over", "upwards of", "in excess of", "some", "another")
-_UPPER = ("up to", "fewer than", "less than", "under", "nearly", "almost", "as many as",
-          "no more than", "just under")
-_APPROX = ("about", "around", "approximately", "roughly", "an estimated", "estimated",
-           "some", "close to", "nearly", "almost", "more or less")
 _HEDGE = re.compile(
     r"(?:\b(?:at least|more than|over|upwards of|in excess of|up to|fewer than|less than|under|"
     r"nearly|almost|as many as|no more than|just under|about|around|approximately|roughly|"
@@ -141,7 +136,8 @@ _ROLE = re.compile(
     r"(?P<base>" + _ROLE_BASE + r")\b(?P<obj>\s+(?:of|on|for|at|with)\s+[^.;:!?]{0,60})?",
     re.IGNORECASE,
 )
-_RANK = frozenset({"co", "vice", "deputy", "assistant", "associate"})
+# Modifiers that make a different, lower office of the same title ("co-", "deputy").
+RANK_MODIFIERS = frozenset({"co", "vice", "deputy", "assistant", "associate"})
 _NAME = r"[A-Z][a-zA-Z’'\-]*[a-z](?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'\-]*[a-z]){0,2}"
 _HOME = re.compile(
     r"(?P<name>" + _NAME + r"),\s+(?:\d{1,3},\s+)?(?:a\s+[\w\s-]{0,30}?\s+)?of\s+"
