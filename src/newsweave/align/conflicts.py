@@ -42,7 +42,7 @@ from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, Conf
 from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS
 
-_KIND_OF = {
+_KIND_OF: dict[str, ConflictKind] = {
     "number": "number", "age": "number", "record": "number", "day": "date", "month": "date",
     "year": "date", "weekday": "date", "clock": "date", "ordinal": "ordinal", "role": "role",
     "home": "place", "direction": "place",
@@ -201,20 +201,20 @@ def _find_sets(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def find_conflicts(
-    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.5
+    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.45
 ) -> list[Conflict]:
     """Return the disagreements between articles, each labelled.
 
     Takes the sentence index (sentences and their TF-IDF vectors) and the articles (for their
-    dates); ``min_similarity`` is the cosine above which two sentences count as saying the same
-    thing for negation conflicts.  Returns conflicts in order of first appearance, each with
-    its sides (value, articles, evidence sentences), its kind and label and the reason.
+    dates); ``min_similarity`` is the cosine above which two sentences are compared as a
+    minimal pair (names, places, negation, rank).  Returns conflicts in order of first
+    appearance, each with its sides (value, articles, evidence sentences), its kind and label
+    and the reason.
     """
     sentences = index.sentences
     if len(sentences) < 2:
         return []
     dates = {a.id: a.date for a in articles}
-    similarity = index.similarity().tocsr()
     buckets: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
     row_values: dict[int, list[Value]] = {}
     for row, sentence in enumerate(sentences):
@@ -226,19 +226,19 @@ def find_conflicts(
                 bucket.append(_Mention(value, row, article, dates.get(article)))
     found: list[tuple[int, Conflict]] = []
     for mentions in buckets.values():
-        found.extend(_bucket_conflicts(mentions, similarity, index, row_values))
-    found.extend(_minimal_pair_conflicts(index, similarity, dates))
+        found.extend(_bucket_conflicts(mentions, index, row_values))
+    found.extend(_minimal_pair_conflicts(index, dates, min_similarity))
     found.sort(key=lambda item: item[0])
     return [c.model_copy(update={"id": f"c{k + 1}"}) for k, (_, c) in enumerate(found)]
 
 
 def _bucket_conflicts(
-    mentions: list[_Mention], similarity: object, index: SentenceIndex,
+    mentions: list[_Mention], index: SentenceIndex,
     row_values: Mapping[int, Sequence[Value]],
 ) -> list[tuple[int, Conflict]]:
     rows = [m.row for m in mentions]
     # one dense block per slot: single-cell lookups in a sparse matrix are slow at scale
-    sims = similarity[rows][:, rows].toarray()  # type: ignore[index]
+    sims = index.similarity()[rows][:, rows].toarray()
     disagree: list[tuple[int, int]] = []
     agree: list[tuple[int, int]] = []
     relation: dict[tuple[int, int], Comparison] = {}
@@ -293,8 +293,7 @@ def _bucket_conflicts(
 
 
 def _conflict_kind(value: Value) -> ConflictKind:
-    kind = _KIND_OF.get(value.kind, "number")
-    return kind  # type: ignore[return-value]
+    return _KIND_OF.get(value.kind, "number")
 
 
 def _sides(
@@ -380,8 +379,7 @@ def _words(text: str) -> list[str]:
 
 
 def _minimal_pair_conflicts(
-    index: SentenceIndex, similarity: object, dates: Mapping[str, dt.date | None],
-    min_similarity: float = 0.45,
+    index: SentenceIndex, dates: Mapping[str, dt.date | None], min_similarity: float,
 ) -> list[tuple[int, Conflict]]:
     """Return conflicts between sentences that differ in one short stretch only.
 
@@ -394,7 +392,7 @@ def _minimal_pair_conflicts(
     a compatible qualification ("Chief Judge" / "Judge").  Numbers and dates are left to the
     value comparison.
     """
-    sims = similarity.tocoo()  # type: ignore[attr-defined]
+    sims = index.similarity().tocoo()
     sentences = index.sentences
     words: dict[int, list[str]] = {}
     keys: dict[int, frozenset[str]] = {}
