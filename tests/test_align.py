@@ -106,7 +106,8 @@ def test_clause_facts_partition_clauses(emmys_dir: Path) -> None:
     from newsweave.pipeline import brief_from_ingest
     from newsweave.settings import Settings
 
-    brief = brief_from_ingest(load_articles([str(emmys_dir)]), Settings(fact_clauses=True))
+    settings = Settings.from_overrides({"facts.clauses": True})
+    brief = brief_from_ingest(load_articles([str(emmys_dir)]), settings)
     quoted = {a.id: [(p.start, p.end) for q in brief.quotes if q.article_id == a.id
                      for p in q.parts] for a in brief.articles}
     keys = [(c.span.article_id, c.span.start, c.span.end)

@@ -216,7 +216,7 @@ def test_input_over_size_limit_is_skipped(mixed_dir: Path) -> None:
     small.write_text("A short note about the Eastmere flood barrier that failed on Monday "
                      "night, forcing more than two hundred residents to leave their homes.",
                      encoding="utf-8")
-    brief = newsweave.brief([str(big), str(small)], settings={"max_input_bytes": 1000})
+    brief = newsweave.brief([str(big), str(small)], settings={"ingest.max_input_bytes": 1000})
     assert [a.id for a in brief.articles] == ["tiny"]
     assert [(Path(s.input).name, s.code) for s in brief.skipped] == [("big.txt", "E005")]
 
@@ -228,7 +228,7 @@ def test_too_short_article_is_skipped(mixed_dir: Path) -> None:
     assert [(Path(s.input).name, s.code) for s in brief.skipped] == [("short.txt", "E003")]
 
 
-@pytest.mark.parametrize("settings", [{"no_such_setting": 1}, {"summary_words": 0}])
+@pytest.mark.parametrize("settings", [{"no_such_setting": 1}, {"summary.words": 0}])
 def test_bad_settings_raise(mixed_dir: Path, settings: dict[str, int]) -> None:
     with pytest.raises(SettingsError):
         newsweave.brief([str(mixed_dir / "good1.txt")], settings=settings)

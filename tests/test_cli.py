@@ -85,7 +85,7 @@ def test_word_budget(example_dir: Path) -> None:
                                      str(words)])
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
-        assert data["settings"]["summary_words"] == words
+        assert data["settings"]["summary"]["words"] == words
         sizes[words] = _summary_words(data)
     assert sizes[40] < sizes[200]
     assert sizes[200] <= 200

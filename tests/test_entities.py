@@ -83,8 +83,8 @@ def test_mentions_are_spans_grouped_per_article() -> None:
     first = article("a", BRIDGE)
     second = article("b", "Mr. Becker said on Tuesday that the bridge had opened on time.\n")
     becker = entity(entities_of(first, second), "Tom Becker")
-    assert list(becker.by_article) == ["a", "b"]
-    assert [m.text for m in becker.by_article["b"]] == ["Mr. Becker"]
+    assert list(becker.mentions_by_article()) == ["a", "b"]
+    assert [m.text for m in becker.mentions_by_article()["b"]] == ["Mr. Becker"]
     for m in becker.mentions:
         source = first if m.article_id == "a" else second
         assert source.text[m.start : m.end] == m.text
@@ -161,7 +161,7 @@ def test_golden_emmys_one_person_across_surface_forms(emmys_dir: Path) -> None:
     assert set(winner.articles) == {a.id for a in articles}
     role = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}actor\b")
     for a in articles:
-        spans = winner.by_article[a.id]
+        spans = winner.mentions_by_article()[a.id]
         assert "Ruffalo" in {m.text for m in spans}, a.id
         content = " ".join(p.text for p in a.paragraphs)
         if role.search(content):

@@ -29,6 +29,7 @@ from newsweave.model import (
 )
 from newsweave.report import render_html, render_markdown, render_terminal
 from newsweave.report.terminal import render_terminal_text
+from newsweave.settings import Settings
 
 SECTIONS = [
     "Summary",
@@ -164,7 +165,7 @@ def brief() -> Brief:
     entity = Entity(name="Bridge Authority", kind="organisation", mentions=(first_a, first_b))
     return Brief(
         generator="newsweave test",
-        settings={"threshold": 0.5},
+        settings=Settings(),
         articles=(a, b),
         summary=(SummarySentence(span=s_a, citations=("a1", "b2"), fact_id="f1"),),
         quotes=(quote_a, quote_b, loose),
@@ -182,7 +183,7 @@ def brief() -> Brief:
 def empty() -> Brief:
     return Brief(
         generator="newsweave test",
-        settings={},
+        settings=Settings(),
         articles=(),
         summary=(),
         quotes=(),

@@ -18,6 +18,7 @@ from _builders import make_article
 from newsweave.model import Brief, Span
 from newsweave.reuse import direction, find_reuse, independent_articles, near_duplicates
 from newsweave.reuse.near_duplicates import Sketcher, WordHasher, ngram_hashes
+from newsweave.settings import ReuseSettings, Settings
 
 PARAGRAPHS = [
     "The harbour board of Kessingham voted on Tuesday to close the eastern quay for repairs "
@@ -105,7 +106,7 @@ def test_corpus_path_finds_what_the_exhaustive_path_finds() -> None:
         make_article("other", _text(OTHER)),
     ]
     exhaustive = find_reuse(articles)
-    corpus = find_reuse(articles, exhaustive_max=2, seed_sample=1)
+    corpus = find_reuse(articles, settings=ReuseSettings(exhaustive_max=2, seed_sample=1))
     assert {(p.a, p.b) for p in exhaustive} == {("base", "lift"), ("base", "copy")}
     assert corpus == exhaustive
 
@@ -147,7 +148,7 @@ def test_reuse_graph_points_from_original_to_derived() -> None:
     copy = make_article("copy", _text(PARAGRAPHS[:4]), day + dt.timedelta(days=1))
     other = make_article("other", _text(OTHER), day)
     reuse = find_reuse([base, copy, other])
-    brief = Brief(generator="test", settings={}, articles=(base, copy, other), summary=(),
+    brief = Brief(generator="test", settings=Settings(), articles=(base, copy, other), summary=(),
                   quotes=(), quote_groups=(), facts=(), conflicts=(), reuse=tuple(reuse),
                   entities=(), skipped=(), notices=())
     graph = brief.reuse_graph()

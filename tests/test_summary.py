@@ -122,7 +122,7 @@ def test_brief_summaries(fixture: str, budget: int, request: pytest.FixtureReque
 @pytest.mark.parametrize("fixture", ["example_brief", "emmys_brief"])
 def test_brief_summary_as_built(fixture: str, request: pytest.FixtureRequest) -> None:
     brief: Brief = request.getfixturevalue(fixture)
-    budget = int(brief.settings["summary_words"])
+    budget = brief.settings.summary.words
     assert brief.summary
     _check_summary(brief.summary, brief.facts, budget, brief.articles)
 
@@ -145,7 +145,7 @@ def test_pipeline_never_raises_and_summary_is_sound(
     items: list[tuple[str, dt.date | None]], budget: int
 ) -> None:
     articles = [_article(f"a{k}", text, date) for k, (text, date) in enumerate(items)]
-    brief = build_brief(articles, Settings(summary_words=budget))
+    brief = build_brief(articles, Settings.from_overrides({"summary.words": budget}))
     _check_summary(brief.summary, brief.facts, budget, brief.articles)
     assert brief.to_json()
 
@@ -164,8 +164,8 @@ def test_citations_are_every_article_of_the_fact(budget: int) -> None:
 
 
 def test_summary_is_deterministic() -> None:
-    first = build_brief(CLUSTER, Settings(summary_words=40))
-    second = build_brief(CLUSTER, Settings(summary_words=40))
+    first = build_brief(CLUSTER, Settings.from_overrides({"summary.words": 40}))
+    second = build_brief(CLUSTER, Settings.from_overrides({"summary.words": 40}))
     assert first.summary == second.summary
     index, facts = _inputs(CLUSTER)
     assert summarize(facts, index, CLUSTER, words=40) == summarize(facts, index, CLUSTER,
@@ -185,8 +185,8 @@ def test_copies_add_no_support() -> None:
                       "when it opened on Saturday. Crowds cheered.", dt.date(2025, 6, 2)),
     ]
     copies = [_article("d", own[0].text, dt.date(2025, 6, 3))]
-    alone = build_brief(own, Settings(summary_words=20))
-    with_copies = build_brief([*own, *copies], Settings(summary_words=20))
+    alone = build_brief(own, Settings.from_overrides({"summary.words": 20}))
+    with_copies = build_brief([*own, *copies], Settings.from_overrides({"summary.words": 20}))
     assert [(p.a, p.b, p.derived) for p in with_copies.reuse] == [("a", "d", "d")]
     assert len(alone.summary) == len(with_copies.summary) == 1
     assert "footbridge" in alone.summary[0].span.text

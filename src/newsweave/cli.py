@@ -7,7 +7,8 @@ Exit codes: 0 the brief was written (inputs may have been skipped: they are list
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from rich.console import Console
 
 from newsweave import __version__
 from newsweave.errors import NoArticlesError, SettingsError
-from newsweave.model import Brief
+from newsweave.model import BRIEF_PARTS, Brief
 from newsweave.settings import Settings
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE = 0, 1, 2
@@ -37,7 +38,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of a brief."""
 
     json = "json"
@@ -65,7 +66,8 @@ def _main(
     """newsweave: one sourced brief from many articles."""
 
 
-def _load(paths: list[str], settings: Settings, err: Console) -> Brief:
+def _load(paths: list[str], settings: Settings, err: Console,
+          parts: tuple[str, ...] = BRIEF_PARTS) -> Brief:
     from newsweave.ingest import load_articles
     from newsweave.pipeline import brief_from_ingest
 
@@ -78,18 +80,22 @@ def _load(paths: list[str], settings: Settings, err: Console) -> Brief:
         err.print(f"[cyan]note[/] {notice.input}: {notice.message} [dim]({notice.code})[/]",
                   highlight=False)
     with err.status(f"Briefing {len(result.articles)} article(s)…"):
-        brief = brief_from_ingest(result, settings)
+        brief = brief_from_ingest(result, settings, parts)
     for notice in brief.notices[len(result.notices):]:
         err.print(f"[cyan]note[/] {notice.input}: {notice.message} [dim]({notice.code})[/]",
                   highlight=False)
     return brief
 
 
-def _settings(words: int | None, use_nlp: bool = False) -> Settings:
-    overrides: dict[str, int | bool] = {"summary_words": words} if words is not None else {}
+def _settings(words: int | None, use_nlp: bool, assignments: list[str] | None,
+              file: Path | None) -> Settings:
+    """The settings of a command: the file, then ``--set``, then the shortcut options."""
+    chosen = list(assignments or [])
+    if words is not None:
+        chosen.append(f"summary.words={words}")
     if use_nlp:
-        overrides["use_nlp"] = True
-    return Settings.from_overrides(overrides)
+        chosen.append("use_nlp=true")
+    return Settings.from_assignments(chosen, file)
 
 
 def _write(brief: Brief, fmt: Format, out: Path | None, name: str, console: Console) -> None:
@@ -125,23 +131,36 @@ FormatOpt = Annotated[
                  "without --out, else json."),
 ]
 WordsOpt = Annotated[
-    int | None, typer.Option("--words", "-w", help="Word budget of the summary (default 100).")
+    int | None, typer.Option("--words", "-w", help="Word budget of the summary (default 100; "
+                             "same as --set summary.words=N).")
 ]
 NlpOpt = Annotated[
-    bool, typer.Option("--nlp", help="Attribute quotes with spaCy too (needs the nlp extra).")
+    bool, typer.Option("--nlp", help="Attribute quotes and find named entities with spaCy too "
+                       "(needs the nlp extra; same as --set use_nlp=true).")
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", metavar="NAME=VALUE",
+                 help="Override one setting, e.g. --set facts.similarity=0.4 (repeatable; "
+                 "`newsweave settings` lists them all)."),
+]
+SettingsFileOpt = Annotated[
+    Path | None,
+    typer.Option("--settings", metavar="FILE.toml",
+                 help="Read settings from a TOML file ([summary] words = 80); --set wins."),
 ]
 
 
-def _run(paths: list[str], out: Path | None, fmt: Format | None, words: int | None,
-         name: str, use_nlp: bool = False) -> None:
+def _run(paths: list[str], out: Path | None, fmt: Format | None, name: str,
+         parts: tuple[str, ...], settings_of: Callable[[], Settings]) -> None:
     err = Console(stderr=True)
     try:
-        settings = _settings(words, use_nlp)
+        settings = settings_of()
     except SettingsError as exc:
         err.print(f"[red]error[/] invalid setting: {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
-        brief = _load(paths, settings, err)
+        brief = _load(paths, settings, err, parts)
     except SettingsError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -154,7 +173,8 @@ def _run(paths: list[str], out: Path | None, fmt: Format | None, words: int | No
 
 @app.command()
 def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
-          words: WordsOpt = None, nlp: NlpOpt = False) -> None:
+          words: WordsOpt = None, nlp: NlpOpt = False, set_: SetOpt = None,
+          settings: SettingsFileOpt = None) -> None:
     """Write the whole brief of the articles in PATHS.
 
     Every input is either used or listed as skipped with its reason.
@@ -165,44 +185,53 @@ def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
 
       newsweave brief 'news/*.html' --format html --out out/
 
+      newsweave brief news/ --set summary.words=150 --set facts.similarity=0.4
+
       cat story.txt | newsweave brief - --format json
     """
-    _run(paths, out, format, words, "brief", nlp)
+    _run(paths, out, format, "brief", BRIEF_PARTS,
+         lambda: _settings(words, nlp, set_, settings))
+
+
+# What each focused command computes: only the stages these parts need are run.
+FOCUSED_PARTS: dict[str, tuple[str, ...]] = {
+    "quotes": ("quotes", "quote_groups", "transcripts"),
+    "reuse": ("reuse",),
+    "conflicts": ("facts", "conflicts"),
+}
 
 
 @app.command()
-def quotes(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None) -> None:
-    """Show only the quotes: who said what, grouped and collated across articles."""
-    _run_part(paths, out, format, "quotes")
+def quotes(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
+           nlp: NlpOpt = False, set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
+    """Show only the quotes: who said what, grouped, collated and transcribed per speaker."""
+    _run(paths, out, format, "quotes", FOCUSED_PARTS["quotes"],
+         lambda: _settings(None, nlp, set_, settings))
 
 
 @app.command()
-def reuse(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None) -> None:
+def reuse(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
+          set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
     """Show only text reuse: which articles share passages, and which one is derived."""
-    _run_part(paths, out, format, "reuse")
+    _run(paths, out, format, "reuse", FOCUSED_PARTS["reuse"],
+         lambda: _settings(None, False, set_, settings))
 
 
 @app.command()
-def conflicts(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None) -> None:
+def conflicts(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
+              set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
     """Show only the facts articles share and where they disagree."""
-    _run_part(paths, out, format, "conflicts")
+    _run(paths, out, format, "conflicts", FOCUSED_PARTS["conflicts"],
+         lambda: _settings(None, False, set_, settings))
 
 
-def _run_part(paths: list[str], out: Path | None, fmt: Format | None, part: str) -> None:
-    """Run the pipeline and write a brief that keeps only one part (plus the input record)."""
-    err = Console(stderr=True)
-    try:
-        full = _load(paths, Settings(), err)
-    except NoArticlesError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(EXIT_NO_INPUT) from None
-    keep = {"quotes": ("quotes", "quote_groups"), "reuse": ("reuse",),
-            "conflicts": ("facts", "conflicts")}[part]
-    emptied = {k: () for k in ("summary", "quotes", "quote_groups", "facts", "conflicts",
-                                "reuse", "entities") if k not in keep}
-    partial = full.model_copy(update=emptied)
-    chosen = fmt or (Format.term if out is None and sys.stdout.isatty() else Format.json)
-    _write(partial, chosen, out, part, Console())
+@app.command(name="settings")
+def settings_command() -> None:
+    """List every setting with its default and meaning (override with --set NAME=VALUE)."""
+    from newsweave.settings import describe_settings
+
+    for name, default, description in describe_settings():
+        typer.echo(f"{name} = {default!r}\n    {description}")
 
 
 @app.command()

@@ -9,10 +9,10 @@ input at all, a bad setting) are raised as :class:`NewsweaveError`.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Codes of skips (``E``) and notices (``W``)."""
 
     E_NOT_FOUND = "E001"

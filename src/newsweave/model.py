@@ -13,15 +13,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-SCHEMA_VERSION = "1.0"
+from newsweave.settings import Settings
+
+# 2.0: derived figures (word counts, quote text, support, …) are computed fields of the schema;
+# settings are nested per stage.
+SCHEMA_VERSION = "2.0"
 
 
 class Model(BaseModel):
-    """Base of every newsweave model: frozen, and unknown fields are an error."""
+    """Base of every newsweave model: frozen, and unknown fields are an error.
+
+    Computed fields (``Article.words``, ``Quote.text``, …) are written to JSON and listed in
+    the schema (read-only); reading JSON back recomputes them, so a model round-trips.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_computed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {k: v for k, v in data.items() if k not in cls.model_computed_fields}
+        return data
 
 
 class Span(Model):
@@ -70,6 +85,7 @@ class Article(Model):
             raise ValueError(f"span [{start}, {end}) out of range for article {self.id!r}")
         return Span(article_id=self.id, start=start, end=end, text=self.text[start:end])
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def words(self) -> int:
         """Number of whitespace-separated words in the content paragraphs."""
@@ -126,11 +142,13 @@ class Quote(Model):
     rule: AttributionRule = "unknown"
     open_ended: bool = False
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
         """The quote's words, parts joined by a space."""
         return " ".join(p.text for p in self.parts)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def speaker_as_written(self) -> str | None:
         """The speaker with the article's own phrase for them where it says more than the name
@@ -189,11 +207,13 @@ class QuoteGroup(Model):
     segments: tuple[CollationSegment, ...]
     independent_articles: tuple[str, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def articles(self) -> tuple[str, ...]:
         """Ids of the articles that carry this utterance, in witness order."""
         return tuple(dict.fromkeys(w.article_id for w in self.witnesses))
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def variants(self) -> tuple[CollationSegment, ...]:
         """The points of difference between the witnesses."""
@@ -209,6 +229,7 @@ class TranscriptSegment(Model):
     articles: tuple[str, ...]
     independent_articles: tuple[str, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def support(self) -> int:
         """Number of articles that print this stretch."""
@@ -231,6 +252,7 @@ class Fact(Model):
     articles: tuple[str, ...]
     independent_articles: tuple[str, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def support(self) -> int:
         """Number of articles that report this fact."""
@@ -324,18 +346,24 @@ class Entity(Model):
     # The surface forms merged into this entity ("Mark Ruffalo", "Ruffalo", "the actor").
     forms: tuple[str, ...] = ()
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def articles(self) -> tuple[str, ...]:
         """Ids of the articles that mention the entity."""
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
 
-    @property
-    def by_article(self) -> dict[str, tuple[Span, ...]]:
+    def mentions_by_article(self) -> dict[str, tuple[Span, ...]]:
         """The mentions grouped per article id, articles in order of first mention."""
         grouped: dict[str, list[Span]] = {}
         for mention in self.mentions:
             grouped.setdefault(mention.article_id, []).append(mention)
         return {article: tuple(spans) for article, spans in grouped.items()}
+
+
+BriefPart = Literal["summary", "quotes", "quote_groups", "transcripts", "facts", "conflicts",
+                    "reuse", "entities"]
+BRIEF_PARTS: tuple[BriefPart, ...] = ("summary", "quotes", "quote_groups", "transcripts",
+                                      "facts", "conflicts", "reuse", "entities")
 
 
 class Brief(Model):
@@ -346,18 +374,56 @@ class Brief(Model):
 
     schema_version: str = SCHEMA_VERSION
     generator: str
-    settings: dict[str, int | float | str | bool]
+    settings: Settings
+    # The parts computed for this brief (a focused command computes some): a part not listed
+    # is empty because it was not asked for, not because nothing was found.
+    parts: tuple[BriefPart, ...] = BRIEF_PARTS
     articles: tuple[Article, ...]
-    summary: tuple[SummarySentence, ...]
-    quotes: tuple[Quote, ...]
-    quote_groups: tuple[QuoteGroup, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
     transcripts: tuple[Transcript, ...] = ()
-    facts: tuple[Fact, ...]
-    conflicts: tuple[Conflict, ...]
-    reuse: tuple[ReusePair, ...]
-    entities: tuple[Entity, ...]
-    skipped: tuple[Skipped, ...]
-    notices: tuple[Notice, ...]
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    reuse: tuple[ReusePair, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    def missing_references(self) -> list[str]:
+        """Return every id the brief cites but does not hold (empty for a consistent brief).
+
+        Checks spans and citations against the articles, witnesses and transcript segments
+        against the quotes and groups, summary sentences against the facts.
+        """
+        articles = {a.id for a in self.articles}
+        quotes = {q.id for q in self.quotes}
+        groups = {g.id for g in self.quote_groups}
+        facts = {f.id for f in self.facts}
+        cited: list[tuple[str, str, set[str]]] = []
+        for q in self.quotes:
+            cited.append(("article", q.article_id, articles))
+        for g in self.quote_groups:
+            cited.extend(("quote", w.quote_id, quotes) for w in g.witnesses)
+            cited.extend(("article", w.article_id, articles) for w in g.witnesses)
+        for t in self.transcripts:
+            for seg in t.segments:
+                cited.extend(("quote", q, quotes) for q in seg.quote_ids)
+                if seg.group_id is not None:
+                    cited.append(("quote group", seg.group_id, groups))
+        for s in self.summary:
+            cited.extend(("article", a, articles) for a in s.citations)
+            if s.fact_id is not None:
+                cited.append(("fact", s.fact_id, facts))
+        for f in self.facts:
+            cited.extend(("article", a, articles) for a in f.articles)
+        for c in self.conflicts:
+            cited.extend(("article", a, articles) for side in c.sides for a in side.articles)
+        for r in self.reuse:
+            cited.extend(("article", a, articles) for a in (r.a, r.b))
+        for e in self.entities:
+            cited.extend(("article", m.article_id, articles) for m in e.mentions)
+        return sorted({f"{kind} {ident}" for kind, ident, known in cited if ident not in known})
 
     def article(self, article_id: str) -> Article:
         """Return the article with id ``article_id``; raises KeyError if there is none."""

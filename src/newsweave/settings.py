@@ -1,11 +1,17 @@
 """Settings of a brief: defaults ship here; a user overrides only what they name.
 
-Unknown keys and out-of-range values are an error (raised once, at construction).  Every brief
-records the resolved settings it was made with.
+One sub-model per stage (``ingest``, ``quotes``, ``reuse``, ``facts``, ``conflicts``,
+``summary``); every threshold a stage uses lives in its sub-model, so a brief records all of
+them.  Overrides name a setting by its dotted path (``summary.words``), as a nested mapping
+(``{"summary": {"words": 80}}``) or from a TOML file (``[summary] words = 80``).  Unknown keys
+and out-of-range values are an error (raised once, at construction).
 """
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -13,70 +19,215 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from newsweave.errors import SettingsError
 
 
-class Settings(BaseModel):
-    """All tunable parameters of the pipeline, with their defaults."""
-
+class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    summary_words: int = Field(100, ge=10, le=2000, description="Word budget of the summary.")
+
+class IngestSettings(_Section):
+    """What the ingest stage accepts."""
+
     max_input_bytes: int = Field(
         5_000_000, ge=1000, description="Inputs larger than this are skipped (E005)."
     )
     min_article_words: int = Field(
         20, ge=1, description="Articles with fewer content words are skipped (E003)."
     )
-    fact_similarity: float = Field(
+    check_language: bool = Field(True, description="Skip articles that are not English (E008).")
+
+
+class QuoteSettings(_Section):
+    """Quote extraction and grouping across articles."""
+
+    min_words: int = Field(
+        1, ge=1, description="Quoted stretches with fewer words and no cue are not quotes."
+    )
+    group_similarity: float = Field(
+        0.5, gt=0, lt=1, description="In-order word overlap making two quotes one utterance."
+    )
+
+
+class ReuseSettings(_Section):
+    """Shared passages and near-duplicates."""
+
+    seed_words: int = Field(
+        6, ge=3, le=20, description="Length of the word n-grams seeding shared passages."
+    )
+    min_passage_words: int = Field(
+        15, ge=5, description="Shorter shared stretches are not passages."
+    )
+    near_duplicate_share: float = Field(
+        0.6, gt=0, le=1, description="Share of each article in passages: near-duplicate."
+    )
+    shingle_words: int = Field(
+        5, ge=2, le=20, description="Length of the word shingles of whole-article MinHash."
+    )
+    lsh_threshold: float = Field(
+        0.5, gt=0, lt=1, description="Jaccard threshold of MinHash LSH near-duplicate candidates."
+    )
+    minhash_perm: int = Field(
+        128, ge=16, le=1024, description="Number of MinHash permutations (seed fixed at 1)."
+    )
+    exhaustive_max: int = Field(
+        200, ge=2,
+        description="Up to this many articles every shared seed proposes a pair; above, seeds "
+        "are sampled (1 in seed_sample) and LSH near-duplicates are added.",
+    )
+    seed_sample: int = Field(
+        4, ge=1, le=64, description="At corpus scale, 1 seed in this many proposes pairs."
+    )
+    stock_seed_articles: int = Field(
+        50, ge=2,
+        description="A seed printed by more articles than this (or by half the set, if fewer) "
+        "is a stock phrase, not evidence of copying.",
+    )
+
+
+class FactSettings(_Section):
+    """Facts: sentences of different articles that say the same thing."""
+
+    similarity: float = Field(
         0.5, gt=0, lt=1, description="Cosine (TF-IDF) above which two sentences state one fact."
     )
-    fact_clauses: bool = Field(
+    clauses: bool = Field(
         False, description="Align facts on clauses: a sentence that packs two claims "
         "(a semicolon, a lone dash, ', and' before a new subject) is two units."
     )
-    reuse_seed_words: int = Field(
-        6, ge=3, le=20, description="Length of the word n-grams seeding shared passages."
+
+
+class ConflictSettings(_Section):
+    """Disagreements between articles."""
+
+    min_similarity: float = Field(
+        0.45, gt=0, lt=1,
+        description="Cosine above which two sentences are compared as a minimal pair "
+        "(a different name or place, a negation, a rank word).",
     )
-    reuse_min_passage_words: int = Field(
-        15, ge=5, description="Shorter shared stretches are not passages."
+
+
+class SummarySettings(_Section):
+    """The extractive summary."""
+
+    words: int = Field(100, ge=10, le=2000, description="Word budget of the summary.")
+    redundancy: float = Field(
+        0.5, gt=0, le=1,
+        description="Cosine above which a candidate repeats a sentence already chosen.",
     )
-    reuse_near_duplicate_share: float = Field(
-        0.6, gt=0, le=1, description="Share of each article in passages: near-duplicate."
-    )
-    reuse_shingle_words: int = Field(
-        5, ge=2, le=20, description="Length of the word shingles of whole-article MinHash."
-    )
-    reuse_lsh_threshold: float = Field(
-        0.5, gt=0, lt=1, description="Jaccard threshold of MinHash LSH near-duplicate candidates."
-    )
-    reuse_minhash_perm: int = Field(
-        128, ge=16, le=1024, description="Number of MinHash permutations (seed fixed at 1)."
-    )
-    reuse_exhaustive_max: int = Field(
-        200, ge=2,
-        description="Up to this many articles every shared seed proposes a pair; above, seeds "
-        "are sampled (1 in reuse_seed_sample) and LSH near-duplicates are added.",
-    )
-    reuse_seed_sample: int = Field(
-        4, ge=1, le=64, description="At corpus scale, 1 seed in this many proposes pairs."
-    )
-    quote_min_words: int = Field(
-        1, ge=1, description="Quoted stretches with fewer words and no cue are not quotes."
-    )
-    quote_group_similarity: float = Field(
-        0.5, gt=0, lt=1, description="In-order word overlap making two quotes one utterance."
-    )
-    check_language: bool = Field(True, description="Skip articles that are not English (E008).")
+
+
+class Settings(_Section):
+    """All tunable parameters of the pipeline, with their defaults, one section per stage."""
+
+    ingest: IngestSettings = IngestSettings()
+    quotes: QuoteSettings = QuoteSettings()
+    reuse: ReuseSettings = ReuseSettings()
+    facts: FactSettings = FactSettings()
+    conflicts: ConflictSettings = ConflictSettings()
+    summary: SummarySettings = SummarySettings()
     use_nlp: bool = Field(
-        False, description="Use spaCy (the nlp extra) to attribute quotes the rules cannot."
+        False, description="Use spaCy (the nlp extra) to attribute quotes the rules cannot "
+        "and to find named entities."
     )
 
     @classmethod
-    def from_overrides(cls, overrides: dict[str, Any] | None = None) -> Settings:
-        """Return the defaults with ``overrides`` applied; raises SettingsError if one is bad."""
-        try:
-            return cls(**(overrides or {}))
-        except ValidationError as exc:
-            raise SettingsError(str(exc)) from exc
+    def from_overrides(cls, overrides: Mapping[str, Any] | None = None) -> Settings:
+        """Return the defaults with ``overrides`` applied; raises SettingsError if one is bad.
 
-    def as_record(self) -> dict[str, int | float | str | bool]:
-        """Return the resolved settings as a plain dict, for the brief's record."""
-        return dict(self.model_dump())
+        ``overrides`` maps dotted names (``"summary.words"``) or section names (``"summary"``
+        to a mapping) to values.
+        """
+        try:
+            return cls(**_nest(overrides or {}))
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc)) from exc
+
+    @classmethod
+    def from_assignments(
+        cls, assignments: Iterable[str], file: Path | None = None
+    ) -> Settings:
+        """Return settings from a TOML ``file`` (optional) then ``name=value`` assignments.
+
+        Values are read as TOML values where they parse (``0.4``, ``true``, ``80``) and as text
+        otherwise.  Raises SettingsError naming the bad assignment, key or file.
+        """
+        overrides: dict[str, Any] = {}
+        if file is not None:
+            try:
+                overrides.update(_flatten(tomllib.loads(file.read_text(encoding="utf-8"))))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise SettingsError(f"settings file {file}: {exc}") from exc
+        for assignment in assignments:
+            name, sep, raw = assignment.partition("=")
+            if not sep or not name.strip():
+                raise SettingsError(f"--set {assignment!r}: expected name=value "
+                                    "(e.g. summary.words=80)")
+            overrides[name.strip()] = _parse_value(raw.strip())
+        return cls.from_overrides(overrides)
+
+    def as_record(self) -> dict[str, Any]:
+        """Return the resolved settings as plain nested data, for the brief's record."""
+        return self.model_dump(mode="json")
+
+    def flat(self) -> dict[str, Any]:
+        """Return the resolved settings by dotted name (``{"summary.words": 100, …}``)."""
+        return _flatten(self.as_record())
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """Return every setting's dotted name, in declaration order."""
+        return [name for name, _, _ in describe_settings()]
+
+
+def _parse_value(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def _nest(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    nested: dict[str, Any] = {}
+    for key, value in _flatten(overrides).items():
+        parts = key.split(".")
+        node = nested
+        for part in parts[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                raise SettingsError(f"setting {key!r}: {part!r} is not a section")
+            node = child
+        node[parts[-1]] = value
+    return nested
+
+
+def _explain(exc: ValidationError) -> str:
+    """One line per error, naming the setting by its dotted path."""
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"])
+        if error["type"] == "extra_forbidden":
+            lines.append(f"unknown setting {where!r} (known: {', '.join(Settings.names())})")
+        else:
+            lines.append(f"setting {where!r}: {error['msg']} (got {error['input']!r})")
+    return "; ".join(lines)
+
+
+def describe_settings() -> list[tuple[str, Any, str]]:
+    """Return ``(dotted name, default, description)`` for every setting, in declaration order."""
+    out: list[tuple[str, Any, str]] = []
+    for name, info in Settings.model_fields.items():
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, _Section):
+            out.extend((f"{name}.{sub}", sub_info.default, sub_info.description or "")
+                       for sub, sub_info in annotation.model_fields.items())
+        else:
+            out.append((name, info.default, info.description or ""))
+    return out

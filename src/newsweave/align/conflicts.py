@@ -201,15 +201,17 @@ def _find_sets(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def find_conflicts(
-    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.45
+    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.45,
+    values: Sequence[Sequence[Value]] | None = None,
 ) -> list[Conflict]:
     """Return the disagreements between articles, each labelled.
 
-    Takes the sentence index (sentences and their TF-IDF vectors) and the articles (for their
-    dates); ``min_similarity`` is the cosine above which two sentences are compared as a
-    minimal pair (names, places, negation, rank).  Returns conflicts in order of first
-    appearance, each with its sides (value, articles, evidence sentences), its kind and label
-    and the reason.
+    Takes the sentence index (sentences and their TF-IDF vectors), the articles (for their
+    dates), the cosine above which two sentences are compared as a minimal pair (names,
+    places, negation, rank; setting ``conflicts.min_similarity``) and, optionally, the values of
+    each sentence of the index (:func:`~newsweave.align.values.extract_values`, computed where
+    the article was analysed).  Returns conflicts in order of first appearance, each with its
+    sides (value, articles, evidence sentences), its kind and label and the reason.
     """
     sentences = index.sentences
     if len(sentences) < 2:
@@ -219,7 +221,8 @@ def find_conflicts(
     row_values: dict[int, list[Value]] = {}
     for row, sentence in enumerate(sentences):
         article = sentence.span.article_id
-        row_values[row] = extract_values(sentence.span.text, dates.get(article))
+        row_values[row] = (list(values[row]) if values is not None
+                           else extract_values(sentence.span.text, dates.get(article)))
         for value in row_values[row]:
             bucket = buckets[value.slot]
             if len(bucket) < _MAX_BUCKET:

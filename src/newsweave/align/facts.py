@@ -11,13 +11,14 @@ sentences that share vocabulary, which is near-linear for articles about one eve
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.model import Fact, ReusePair, Sentence
 from newsweave.reuse import independent_articles
@@ -56,18 +57,57 @@ class SentenceIndex:
         return self._similarity[0]
 
 
-def build_sentence_index(sentences: Sequence[Sentence]) -> SentenceIndex:
-    """Return the TF-IDF index of ``sentences`` (vocabulary fitted on them)."""
+def document_frequencies(terms: Iterable[Sequence[str]]) -> Counter[str]:
+    """Return, for each term, the number of units (sentences) of ``terms`` that contain it.
+
+    Counts of disjoint sets of sentences add up (``Counter`` addition), so each article's
+    counts can be computed where the article is analysed and merged later.
+    """
+    counts: Counter[str] = Counter()
+    for unit in terms:
+        counts.update(set(unit))
+    return counts
+
+
+def build_sentence_index(
+    sentences: Sequence[Sentence],
+    terms: Sequence[Sequence[str]] | None = None,
+    frequencies: Mapping[str, int] | None = None,
+) -> SentenceIndex:
+    """Return the TF-IDF index of ``sentences``.
+
+    Takes the sentences and, optionally, their terms (:func:`sentence_terms`, computed where
+    each article was analysed) and the document frequencies of those terms over the sentences
+    (merged :func:`document_frequencies`).  Weights are scikit-learn's TF-IDF with sublinear
+    term frequency and smoothed idf (``1 + ln((1 + n) / (1 + df))``), rows L2-normalised.
+    """
     if not sentences:
         return SentenceIndex((), sparse.csr_matrix((0, 0)))
-    vectorizer = TfidfVectorizer(
-        analyzer=sentence_terms, sublinear_tf=True, norm="l2", dtype=np.float64
-    )
-    try:
-        vectors = vectorizer.fit_transform([s.span.text for s in sentences])
-    except ValueError:  # no terms at all
-        vectors = sparse.csr_matrix((len(sentences), 1))
-    return SentenceIndex(tuple(sentences), sparse.csr_matrix(vectors))
+    if terms is None:
+        terms = [sentence_terms(s.span.text) for s in sentences]
+    if frequencies is None:
+        frequencies = document_frequencies(terms)
+    vocabulary = {term: k for k, term in enumerate(sorted(frequencies))}
+    if not vocabulary:  # no terms at all
+        return SentenceIndex(tuple(sentences), sparse.csr_matrix((len(sentences), 1)))
+    total = len(sentences)
+    idf = np.array([1.0 + math.log((1 + total) / (1 + frequencies[t])) for t in vocabulary])
+    rows: list[int] = []
+    cols: list[int] = []
+    weights: list[float] = []
+    for row, unit in enumerate(terms):
+        for term, count in Counter(unit).items():
+            rows.append(row)
+            cols.append(vocabulary[term])
+            weights.append(1.0 + math.log(count))
+    matrix = sparse.csr_matrix((np.array(weights, dtype=np.float64), (rows, cols)),
+                               shape=(total, len(vocabulary)))
+    matrix = matrix.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    matrix.sort_indices()
+    return SentenceIndex(tuple(sentences), matrix)
 
 
 def align_facts(
@@ -123,7 +163,8 @@ def align_facts(
         sentences = [index.sentences[k] for k in group]
         if len(group) > 1:
             block = sim_csr[group][:, group].toarray()
-            representative = sentences[int(np.argmax(block.sum(axis=1)))]
+            # rounded, so that a tie goes to the first sentence whatever the float noise
+            representative = sentences[int(np.argmax(np.round(block.sum(axis=1), 9)))]
         else:
             representative = sentences[0]
         article_ids = tuple(s.span.article_id for s in sentences)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -38,7 +38,7 @@ from newsweave.entities.rules import (
     quoted_works,
 )
 from newsweave.model import Article, Entity, Quote, Span
-from newsweave.quotes.extract import find_regions
+from newsweave.quotes.extract import Region, find_regions
 from newsweave.quotes.speakers import COMMON_CAPITALISED, Mention, strip_title
 from newsweave.text.tokens import STOPWORDS
 
@@ -48,7 +48,7 @@ _PRIORITY: dict[str, int] = {"person": 1, "work": 0, "organisation": 2, "place":
 _NER_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "place",
                                "LOC": "place", "FAC": "place", "WORK_OF_ART": "work"}
 
-__all__ = ["find_entities"]
+__all__ = ["EntityFeatures", "entity_features", "find_entities", "merge_entities"]
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,9 @@ def _trimmed(start: int, text: str) -> tuple[int, int]:
     return start + cut, start + (tail.start() if tail else len(text))
 
 
-def _ner_spans(article: Article, nlp: Any) -> list[_NerSpan]:
-    texts = [p.text for p in article.paragraphs]
+def _ner_spans(article: Article, docs: Sequence[Any]) -> list[_NerSpan]:
     out: list[_NerSpan] = []
-    for paragraph, doc in zip(article.paragraphs, nlp.pipe(texts), strict=True):
+    for paragraph, doc in zip(article.paragraphs, docs, strict=True):
         for ent in doc.ents:
             if ent.label_ in _NER_KINDS:
                 out.append(_NerSpan(paragraph.start + ent.start_char,
@@ -115,6 +114,42 @@ def _occurrences(article: Article, name: str, place: bool = False) -> list[tuple
     return out
 
 
+@dataclass(frozen=True)
+class EntityFeatures:
+    """What the entity stage needs of one article, found in that article alone (picklable).
+
+    The names of works, organisations and places the rules find; the article's person mentions
+    (names of its own works, organisations and known places are not people); and the parser's
+    named entities when the ``nlp`` extra is on.
+    """
+
+    works: frozenset[str]
+    organisations: frozenset[str]
+    places: frozenset[str]
+    people: tuple[PersonMention, ...]
+    ner: tuple[_NerSpan, ...] = ()
+
+
+def entity_features(
+    article: Article, quotes: Sequence[Quote], quoted: Sequence[tuple[int, int]],
+    regions: Iterable[Region], docs: Sequence[Any] | None = None,
+) -> EntityFeatures:
+    """Return the entity features of one article.
+
+    Takes the article, its quotes (speakers are people), the ``(start, end)`` offsets of its
+    quoted stretches and the quote regions (from the quote stage), and, with the ``nlp`` extra,
+    the parsed paragraphs (spaCy ``Doc`` per content paragraph, in order).
+    """
+    works = quoted_works(article, regions) | pattern_works(article)
+    orgs = organisations(article)
+    ner = _ner_spans(article, docs) if docs is not None else []
+    quoted_list = list(quoted)
+    people = article_people(article, quoted_list, quotes, _ner_people(ner, quoted_list),
+                            works | orgs | KNOWN_PLACES)
+    return EntityFeatures(frozenset(works), frozenset(orgs), frozenset(places(article)),
+                          tuple(people), tuple(ner))
+
+
 def find_entities(
     articles: Sequence[Article], quotes: Sequence[Quote] = (), nlp: Any | None = None
 ) -> list[Entity]:
@@ -122,31 +157,39 @@ def find_entities(
 
     Takes the articles, their quotes (speakers are people; their speaker phrases are
     mentions) and, optionally, a loaded spaCy pipeline (the ``nlp`` extra), whose named
-    entities join the rule ones.  Returns entities, each with its mentions (spans, in article
-    then text order) and its merged surface forms (most frequent first), ordered by the number
-    of articles that mention them, then by mentions, then by name.
+    entities join the rule ones.  Computes each article's :func:`entity_features` and returns
+    :func:`merge_entities` of them.
     """
     quotes_of: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         quotes_of[quote.article_id].append(quote)
-    quoted_of: list[list[tuple[int, int]]] = []
-    ner_of: list[list[_NerSpan]] = []
-    people_of: list[list[PersonMention]] = []
-    works: set[str] = set()
-    orgs: set[str] = set()
-    place_names: set[str] = set()
+    features = []
     for article in articles:
         regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
-        quoted_of.append([(r.open_at, r.close_end) for r in regions])
-        works |= quoted_works(article, regions) | pattern_works(article)
-        orgs |= organisations(article)
-        place_names |= places(article)
+        docs = list(nlp.pipe([p.text for p in article.paragraphs])) if nlp is not None else None
+        features.append(entity_features(article, quotes_of[article.id],
+                                        [(r.open_at, r.close_end) for r in regions],
+                                        regions, docs))
+    return merge_entities(articles, features)
+
+
+def merge_entities(
+    articles: Sequence[Article], features: Sequence[EntityFeatures]
+) -> list[Entity]:
+    """Return the entities of a set of articles from each article's :func:`entity_features`.
+
+    Returns entities, each with its mentions (spans, in article then text order) and its merged
+    surface forms (most frequent first), ordered by the number of articles that mention them,
+    then by mentions, then by name.  A name that one article writes as a work, organisation or
+    place is no person in any article.
+    """
+    works = frozenset().union(*(f.works for f in features))
+    orgs = frozenset().union(*(f.organisations for f in features))
+    place_names = frozenset().union(*(f.places for f in features))
     not_people = works | orgs | KNOWN_PLACES
-    for article, quoted in zip(articles, quoted_of, strict=True):
-        ner = _ner_spans(article, nlp) if nlp is not None else []
-        ner_of.append(ner)
-        people_of.append(article_people(article, quoted, quotes_of[article.id],
-                                        _ner_people(ner, quoted), not_people))
+    people_of = [[m for m in f.people if m.name not in not_people] for f in features]
+    ner_of = [f.ner for f in features]
+    with_ner = any(ner_of)
 
     full_names = {m.name for mentions in people_of for m in mentions if len(m.name.split()) >= 2
                   and not is_titled(m.name)} - works
@@ -170,14 +213,14 @@ def find_entities(
                 found.extend(_Found(a_index, s, e, "person", next(iter(names)))
                              for s, e in _occurrences(article, surname, place=True))
         named: list[tuple[Kind, set[str]]] = [
-            ("work", works), ("organisation", orgs - full_names - works),
-            ("place", place_names - full_names - works - orgs - name_words)]
+            ("work", set(works)), ("organisation", set(orgs - full_names - works)),
+            ("place", set(place_names - full_names - works - orgs - name_words))]
         for kind, names in named:
             for name in sorted(names):
                 found.extend(_Found(a_index, s, e, kind, name)
                              for s, e in _occurrences(article, name, place=kind == "place"))
     found = _without_overlaps(found)
-    if nlp is not None:
+    if with_ner:
         found = _without_overlaps(found + _from_ner(articles, found, ner_of))
     return _entities(articles, found)
 

@@ -60,15 +60,15 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
                 + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
             ))
             continue
-        if article.words < settings.min_article_words:
+        if article.words < settings.ingest.min_article_words:
             result.skipped.append(Skipped(
                 input=article.input, code=Code.E_EMPTY.value,
                 reason=f"only {article.words} words of content "
-                f"(at least {settings.min_article_words} needed)",
+                f"(at least {settings.ingest.min_article_words} needed)",
             ))
             continue
         body = " ".join(p.text for p in article.paragraphs)
-        if settings.check_language and not looks_english(body):
+        if settings.ingest.check_language and not looks_english(body):
             share, count = english_share(body)
             result.skipped.append(Skipped(
                 input=article.input, code=Code.E_NOT_ENGLISH.value,
@@ -87,23 +87,23 @@ def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> 
             if stdin is None:
                 return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
                                                      reason="standard input is not available")])
-            data = stdin.read(settings.max_input_bytes + 1)
+            data = stdin.read(settings.ingest.max_input_bytes + 1)
         else:
             size = source.path.stat().st_size
-            if size > settings.max_input_bytes:
+            if size > settings.ingest.max_input_bytes:
                 return IngestResult(skipped=[Skipped(
                     input=name, code=Code.E_TOO_LARGE.value,
                     reason=f"the file is {size:,} bytes, over the limit of "
-                    f"{settings.max_input_bytes:,} (setting max_input_bytes)",
+                    f"{settings.ingest.max_input_bytes:,} (setting ingest.max_input_bytes)",
                 )])
             data = source.path.read_bytes()
     except OSError as exc:
         return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
                                              reason=f"cannot be read: {exc.strerror or exc}")])
-    if len(data) > settings.max_input_bytes:
+    if len(data) > settings.ingest.max_input_bytes:
         return IngestResult(skipped=[Skipped(
             input=name, code=Code.E_TOO_LARGE.value,
-            reason=f"the input is over the limit of {settings.max_input_bytes:,} bytes",
+            reason=f"the input is over the limit of {settings.ingest.max_input_bytes:,} bytes",
         )])
     decoded = decode_bytes(data)
     notices = [Notice(input=name, code=c.value, message=m) for c, m in decoded.notices]

@@ -341,6 +341,6 @@ def render_html(brief: Brief) -> str:
         graph=_graph(brief) if brief.reuse else None,
         articles=_articles(brief),
         removed=_removed(brief),
-        settings=sorted(brief.settings.items()),
+        settings=sorted(brief.settings.flat().items()),
         one_line=one_line,
     )

@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 import numpy as np
@@ -47,10 +48,10 @@ from newsweave.reuse.near_duplicates import (
     ngram_hashes,
     overlap,
 )
+from newsweave.settings import ReuseSettings
 from newsweave.text.tokens import tokenize
 
 _MAX_GAP = 4  # words inserted/dropped/changed between two seeds of one passage
-_SEED_FREQ_LIMIT = 50  # a seed in more articles than this is a stock phrase, not evidence
 _MIN_SHARED_SEEDS = 2  # (sampled) seeds two articles must share to be aligned at all
 _DIRECTION_MARGIN = 0.1  # containment asymmetry that tells the derived article
 
@@ -65,7 +66,14 @@ _CREDIT = re.compile(
 
 
 @dataclass(frozen=True)
-class _Doc:
+class ReuseFeatures:
+    """What reuse needs of one article, computed from that article alone (picklable).
+
+    Its content words' comparison keys and offsets, the hash of the seed starting at each word,
+    which words are quoted, the boilerplate block each word lies in, and the whole-article
+    shingle sketch (MinHash).
+    """
+
     article: Article
     keys: list[str]
     starts: Offsets
@@ -76,10 +84,18 @@ class _Doc:
     sketch: Sketch
 
 
-def _prepare(
-    article: Article, quotes: Sequence[Quote], hasher: WordHasher, sketcher: Sketcher,
-    seed_words: int, shingle_words: int,
-) -> _Doc:
+def reuse_features(
+    article: Article, quotes: Sequence[Quote], settings: ReuseSettings | None = None,
+    hasher: WordHasher | None = None,
+) -> ReuseFeatures:
+    """Return the reuse features of one article.
+
+    Takes the article, its quotes (quoted words are told apart from copied text), the reuse
+    settings (seed and shingle lengths, MinHash permutations) and optionally a word hasher to
+    share its cache between articles of one thread.
+    """
+    settings = settings or ReuseSettings()
+    hasher = hasher or WordHasher()
     keys, starts, ends = hasher.words(article)
     words = hasher.hashes(keys)
     quoted = np.zeros(len(keys), dtype=bool)
@@ -88,11 +104,18 @@ def _prepare(
             quoted |= (starts >= part.start) & (starts < part.end)
     removed_starts = np.array(sorted(r.span.start for r in article.removed), dtype=np.int64)
     block = np.searchsorted(removed_starts, starts, side="right").astype(np.int64)
-    return _Doc(article, keys, starts, ends, ngram_hashes(words, seed_words), quoted, block,
-                sketcher.sketch(ngram_hashes(words, shingle_words)))
+    sketch = _sketcher(settings.minhash_perm).sketch(ngram_hashes(words, settings.shingle_words))
+    return ReuseFeatures(article, keys, starts, ends, ngram_hashes(words, settings.seed_words),
+                         quoted, block, sketch)
 
 
-def _stock_seeds(docs: Sequence[_Doc], limit: int) -> Hashes:
+@cache
+def _sketcher(num_perm: int) -> Sketcher:
+    # immutable once built: its permutations are drawn from the fixed seed
+    return Sketcher(num_perm)
+
+
+def _stock_seeds(docs: Sequence[ReuseFeatures], limit: int) -> Hashes:
     """Return (sorted) the seeds that more than ``limit`` articles print."""
     if not docs:
         return np.empty(0, dtype=np.uint64)
@@ -101,7 +124,9 @@ def _stock_seeds(docs: Sequence[_Doc], limit: int) -> Hashes:
     return values[counts > limit]
 
 
-def _seed_candidates(docs: Sequence[_Doc], stock: Hashes, every: int) -> set[tuple[int, int]]:
+def _seed_candidates(
+    docs: Sequence[ReuseFeatures], stock: Hashes, every: int
+) -> set[tuple[int, int]]:
     """Return the index pairs of articles that share ``_MIN_SHARED_SEEDS`` (sampled) seeds.
 
     A seed is sampled when its hash is 0 modulo ``every`` (every seed when ``every`` is 1).
@@ -148,7 +173,7 @@ class _SeedIndex:
     positions: npt.NDArray[np.int64]
 
 
-def _seed_index(doc: _Doc, stock: Hashes) -> _SeedIndex:
+def _seed_index(doc: ReuseFeatures, stock: Hashes) -> _SeedIndex:
     positions = np.flatnonzero(~np.isin(doc.seeds, stock))
     order = np.argsort(doc.seeds[positions], kind="stable")
     return _SeedIndex(doc.seeds[positions][order], positions[order])
@@ -171,7 +196,7 @@ def _matches(a: _SeedIndex, b: _SeedIndex) -> list[tuple[int, int]]:
 
 
 def _chains(
-    matches: list[tuple[int, int]], seed: int, a: _Doc, b: _Doc
+    matches: list[tuple[int, int]], seed: int, a: ReuseFeatures, b: ReuseFeatures
 ) -> list[tuple[int, int, int, int]]:
     """Chain seed matches (i in A, j in B) into passages (a_start, a_end, b_start, b_end).
 
@@ -203,60 +228,64 @@ def _share(words_in_passages: int, total: int) -> float:
 def find_reuse(
     articles: Sequence[Article],
     quotes: Sequence[Quote] = (),
-    *,
-    seed_words: int = 6,
-    min_passage_words: int = 15,
-    near_duplicate_share: float = 0.6,
-    shingle_words: int = 5,
-    lsh_threshold: float = 0.5,
-    num_perm: int = 128,
-    exhaustive_max: int = 200,
-    seed_sample: int = 4,
+    settings: ReuseSettings | None = None,
 ) -> list[ReusePair]:
     """Return the pairs of articles that share text, with their passages and direction.
 
-    Takes the articles and their quotes (to tell shared quotations from copied text), the
-    seed/passage sizes, the MinHash parameters (shingle length, LSH threshold, permutations) and
-    the size above which candidates are sampled (see the module docstring); returns one
-    :class:`ReusePair` per pair whose unquoted shared passages reach ``min_passage_words``
-    words, in article order.  Deterministic for a given input and parameters.
+    Takes the articles, their quotes (to tell shared quotations from copied text) and the reuse
+    settings; computes each article's :func:`reuse_features` and returns
+    :func:`reuse_pairs` of them.
     """
-    hasher = WordHasher()
-    sketcher = Sketcher(num_perm)
+    settings = settings or ReuseSettings()
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_article[quote.article_id].append(quote)
-    docs = [_prepare(a, by_article[a.id], hasher, sketcher, seed_words, shingle_words)
-            for a in articles]
+    hasher = WordHasher()
+    return reuse_pairs(
+        [reuse_features(a, by_article[a.id], settings, hasher) for a in articles], settings)
+
+
+def reuse_pairs(
+    docs: Sequence[ReuseFeatures], settings: ReuseSettings | None = None
+) -> list[ReusePair]:
+    """Return the pairs of articles that share text, from the articles' reuse features.
+
+    Takes the features (in article order) and the settings (passage sizes, LSH threshold, the
+    size above which candidates are sampled: see the module docstring); returns one
+    :class:`ReusePair` per pair whose unquoted shared passages reach ``min_passage_words``
+    words, in article order.  What is learnt from the whole set (stock seeds) is counted from
+    the features, so the result does not depend on where each article was analysed.
+    """
+    settings = settings or ReuseSettings()
     # A seed printed by most articles of the set is a stock phrase (an award's or a body's
     # name), not evidence of copying.
-    stock = _stock_seeds(docs, max(2, min(_SEED_FREQ_LIMIT, len(docs) // 2)))
-    corpus = len(docs) > exhaustive_max
-    candidates = _seed_candidates(docs, stock, seed_sample if corpus else 1)
+    stock = _stock_seeds(docs, max(2, min(settings.stock_seed_articles, len(docs) // 2)))
+    corpus = len(docs) > settings.exhaustive_max
+    candidates = _seed_candidates(docs, stock, settings.seed_sample if corpus else 1)
     # Whole-article near-duplicates are aligned without the stock filter: five outlets printing
     # one wire story make every one of its seeds "common", yet they are copies of one text.
-    near = lsh_candidates([d.sketch for d in docs], lsh_threshold, num_perm)
+    near = lsh_candidates([d.sketch for d in docs], settings.lsh_threshold, settings.minhash_perm)
     no_stock: Hashes = np.empty(0, dtype=np.uint64)
     indexes: dict[tuple[int, bool], _SeedIndex] = {}
     pairs: list[ReusePair] = []
     for da, db in sorted(candidates | near):
         figures = overlap(docs[da].sketch, docs[db].sketch)
-        whole = (da, db) in near and figures.jaccard >= lsh_threshold
+        whole = (da, db) in near and figures.jaccard >= settings.lsh_threshold
         for d in (da, db):
             if (d, whole) not in indexes:
                 indexes[d, whole] = _seed_index(docs[d], no_stock if whole else stock)
         matches = _matches(indexes[da, whole], indexes[db, whole])
         if not matches:
             continue
-        pair = _pair(docs[da], docs[db], matches, seed_words, min_passage_words,
-                     near_duplicate_share, figures)
+        pair = _pair(docs[da], docs[db], matches, settings.seed_words,
+                     settings.min_passage_words, settings.near_duplicate_share, figures)
         if pair is not None:
             pairs.append(pair)
     return pairs
 
 
 def _split_by_quotes(
-    a: _Doc, chain: tuple[int, int, int, int], matches: list[tuple[int, int]]
+    a: ReuseFeatures, chain: tuple[int, int, int, int], matches: list[tuple[int, int]]
 ) -> list[tuple[int, int, int, int]]:
     """Split a passage where it passes from quoted into unquoted text (in article A)."""
     a0, a1, b0, b1 = chain
@@ -280,7 +309,7 @@ def _split_by_quotes(
 
 
 def _pair(
-    a: _Doc, b: _Doc, matches: list[tuple[int, int]], seed: int, min_words: int,
+    a: ReuseFeatures, b: ReuseFeatures, matches: list[tuple[int, int]], seed: int, min_words: int,
     near_duplicate_share: float, figures: Overlap,
 ) -> ReusePair | None:
     passages: list[Passage] = []

@@ -9,8 +9,8 @@ or punctuation is glued to the sentence before it.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
-from functools import lru_cache
 
 import pysbd
 
@@ -20,9 +20,17 @@ _ONLY_CLOSERS = re.compile(r"^[\s\"'”’»)\].,;:!?…]*$")
 _LOWER_START = re.compile(r"^[\s\"'“”‘’(]*[a-z]")
 
 
-@lru_cache(maxsize=1)
+# pysbd's Segmenter keeps the text it segments on the instance (to compute offsets), so one
+# shared instance gives wrong sentences when threads segment at once: one per thread.
+_PER_THREAD = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    segmenter: pysbd.Segmenter | None = getattr(_PER_THREAD, "segmenter", None)
+    if segmenter is None:
+        segmenter = _PER_THREAD.segmenter = pysbd.Segmenter(
+            language="en", clean=False, char_span=True)
+    return segmenter
 
 
 def _raw_pieces(text: str) -> list[tuple[int, int]]:
