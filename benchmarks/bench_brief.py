@@ -15,10 +15,15 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import newsweave
+from newsweave.analysis import analyse_article, analyse_articles, load_nlp
+from newsweave.errors import SettingsError
 from newsweave.ingest import load_articles
+from newsweave.pipeline import brief_from_analyses, build_brief
+from newsweave.settings import Settings
 from newsweave.text import segment_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +65,53 @@ def main() -> None:
     print(f"peer floor (read + segment only), median: {statistics.median(floor):.3f} s")
     print(f"ratio brief / floor: {statistics.median(warm) / statistics.median(floor):.1f}x")
     print("target (issue 2): a brief of the five emmys-2020 articles in under 2 s")
+    analyse_once(args.paths, args.repeat)
+
+
+def _median_time(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def analyse_once(paths: list[str], repeat: int) -> None:
+    """Print what analysing each article once saves (issue 15).
+
+    Re-briefing a set after one more article arrives (corpus mode, a server holding analyses)
+    analyses only the new article and runs the merges; the peer is a brief from scratch of the
+    same set.  With the nlp extra, the brief parses each paragraph once; the peer is the quote
+    and entity stages each parsing for themselves, as before the analysis record.
+    """
+    articles = load_articles(paths).articles
+    settings = Settings()
+    analyses = analyse_articles(articles, settings)
+    scratch = _median_time(lambda: build_brief(articles, settings), repeat)
+    merge = _median_time(lambda: brief_from_analyses(analyses, settings), repeat)
+    one_more = _median_time(lambda: brief_from_analyses(
+        [*analyses[:-1], analyse_article(articles[-1], settings)], settings), repeat)
+    per_article = _median_time(lambda: analyse_articles(articles, settings), repeat)
+    print(f"analyse {len(articles)} articles: {per_article:.3f} s; merges alone: {merge:.3f} s")
+    print(f"re-brief after one new article (analyse 1 + merges): {one_more:.3f} s vs a brief from "
+          f"scratch {scratch:.3f} s: {scratch / one_more:.1f}x faster")
+    try:
+        nlp = load_nlp()
+    except SettingsError:
+        print("nlp extra not installed: parse-once figure skipped")
+        return
+    with_nlp = Settings.from_overrides({"use_nlp": True})
+    parse_once = _median_time(lambda: build_brief(articles, with_nlp), repeat)
+
+    def parse_twice() -> None:  # before the analysis record, entities parsed every paragraph again
+        build_brief(articles, with_nlp)
+        for article in articles:
+            list(nlp.pipe([p.text for p in article.paragraphs]))
+
+    peer = _median_time(parse_twice, repeat)
+    print(f"brief --nlp, each paragraph parsed once: {parse_once:.3f} s; peer (the same plus the "
+          f"second parse of every paragraph): {peer:.3f} s: ratio {peer / parse_once:.2f}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,3 +42,36 @@ def test_parse_finds_the_subject_of_the_speech_verb(nlp: Any) -> None:
     assert quote.cue is not None and quote.cue.text == "insisted"
     assert quote.speaker_span is not None and quote.speaker_span.text == "The governor"
     assert quote.speaker == "Ann Lee"
+
+
+# ---- the nlp path through the pipeline and the command line (issue 15) ----------------
+
+
+def test_pipeline_with_use_nlp_attributes_from_the_parse(nlp: Any) -> None:
+    from newsweave.pipeline import build_brief, load_nlp
+    from newsweave.settings import Settings
+
+    article = read_text("plan.txt", TEXT).articles[0]
+    rules = build_brief([article])
+    parsed = build_brief([article], Settings.from_overrides({"use_nlp": True}))
+    assert [q.speaker for q in rules.quotes] == [None]
+    assert [(q.speaker, q.rule) for q in parsed.quotes] == [("Ann Lee", "dependency")]
+    assert parsed.settings.use_nlp is True
+    assert any(e.name == "Ann Lee" and e.kind == "person" for e in parsed.entities)
+    assert load_nlp() is load_nlp()  # loaded once per process
+
+
+def test_cli_nlp_option_reaches_the_quote_stage(nlp: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+    from newsweave.model import Brief
+
+    source = tmp_path / "plan.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["brief", "--nlp"], ["quotes", "--nlp"], ["brief", "--set", "use_nlp=true"]):
+        result = runner.invoke(app, [*args, str(source), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        brief = Brief.model_validate_json(result.stdout)
+        assert [q.speaker for q in brief.quotes] == ["Ann Lee"], args
