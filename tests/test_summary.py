@@ -13,7 +13,7 @@ from newsweave.align import align_facts, build_sentence_index
 from newsweave.model import Article, Brief, Fact, Sentence, SummarySentence
 from newsweave.pipeline import build_brief
 from newsweave.quotes import extract_quotes
-from newsweave.settings import Settings
+from newsweave.settings import Settings, SummarySettings
 from newsweave.summarize import summarize
 from newsweave.text import segment_article
 
@@ -82,14 +82,14 @@ def _inputs(articles: list[Article] | tuple[Article, ...]):  # type: ignore[no-u
 @pytest.mark.parametrize("budget", [10, 25, 40, 60, 1000])
 def test_small_cluster_summary(budget: int) -> None:
     index, facts = _inputs(CLUSTER)
-    summary = summarize(facts, index, CLUSTER, words=budget)
+    summary = summarize(facts, index, CLUSTER, SummarySettings(words=budget))
     assert summary
     _check_summary(summary, facts, budget, CLUSTER)
 
 
 def test_most_supported_fact_leads_a_tight_summary() -> None:
     index, facts = _inputs(CLUSTER)
-    summary = summarize(facts, index, CLUSTER, words=20)
+    summary = summarize(facts, index, CLUSTER, SummarySettings(words=20))
     assert len(summary) == 1
     assert set(summary[0].citations) == {"a", "b", "c"}
     assert "library" in summary[0].span.text
@@ -97,15 +97,15 @@ def test_most_supported_fact_leads_a_tight_summary() -> None:
 
 def test_larger_budget_gives_more_words() -> None:
     index, facts = _inputs(CLUSTER)
-    small = summarize(facts, index, CLUSTER, words=20)
-    large = summarize(facts, index, CLUSTER, words=200)
+    small = summarize(facts, index, CLUSTER, SummarySettings(words=20))
+    large = summarize(facts, index, CLUSTER, SummarySettings(words=200))
     assert sum(len(s.span.text.split()) for s in large) > sum(
         len(s.span.text.split()) for s in small)
 
 
 def test_empty_input_gives_empty_summary() -> None:
     index, facts = _inputs([])
-    assert summarize(facts, index, [], words=100) == []
+    assert summarize(facts, index, [], SummarySettings(words=100)) == []
 
 
 @pytest.mark.parametrize("fixture", ["example_brief", "emmys_brief"])
@@ -114,7 +114,7 @@ def test_brief_summaries(fixture: str, budget: int, request: pytest.FixtureReque
     brief: Brief = request.getfixturevalue(fixture)
     sentences = [s for a in brief.articles for s in segment_article(a)]
     index = build_sentence_index(sentences)
-    summary = summarize(brief.facts, index, brief.articles, words=budget)
+    summary = summarize(brief.facts, index, brief.articles, SummarySettings(words=budget))
     assert summary
     _check_summary(summary, brief.facts, budget, brief.articles)
 
@@ -157,7 +157,7 @@ def test_pipeline_never_raises_and_summary_is_sound(
 def test_citations_are_every_article_of_the_fact(budget: int) -> None:
     index, facts = _inputs(CLUSTER)
     by_id = {f.id: f for f in facts}
-    summary = summarize(facts, index, CLUSTER, words=budget)
+    summary = summarize(facts, index, CLUSTER, SummarySettings(words=budget))
     assert summary
     for sentence in summary:
         assert sentence.citations == by_id[str(sentence.fact_id)].articles
@@ -168,8 +168,8 @@ def test_summary_is_deterministic() -> None:
     second = build_brief(CLUSTER, Settings.from_overrides({"summary.words": 40}))
     assert first.summary == second.summary
     index, facts = _inputs(CLUSTER)
-    assert summarize(facts, index, CLUSTER, words=40) == summarize(facts, index, CLUSTER,
-                                                                   words=40)
+    budget = SummarySettings(words=40)
+    assert summarize(facts, index, CLUSTER, budget) == summarize(facts, index, CLUSTER, budget)
 
 
 def test_copies_add_no_support() -> None:
@@ -230,7 +230,7 @@ def test_quote_pieces_without_attribution_are_left_out() -> None:
     assert len(quotes) == 2 and all(q.speaker == "Ana Berg" for q in quotes)
     index = build_sentence_index([s for a in QUOTED for s in _split_sentences(a)])
     facts = align_facts(index)
-    summary = summarize(facts, index, QUOTED, words=1000, quotes=quotes)
+    summary = summarize(facts, index, QUOTED, SummarySettings(words=1000), quotes=quotes)
     texts = [s.span.text for s in summary]
     assert texts
     # The second sentence of the quotation has no speaker in it: it cannot stand alone.
@@ -246,8 +246,8 @@ def test_emmys_summary_sentences_are_distinct_and_cite_their_facts(
 ) -> None:
     sentences = [s for a in emmys_brief.articles for s in segment_article(a)]
     index = build_sentence_index(sentences)
-    summary = summarize(emmys_brief.facts, index, emmys_brief.articles, words=budget,
-                        quotes=emmys_brief.quotes)
+    summary = summarize(emmys_brief.facts, index, emmys_brief.articles,
+                        SummarySettings(words=budget), quotes=emmys_brief.quotes)
     by_id = {f.id: f for f in emmys_brief.facts}
     assert sum(len(s.span.text.split()) for s in summary) <= budget or len(summary) == 1
     assert len({s.span.text for s in summary}) == len(summary)

@@ -75,6 +75,18 @@ class ReuseSettings(_Section):
     seed_sample: int = Field(
         4, ge=1, le=64, description="At corpus scale, 1 seed in this many proposes pairs."
     )
+    max_gap_words: int = Field(
+        4, ge=0, le=20,
+        description="Words inserted, dropped or changed between two seeds of one passage.",
+    )
+    min_shared_seeds: int = Field(
+        2, ge=1, description="(Sampled) seeds two articles must share to be aligned at all."
+    )
+    direction_margin: float = Field(
+        0.1, ge=0, le=1,
+        description="Difference of the shares of two articles in their shared passages that "
+        "tells the derived one (when dates and credit lines do not).",
+    )
     stock_seed_articles: int = Field(
         50, ge=2,
         description="A seed printed by more articles than this (or by half the set, if fewer) "
@@ -85,6 +97,11 @@ class ReuseSettings(_Section):
 class FactSettings(_Section):
     """Facts: sentences of different articles that say the same thing."""
 
+    linkage: float = Field(
+        0.8, gt=0, le=1,
+        description="Average linkage: two groups merge when their mean cosine reaches this "
+        "share of facts.similarity.",
+    )
     similarity: float = Field(
         0.5, gt=0, lt=1, description="Cosine (TF-IDF) above which two sentences state one fact."
     )
@@ -97,6 +114,11 @@ class FactSettings(_Section):
 class ConflictSettings(_Section):
     """Disagreements between articles."""
 
+    max_values_per_slot: int = Field(
+        400, ge=2,
+        description="The most values of one slot compared all against all; above it only the "
+        "first ones (a slot this full is a generic one, such as 'people', in a large brief).",
+    )
     min_similarity: float = Field(
         0.45, gt=0, lt=1,
         description="Cosine above which two sentences are compared as a minimal pair "
@@ -111,6 +133,25 @@ class SummarySettings(_Section):
     redundancy: float = Field(
         0.5, gt=0, le=1,
         description="Cosine above which a candidate repeats a sentence already chosen.",
+    )
+    min_support: int = Field(
+        3, ge=1,
+        description="Concepts (word pairs) printed by fewer independent articles are not "
+        "counted (fewer when the cluster is small); ICSISumm's value for 10-article clusters.",
+    )
+    position_weight: float = Field(
+        1.0, ge=0,
+        description="Position prior: the sentence at rank k of its article scores "
+        "1 + position_weight / (1 + k).",
+    )
+    length_scale: float = Field(
+        0.6, ge=0, le=1,
+        description="Lin & Bilmes' length scaling r: a sentence's gain is divided by words ** r.",
+    )
+    dangling_factor: float = Field(
+        0.5, ge=0, le=1,
+        description="Share of its score a sentence keeps when it opens on a pronoun or a "
+        "connective, or quotes a speaker named only by a pronoun.",
     )
 
 

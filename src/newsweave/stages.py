@@ -79,13 +79,13 @@ def _claims(work: Work) -> SentenceIndex:
 
 def _facts(work: Work) -> Any:
     return tuple(align_facts(work.products["claims"], work.products["reuse"],
-                             threshold=work.settings.facts.similarity))
+                             work.settings.facts))
 
 
 def _conflicts(work: Work) -> Any:
     values = [v for a in work.analyses for v in a.values]
     return tuple(find_conflicts(work.products["index"], work.articles,
-                                work.settings.conflicts.min_similarity, values))
+                                work.settings.conflicts, values))
 
 
 def _quote_groups(work: Work) -> Any:
@@ -99,10 +99,8 @@ def _transcripts(work: Work) -> Any:
 
 
 def _summary(work: Work) -> Any:
-    settings = work.settings.summary
     return tuple(summarize(work.products["facts"], work.products["index"], work.articles,
-                           words=settings.words, redundancy=settings.redundancy,
-                           quotes=work.products["quotes"]))
+                           work.settings.summary, quotes=work.products["quotes"]))
 
 
 def _entities(work: Work) -> Any:

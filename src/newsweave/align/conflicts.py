@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from newsweave.align.facts import SentenceIndex
 from newsweave.align.values import RANK_MODIFIERS, Value, extract_values
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
+from newsweave.settings import ConflictSettings
 from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS
 
@@ -47,9 +48,6 @@ _KIND_OF: dict[str, ConflictKind] = {
     "year": "date", "weekday": "date", "clock": "date", "ordinal": "ordinal", "role": "role",
     "home": "place", "direction": "place",
 }
-# The most values of one slot compared all against all; above it, only the first ones
-# (a slot this full is a generic one, such as "people", in a very large brief).
-_MAX_BUCKET = 400
 
 
 @dataclass(frozen=True)
@@ -201,18 +199,20 @@ def _find_sets(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def find_conflicts(
-    index: SentenceIndex, articles: Sequence[Article], min_similarity: float = 0.45,
+    index: SentenceIndex, articles: Sequence[Article], settings: ConflictSettings | None = None,
     values: Sequence[Sequence[Value]] | None = None,
 ) -> list[Conflict]:
     """Return the disagreements between articles, each labelled.
 
     Takes the sentence index (sentences and their TF-IDF vectors), the articles (for their
-    dates), the cosine above which two sentences are compared as a minimal pair (names,
-    places, negation, rank; setting ``conflicts.min_similarity``) and, optionally, the values of
+    dates), the conflict settings (the cosine above which two sentences are compared as a
+    minimal pair: names, places, negation, rank; how many values of a slot are compared) and,
+    optionally, the values of
     each sentence of the index (:func:`~newsweave.align.values.extract_values`, computed where
     the article was analysed).  Returns conflicts in order of first appearance, each with its
     sides (value, articles, evidence sentences), its kind and label and the reason.
     """
+    settings = settings or ConflictSettings()
     sentences = index.sentences
     if len(sentences) < 2:
         return []
@@ -225,12 +225,12 @@ def find_conflicts(
                            else extract_values(sentence.span.text, dates.get(article)))
         for value in row_values[row]:
             bucket = buckets[value.slot]
-            if len(bucket) < _MAX_BUCKET:
+            if len(bucket) < settings.max_values_per_slot:
                 bucket.append(_Mention(value, row, article, dates.get(article)))
     found: list[tuple[int, Conflict]] = []
     for mentions in buckets.values():
         found.extend(_bucket_conflicts(mentions, index, row_values))
-    found.extend(_minimal_pair_conflicts(index, dates, min_similarity))
+    found.extend(_minimal_pair_conflicts(index, dates, settings.min_similarity))
     found.sort(key=lambda item: item[0])
     return [c.model_copy(update={"id": f"c{k + 1}"}) for k, (_, c) in enumerate(found)]
 

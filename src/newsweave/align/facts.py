@@ -22,6 +22,7 @@ from scipy import sparse
 
 from newsweave.model import Fact, ReusePair, Sentence
 from newsweave.reuse import independent_articles
+from newsweave.settings import FactSettings
 from newsweave.text.tokens import STOPWORDS, tokenize
 
 _SUFFIX = re.compile(r"(?<=\w{3})(?:'s|s|es|ed|ing|ly)$")
@@ -111,14 +112,18 @@ def build_sentence_index(
 
 
 def align_facts(
-    index: SentenceIndex, reuse: Sequence[ReusePair] = (), threshold: float = 0.5
+    index: SentenceIndex, reuse: Sequence[ReusePair] = (), settings: FactSettings | None = None
 ) -> list[Fact]:
     """Group sentences that report the same content into facts.
 
-    Takes the sentence index, the reuse pairs (for independent support) and the cosine
-    threshold; returns facts ordered by support (most articles first), then document order.
-    Each sentence is in exactly one fact; a fact holds at most one sentence per article.
+    Takes the sentence index, the reuse pairs (for independent support) and the fact settings
+    (the cosine threshold, the average linkage share); returns facts ordered by support (most
+    articles first), then document order.  Each sentence is in exactly one fact; a fact holds
+    at most one sentence per article.
     """
+    settings = settings or FactSettings()
+    threshold = settings.similarity
+    least = threshold * settings.linkage
     n = len(index.sentences)
     if n == 0:
         return []
@@ -145,9 +150,9 @@ def align_facts(
         if size > 1:
             sum_i = vector_sum.get(gi, index.vectors[i])
             sum_j = vector_sum.get(gj, index.vectors[j])
-            if float(sum_i.multiply(sum_j).sum()) / size < threshold * 0.8:
+            if float(sum_i.multiply(sum_j).sum()) / size < least:
                 continue
-        elif cosine < threshold * 0.8:
+        elif cosine < least:
             continue
         keep, drop = (gi, gj) if gi < gj else (gj, gi)
         vector_sum[keep] = (vector_sum.get(gi, index.vectors[members[gi][0]])

@@ -51,10 +51,6 @@ from newsweave.reuse.near_duplicates import (
 from newsweave.settings import ReuseSettings
 from newsweave.text.tokens import tokenize
 
-_MAX_GAP = 4  # words inserted/dropped/changed between two seeds of one passage
-_MIN_SHARED_SEEDS = 2  # (sampled) seeds two articles must share to be aligned at all
-_DIRECTION_MARGIN = 0.1  # containment asymmetry that tells the derived article
-
 # A line that credits another outlet with the text: syndication leaves it, an original has none.
 _CREDIT = re.compile(
     r"\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published|ran)|"
@@ -125,9 +121,9 @@ def _stock_seeds(docs: Sequence[ReuseFeatures], limit: int) -> Hashes:
 
 
 def _seed_candidates(
-    docs: Sequence[ReuseFeatures], stock: Hashes, every: int
+    docs: Sequence[ReuseFeatures], stock: Hashes, every: int, least: int
 ) -> set[tuple[int, int]]:
-    """Return the index pairs of articles that share ``_MIN_SHARED_SEEDS`` (sampled) seeds.
+    """Return the index pairs of articles that share ``least`` (sampled) seeds.
 
     A seed is sampled when its hash is 0 modulo ``every`` (every seed when ``every`` is 1).
     Posting lists are formed by one sort over all sampled seeds; the pairs of each list are
@@ -161,7 +157,7 @@ def _seed_candidates(
     if not codes:
         return set()
     values, counts = np.unique(np.concatenate(codes), return_counts=True)
-    chosen = values[counts >= _MIN_SHARED_SEEDS]
+    chosen = values[counts >= least]
     return {(int(c // n), int(c % n)) for c in chosen}
 
 
@@ -196,11 +192,12 @@ def _matches(a: _SeedIndex, b: _SeedIndex) -> list[tuple[int, int]]:
 
 
 def _chains(
-    matches: list[tuple[int, int]], seed: int, a: ReuseFeatures, b: ReuseFeatures
+    matches: list[tuple[int, int]], seed: int, max_gap: int, a: ReuseFeatures, b: ReuseFeatures
 ) -> list[tuple[int, int, int, int]]:
     """Chain seed matches (i in A, j in B) into passages (a_start, a_end, b_start, b_end).
 
-    A passage never runs over removed boilerplate in either article.
+    Seeds of one passage lie at most ``max_gap`` words apart (words inserted, dropped or
+    changed); a passage never runs over removed boilerplate in either article.
     """
     passages: list[list[int]] = []
     for i, j in sorted(matches):
@@ -208,9 +205,9 @@ def _chains(
             continue
         for chain in reversed(passages[-8:]):
             a_end, b_end = chain[1], chain[3]
-            if i - a_end <= _MAX_GAP and j - b_end <= _MAX_GAP and i >= chain[0] and (
+            if i - a_end <= max_gap and j - b_end <= max_gap and i >= chain[0] and (
                 j >= chain[2]
-            ) and abs((i - a_end) - (j - b_end)) <= _MAX_GAP and (
+            ) and abs((i - a_end) - (j - b_end)) <= max_gap and (
                 a.block[i] == a.block[chain[0]] and b.block[j] == b.block[chain[2]]
             ):
                 chain[1] = max(a_end, i + seed)
@@ -261,7 +258,8 @@ def reuse_pairs(
     # name), not evidence of copying.
     stock = _stock_seeds(docs, max(2, min(settings.stock_seed_articles, len(docs) // 2)))
     corpus = len(docs) > settings.exhaustive_max
-    candidates = _seed_candidates(docs, stock, settings.seed_sample if corpus else 1)
+    candidates = _seed_candidates(docs, stock, settings.seed_sample if corpus else 1,
+                                  settings.min_shared_seeds)
     # Whole-article near-duplicates are aligned without the stock filter: five outlets printing
     # one wire story make every one of its seeds "common", yet they are copies of one text.
     near = lsh_candidates([d.sketch for d in docs], settings.lsh_threshold, settings.minhash_perm)
@@ -277,8 +275,7 @@ def reuse_pairs(
         matches = _matches(indexes[da, whole], indexes[db, whole])
         if not matches:
             continue
-        pair = _pair(docs[da], docs[db], matches, settings.seed_words,
-                     settings.min_passage_words, settings.near_duplicate_share, figures)
+        pair = _pair(docs[da], docs[db], matches, settings, figures)
         if pair is not None:
             pairs.append(pair)
     return pairs
@@ -309,16 +306,17 @@ def _split_by_quotes(
 
 
 def _pair(
-    a: ReuseFeatures, b: ReuseFeatures, matches: list[tuple[int, int]], seed: int, min_words: int,
-    near_duplicate_share: float, figures: Overlap,
+    a: ReuseFeatures, b: ReuseFeatures, matches: list[tuple[int, int]],
+    settings: ReuseSettings, figures: Overlap,
 ) -> ReusePair | None:
+    min_words = settings.min_passage_words
     passages: list[Passage] = []
     a_covered: set[int] = set()
     b_covered: set[int] = set()
     unquoted_words = 0
     pieces = [
         piece
-        for chain in _chains(matches, seed, a, b)
+        for chain in _chains(matches, settings.seed_words, settings.max_gap_words, a, b)
         for piece in _split_by_quotes(a, chain, matches)
     ]
     for a0, a1, b0, b1 in pieces:
@@ -343,10 +341,11 @@ def _pair(
     share_b = _share(len(b_covered), len(b.keys))
     kind: ReuseKind = (
         "exact_duplicate" if a.keys == b.keys
-        else "near_duplicate" if min(share_a, share_b) >= near_duplicate_share
+        else "near_duplicate" if min(share_a, share_b) >= settings.near_duplicate_share
         else "partial_reuse"
     )
-    derived, evidence = direction(a.article, b.article, share_a, share_b)
+    derived, evidence = direction(a.article, b.article, share_a, share_b,
+                                  settings.direction_margin)
     return ReusePair(a=a.article.id, b=b.article.id, kind=kind, share_of_a=share_a,
                      share_of_b=share_b, passages=tuple(passages), derived=derived,
                      direction_evidence=evidence, jaccard=figures.jaccard,
@@ -369,7 +368,10 @@ def credit_line(article: Article) -> Span | None:
     return None
 
 
-def direction(a: Article, b: Article, share_a: float, share_b: float) -> tuple[str | None, str]:
+def direction(
+    a: Article, b: Article, share_a: float, share_b: float,
+    margin: float = ReuseSettings().direction_margin,
+) -> tuple[str | None, str]:
     """Decide which of two articles that share text is derived, and say why.
 
     Takes the two articles and the share of each that lies in the shared passages; returns the
@@ -389,7 +391,7 @@ def direction(a: Article, b: Article, share_a: float, share_b: float) -> tuple[s
         return credited.id, (
             f"{credited.id} credits another source (“{line.text[:80]}”); {other.id} does not"
         )
-    if abs(share_a - share_b) >= _DIRECTION_MARGIN:
+    if abs(share_a - share_b) >= margin:
         more, less = (a, b) if share_a > share_b else (b, a)
         more_share, less_share = max(share_a, share_b), min(share_a, share_b)
         return more.id, (

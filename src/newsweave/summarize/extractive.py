@@ -10,7 +10,7 @@ worth saying is what the event is about (and a concept printed by many is centra
 
 Sentences are chosen by the budgeted greedy of Lin & Bilmes (2010) for a monotone submodular
 objective: at each step the sentence with the most weight of concepts not yet covered per
-``words ** _LENGTH_SCALE`` (a concept counts once however many sentences hold it, which is the
+``words ** length_scale`` (a concept counts once however many sentences hold it, which is the
 redundancy control), scaled by a position prior (news puts the event in its first sentences),
 until nothing more fits in the word budget.  A candidate too similar to a chosen sentence
 (TF-IDF cosine) is passed over even if it adds a few concepts.  Sentences that read badly out
@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from newsweave.align.facts import SentenceIndex, light_stem
 from newsweave.model import Article, Fact, Quote, Span, SummarySentence
+from newsweave.settings import SummarySettings
 from newsweave.text.tokens import STOPWORDS, tokenize
 
 _DANGLING_START = re.compile(
@@ -43,15 +44,6 @@ _PRONOUN = re.compile(r"^(he|she|they|it|we|i)$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]?")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I’m|I’ve|[Ww]e|[Ww]e're|[Ww]e’re|[Mm]y|[Oo]ur|us|me)\b")
 _MIN_WORDS, _MAX_WORDS = 8, 55
-# A sentence that opens on a pronoun or quotes a pronoun speaker keeps this share of its score.
-_DANGLING_FACTOR = 0.5
-# Position prior: the sentence at rank k of its article (0 = first) scores 1 + _POSITION/(1 + k).
-_POSITION = 1.0
-# Concepts printed by fewer independent articles than this (fewer when the cluster is small)
-# are not counted; ICSISumm's value for 10-article clusters.
-_MIN_SUPPORT = 3
-# Lin & Bilmes' length scaling r: the gain is divided by words ** r.
-_LENGTH_SCALE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +98,13 @@ def _quote_marks(quotes: Sequence[Quote]) -> dict[str, list[_QuoteMark]]:
     return out
 
 
-def _attribution(span: Span, marks: Sequence[_QuoteMark]) -> tuple[float, str | None]:
+def _attribution(
+    span: Span, marks: Sequence[_QuoteMark], dangling_factor: float
+) -> tuple[float, str | None]:
     """Return the score factor of a sentence for the quotes it holds, and their speaker.
 
     The factor is 0 when the sentence holds quoted words whose attribution lies elsewhere, 1
-    when it holds no quote or names its speaker, ``_DANGLING_FACTOR`` when the speaker is only
+    when it holds no quote or names its speaker, ``dangling_factor`` when the speaker is only
     a pronoun.
     """
     factor, speaker = 1.0, None
@@ -120,7 +114,7 @@ def _attribution(span: Span, marks: Sequence[_QuoteMark]) -> tuple[float, str | 
         if mark.anchor is None or not span.start <= mark.anchor.start < span.end:
             return 0.0, None
         if mark.pronoun:
-            factor = _DANGLING_FACTOR
+            factor = dangling_factor
         speaker = speaker or mark.speaker
     return factor, speaker
 
@@ -139,7 +133,7 @@ class _Candidates:
 
 
 def _prepare(index: SentenceIndex, fact_of: dict[tuple[str, int], Fact],
-             quotes: Sequence[Quote]) -> _Candidates:
+             quotes: Sequence[Quote], settings: SummarySettings) -> _Candidates:
     """Return the readable sentences with their prior, weighted concepts and speakers."""
     marks = _quote_marks(quotes)
     count: dict[str, int] = {}
@@ -160,16 +154,17 @@ def _prepare(index: SentenceIndex, fact_of: dict[tuple[str, int], Fact],
         if span.article_id in fact.independent_articles:
             for concept in concepts:
                 support.setdefault(concept, set()).add(span.article_id)
-        factor, speaker[row] = _attribution(span, marks.get(span.article_id, ()))
+        factor, speaker[row] = _attribution(span, marks.get(span.article_id, ()),
+                                            settings.dangling_factor)
         if factor == 0 or not _readable(span.text):
             continue
         if _DANGLING_START.match(span.text):
-            factor *= _DANGLING_FACTOR
+            factor *= settings.dangling_factor
         found[row] = concepts
-        prior[row] = factor * (1 + _POSITION / (1 + rank))
+        prior[row] = factor * (1 + settings.position_weight / (1 + rank))
     # Articles that print something on their own: a pure copy does not make a cluster larger.
     n_articles = len({a for printed_by in support.values() for a in printed_by})
-    least = min(_MIN_SUPPORT, max(1, n_articles - 1))
+    least = min(settings.min_support, max(1, n_articles - 1))
     weight = {c: len(a) for c, a in support.items() if len(a) >= least}
     if not weight:  # nothing is shared: every concept counts by its own frequency
         weight = {c: len(a) for c, a in support.items()}
@@ -178,7 +173,7 @@ def _prepare(index: SentenceIndex, fact_of: dict[tuple[str, int], Fact],
 
 
 def _select(cands: _Candidates, index: SentenceIndex, fact_of: dict[tuple[str, int], Fact],
-            words: int, redundancy: float) -> list[int]:
+            settings: SummarySettings) -> list[int]:
     """Return the rows chosen by the budgeted greedy of concept coverage (choice order)."""
     def fact_id(row: int) -> str:
         span = index.sentences[row].span
@@ -193,10 +188,10 @@ def _select(cands: _Candidates, index: SentenceIndex, fact_of: dict[tuple[str, i
     while remaining:
         best_row, best_score = -1, 0.0
         for row in remaining:
-            if chosen and used + length[row] > words:
+            if chosen and used + length[row] > settings.words:
                 continue
             gain = sum(cands.weight[c] for c in cands.concepts[row] - covered)
-            score = cands.prior[row] * gain / length[row] ** _LENGTH_SCALE
+            score = cands.prior[row] * gain / length[row] ** settings.length_scale
             if score > best_score:
                 best_row, best_score = row, score
         if best_row < 0:
@@ -206,7 +201,7 @@ def _select(cands: _Candidates, index: SentenceIndex, fact_of: dict[tuple[str, i
             continue
         if chosen:
             sims = (index.vectors[best_row] @ index.vectors[chosen].T).toarray().ravel()
-            if sims.max() > redundancy:
+            if sims.max() > settings.redundancy:
                 continue
         chosen.append(best_row)
         used_facts.add(fact_id(best_row))
@@ -247,15 +242,15 @@ def summarize(
     facts: Sequence[Fact],
     index: SentenceIndex,
     articles: Sequence[Article],
-    words: int = 100,
-    redundancy: float = 0.5,
+    settings: SummarySettings | None = None,
     quotes: Sequence[Quote] = (),
 ) -> list[SummarySentence]:
     """Return summary sentences within a budget of ``words`` words, in reading order.
 
     Takes the facts, the sentence index they were aligned on (its sentences are the
-    candidates, its vectors give similarities), the articles (for dates), the word budget, the
-    cosine above which a candidate repeats a chosen sentence, and the quotes of the articles (a
+    candidates, its vectors give similarities), the articles (for dates), the summary settings
+    (word budget, the cosine above which a candidate repeats a chosen sentence, concept support,
+    position prior, length scaling), and the quotes of the articles (a
     sentence with quoted words is kept only with their attribution, and names their speaker).
     Each sentence returned is evidence of one fact and cites all of that fact's articles; no
     two come from one fact.  The budget is exceeded only when no readable sentence fits it,
@@ -264,8 +259,9 @@ def summarize(
     if not facts or not index.sentences:
         return []
     fact_of = _fact_of_sentences(facts, index)
-    cands = _prepare(index, fact_of, quotes)
-    chosen = _select(cands, index, fact_of, words, redundancy)
+    settings = settings or SummarySettings()
+    cands = _prepare(index, fact_of, quotes, settings)
+    chosen = _select(cands, index, fact_of, settings)
 
     # Reading order: what was reported first comes first (the earliest date of the articles
     # that report a fact), then what articles tell early (relative position in them).
