@@ -30,8 +30,11 @@ Both systems see the same articles; whatever ``newsweave.pipeline.build_brief`` 
    article): that article's first evidence sentence, as ``[start, end)`` offsets into the
    stored text (checked against it; a side whose offsets do not index the stored text is
    dropped and counted).  The official ``../shared/eval/score_conflicts.py`` scores the
-   predictions (subprocess, ``--json``), over all items and per corpus (the gold restricted to
-   one corpus, written to a temporary folder outside the project).
+   predictions (subprocess, ``--json``), over all items, per corpus and per half (the gold
+   restricted to one corpus or one half, written to a temporary folder outside the project,
+   with that part's predictions only).  Halves: the clusters / events are split once
+   (``_common.half_of`` of ``_common.unit_key``: a DUC cluster, an ECB+ topic, so both events
+   of a topic fall in the same half) into a tune half and a held-out half.
 
 The peer (a **naive baseline** written here, labelled as such): sentences are split by a simple
 regular expression; every pair of sentences from different articles whose TF-IDF cosine
@@ -60,7 +63,7 @@ from typing import Any
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from _common import EVAL, ROOT, SHARED, pct, run_scorer
+from _common import EVAL, ROOT, SHARED, in_part, pct, run_scorer, split_counts, unit_key
 from newsweave.ingest.layout import Header, build_article
 from newsweave.model import Article, Conflict
 from newsweave.pipeline import build_brief
@@ -377,13 +380,20 @@ def ours_to_predictions(cluster: str, articles: Sequence[Article], conflicts: Se
 
 def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
               show: int) -> dict[str, dict[str, Any]]:
-    """Score ``run`` with the official scorer, over all items and per corpus; return its JSONs."""
+    """Score ``run`` with the official scorer, over all items, per corpus and per half (tune,
+    held-out); return its JSONs by part."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     name = "newsweave" if run.system == "newsweave" else "peer"
     results: dict[str, dict[str, Any]] = {}
+
+    def keep(part: str, cluster: str) -> bool:
+        if part in ("tune", "held-out"):
+            return in_part(part, unit_key(corpus[cluster], cluster))
+        return part == "all" or corpus[cluster] == part
+
     with tempfile.TemporaryDirectory() as tmp:
-        for part in ("all", *sorted(set(corpus.values()))):
-            preds = [p for p in run.predictions if part == "all" or corpus[p["cluster"]] == part]
+        for part in ("all", *sorted(set(corpus.values())), "tune", "held-out"):
+            preds = [p for p in run.predictions if keep(part, p["cluster"])]
             pred_path = RESULTS / f"dev-{name}{'' if part == 'all' else '-' + part}.pred.json"
             pred_path.write_text(json.dumps({"conflicts": preds}), encoding="utf-8")
             gold_path = DEV_GOLD
@@ -391,7 +401,7 @@ def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
                 # The gold holds article sentences: the subset stays outside the project.
                 gold_path = Path(tmp) / f"gold-{part}.json"
                 gold_path.write_text(json.dumps(
-                    {"items": [i for i in gold["items"] if i["corpus"] == part]}),
+                    {"items": [i for i in gold["items"] if keep(part, i["cluster"])]}),
                     encoding="utf-8")
             cmd = [str(SCORER), str(pred_path), str(gold_path)]
             if show:
@@ -402,10 +412,10 @@ def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
 
 
 def print_dev(runs: Sequence[DevRun], scores: dict[str, dict[str, dict[str, Any]]],
-              gold: dict[str, Any], show: int) -> None:
+              gold: dict[str, Any], show: int, corpus: dict[str, str]) -> None:
     """Print the scorer's figures for every system and corpus, then what it could not use
     (``runs[0]`` is ours: ``--show`` prints its failures)."""
-    print(f"  {'system':11s} {'corpus':8s} {'P':>5s} {'R':>5s} {'F1':>5s} {'tp':>4s} "
+    print(f"  {'system':11s} {'part':8s} {'P':>5s} {'R':>5s} {'F1':>5s} {'tp':>4s} "
           f"{'claim':>6s} {'gold':>4s} | {'FP hard':>7s} {'dup':>5s} {'unmat':>6s} | "
           f"{'labAcc':>6s} {'compat-ok':>9s} {'matched':>8s}")
     for run in runs:
@@ -420,7 +430,9 @@ def print_dev(runs: Sequence[DevRun], scores: dict[str, dict[str, dict[str, Any]
     print("  (P/R/F1 %: contradictions, gold updates and compatible items are hard negatives; "
           "FP hard: claimed contradictions on a hard negative; labAcc: update vs contradiction "
           "over matched labelled predictions; compat-ok: matched labelled compatible items "
-          "called non-contradiction; matched: gold items matched by any prediction)")
+          "called non-contradiction; matched: gold items matched by any prediction; part: all, "
+          "one corpus, or one half, split by DUC cluster / ECB+ topic: "
+          + split_counts(unit_key(c, k) for k, c in corpus.items()) + ")")
     for run in runs:
         res = scores[run.system]["all"]
         print(f"  {run.system}: hard negatives flagged as contradictions "
@@ -477,7 +489,7 @@ def bench_dev(show: int) -> dict[str, Any]:
         print(f"  build_brief raised on {len(ours.errors)} clusters (no predictions there); "
               f"first: {first[0]}: {first[1][:200]}")
     scores = {run.system: score_dev(run, gold, corpus, show) for run in (ours, peer)}
-    print_dev([ours, peer], scores, gold, show)
+    print_dev([ours, peer], scores, gold, show, corpus)
     ratio = ours.seconds / peer.seconds if peer.seconds else float("nan")
     print(f"  time: newsweave build_brief {ours.seconds:.2f} s (the whole pipeline), naive peer "
           f"{peer.seconds:.2f} s: ratio {ratio:.1f}x")

@@ -32,6 +32,12 @@ that a is inside the gold reading carried by some article of a's, b inside a dif
 reading carried by some article of b's (an omission reading counts as inside any reading), after
 straightening quote glyphs and collapsing spaces.  Shown / places, by variant type.
 
+Halves: the events are split once by their DUC cluster or ECB+ topic (``_common.half_of`` of
+``_common.unit_key``) into a tune half and a held-out half; the headline figures are printed
+for all events and for each half, each half scored by the same scorer against a copy of the
+gold holding that half's events only (a temporary file outside the project), with that half's
+predictions only, so a half's recall counts its own gold groups alone.
+
 Outputs (predictions, the scorer's JSON, the collation diagnostic) go to
 ``benchmarks/results/quote_groups/`` (git-ignored).
 """
@@ -42,6 +48,7 @@ import argparse
 import importlib.util
 import json
 import re
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -51,7 +58,20 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from _common import EVAL, ROOT, SHARED, read_article, run_scorer
+from _common import (
+    EVAL,
+    PARTS,
+    ROOT,
+    SHARED,
+    Part,
+    in_part,
+    pct,
+    print_halves,
+    read_article,
+    run_scorer,
+    split_counts,
+    unit_key,
+)
 from newsweave.model import Article, QuoteGroup
 from newsweave.quotes import extract_quotes, group_quotes, quote_runs
 from newsweave.settings import Settings
@@ -73,6 +93,11 @@ class Event:
     id: str
     gold: dict[str, Any]
     texts: dict[str, str]
+
+    @property
+    def unit(self) -> str:
+        """The event's split key: its DUC cluster or ECB+ topic."""
+        return unit_key(self.gold["collection"], self.gold["cluster"])
 
 
 @dataclass
@@ -195,19 +220,65 @@ def run_ngram_peer(events: list[Event], quote_regions: Callable[[str], Any]) -> 
 
 
 # ----------------------------------------------------------------------------- scoring
-def score(run: Run, show: int, per_event: bool) -> dict[str, Any]:
-    """Write the run's prediction and score it with the official scorer (subprocess)."""
+def score(run: Run, show: int, per_event: bool, part: Part = "all",
+          events: list[Event] | None = None, gold: Path = GOLD) -> dict[str, Any]:
+    """Write the run's prediction and score it with the official scorer (subprocess).
+
+    For a half (``part``), only the events of ``events`` that belong to it are written, and
+    ``gold`` is the gold restricted to them.
+    """
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", run.system)
+    name += "" if part == "all" else f".{part}"
     pred_path = RESULTS / f"{name}.pred.json"
-    pred_path.write_text(json.dumps({"events": run.events}, indent=1, ensure_ascii=False),
+    preds = run.events if events is None else [
+        pred for ev, pred in zip(events, run.events, strict=True) if in_part(part, ev.unit)]
+    pred_path.write_text(json.dumps({"events": preds}, indent=1, ensure_ascii=False),
                          encoding="utf-8")
-    cmd = [str(SCORER), str(pred_path), str(GOLD)]
+    cmd = [str(SCORER), str(pred_path), str(gold)]
     cmd += ["--show", str(show)] if show else []
     cmd += ["--per-event"] if per_event else []
     result, stdout = run_scorer(cmd, RESULTS / f"{name}.score.json")
     if show or per_event:
         print(f"\n---- scorer output for {run.system} ----\n{stdout}")
     return result
+
+
+def score_parts(runs: list[Run], events: list[Event]) -> dict[Part, dict[str, dict[str, Any]]]:
+    """Score every run on each half of the events (the gold restricted to the half's events, in
+    a temporary file; the half's predictions only); returns {part: {system: scorer JSON}}."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    out: dict[Part, dict[str, dict[str, Any]]] = {}
+    with tempfile.TemporaryDirectory(prefix="quote-groups-half-") as tmp:
+        for part in PARTS[1:]:
+            ids = {ev.id for ev in events if in_part(part, ev.unit)}
+            half_gold = Path(tmp) / f"gold-{part}.json"
+            half_gold.write_text(json.dumps(
+                {**gold, "events": [ev for ev in gold["events"] if ev["id"] in ids]},
+                ensure_ascii=False), encoding="utf-8")
+            out[part] = {r.system: score(r, 0, False, part, events, half_gold) for r in runs}
+    return out
+
+
+def print_parts(runs: list[Run], by_part: dict[Part, dict[str, dict[str, Any]]],
+                events: list[Event]) -> None:
+    """Print the headline figures of every run for all events, the tune and held-out half."""
+    rows = []
+    for run in runs:
+        for part, scores in by_part.items():
+            s = scores[run.system]
+            n_events = sum(in_part(part, ev.unit) for ev in events)
+            rows.append((run.system, part, [
+                str(n_events), str(s["gold_groups"]), pct(s["group_precision"]),
+                pct(s["group_recall"]), pct(s["group_f1"]), pct(s["link_precision"]),
+                pct(s["link_recall"]), pct(s["link_f1"]),
+                f"{s['speaker_correct']}/{s['matched']}",
+                f"{s['hard_negatives_merged']}/{s['hard_negatives']}"]))
+    halves = ", ".join(f"{p}: {' '.join(ev.id for ev in events if in_part(p, ev.unit))}"
+                       for p in PARTS[1:])
+    print_halves(f"quote-groups-dev by half (split by DUC cluster / ECB+ topic, "
+                 f"{split_counts(ev.unit for ev in events)}; {halves}):",
+                 ["events", "gold", "gP", "gR", "gF1", "lP", "lR", "lF1", "speaker", "hard neg"],
+                 rows)
 
 
 def _norm(text: str) -> str:
@@ -329,6 +400,7 @@ def main() -> None:
     runs = [run_newsweave(events), run_ngram_peer(events, load_score_quotes().quote_regions)]
     scores = {r.system: score(r, args.show, args.per_event) for r in runs}
     print_report(runs, scores)
+    print_parts(runs, {"all": scores, **score_parts(runs, events)}, events)
     ours = scores["newsweave"]
     all_gold = {g["id"] for ev in events for g in ev.gold["groups"]}
     matched = all_gold - set(ours["unmatched_gold"])

@@ -29,6 +29,12 @@ Datasets:
   (offsets, SHA-1 of each slice and speakers; no article text), turned at run time into a
   temporary brat folder that the same scorer reads.
 
+Halves: PolNeAR is split once by article (``_common.half_of`` of ``polnear/<stem>``) into a
+tune half and a held-out half; the headline figures are printed for all articles and for each
+half, each half scored by the same scorer on a gold folder holding that half's articles only
+(a temporary folder of links) with that half's predictions only, so a half's recall counts its
+own gold quotes alone.
+
 Time is the wall time of extraction alone (for textacy the spaCy parse included, the model
 load not), summed over the articles.  Outputs (predictions, the scorer's JSON, a summary) go
 to ``benchmarks/results/quotes/`` (git-ignored).
@@ -52,7 +58,19 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from _common import ROOT, SHARED, pct, read_article, run_scorer
+from _common import (
+    ROOT,
+    SHARED,
+    Part,
+    half_of,
+    link_files,
+    pct,
+    print_halves,
+    read_article,
+    run_scorer,
+    split_counts,
+    unit_key,
+)
 
 SCORER = SHARED / "eval" / "score_quotes.py"
 POLNEAR_DIR = SHARED / "data" / "polnear" / "dev"
@@ -317,13 +335,19 @@ def nlp_keyword_available() -> bool:
 
 
 # ----------------------------------------------------------------------------- scoring
-def score(run: Run, dataset: str, gold_dir: Path, show: int) -> dict[str, Any]:
-    """Write the run's predictions and score them with the official scorer (subprocess)."""
+def score(run: Run, dataset: str, gold_dir: Path, show: int,
+          docs: set[str] | None = None) -> dict[str, Any]:
+    """Write the run's predictions and score them with the official scorer (subprocess).
+
+    ``docs``: score only the predictions on these articles (``gold_dir`` then holds those
+    articles alone); the files are named after ``dataset``.
+    """
     pred_path = RESULTS / f"{dataset}.{run.file_stem}.pred.jsonl"
     json_path = RESULTS / f"{dataset}.{run.file_stem}.score.json"
     with pred_path.open("w", encoding="utf-8") as fh:
         for p in run.predictions:
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+            if docs is None or p["doc"] in docs:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
     cmd = [str(SCORER), str(pred_path), str(gold_dir), "--direct-only"]
     if show:
         cmd += ["--show", str(show)]
@@ -331,6 +355,47 @@ def score(run: Run, dataset: str, gold_dir: Path, show: int) -> dict[str, Any]:
     if show:
         print(f"\n---- scorer output for {run.system} on {dataset} ----\n{stdout}")
     return result
+
+
+def polnear_half(folder: Path, stems: set[str]) -> Path:
+    """Write under ``folder`` a PolNeAR split folder (``text/`` + ``attributions/``) of links to
+    the articles ``stems`` and their annotations only; returns ``folder``."""
+    link_files(folder / "text", (POLNEAR_DIR / "text" / f"{s}.txt" for s in sorted(stems)))
+    anns = [path for path in sorted((POLNEAR_DIR / "attributions").glob("*.ann"))
+            if re.sub(r"_[0-9a-f]{4}$", "", path.stem) in stems]
+    link_files(folder / "attributions", anns)
+    return folder
+
+
+def score_halves(runs: list[Run], docs: list[Doc], show: int) -> dict[Part, dict[str, Any]]:
+    """Score every run on each PolNeAR half (official scorer, that half's gold and predictions
+    only); returns {half: {system: scorer JSON}}."""
+    out: dict[Part, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="polnear-half-") as tmp:
+        for half in ("tune", "held-out"):
+            stems = {stem for stem, _ in docs if half_of(unit_key("polnear", stem)) == half}
+            gold_dir = polnear_half(Path(tmp) / half, stems)
+            out[half] = {r.system: score(r, f"polnear-{half}", gold_dir, show, stems)
+                         for r in runs}
+    return out
+
+
+def print_halves_report(runs: list[Run], by_part: dict[Part, dict[str, Any]],
+                        docs: list[Doc]) -> None:
+    """Print the headline figures of every run for all articles, the tune and held-out half."""
+    counts = split_counts(unit_key("polnear", stem) for stem, _ in docs)
+    rows = []
+    for run in runs:
+        for part, scores in by_part.items():
+            s = scores[run.system]
+            a, b = s["by_threshold"]["0.3"], s["by_threshold"]["0.8"]
+            rows.append((run.system, part, [
+                str(s["n_gold"]), pct(a["precision"]), pct(a["recall"]), pct(a["f1"]),
+                pct(b["f1"]), pct(a.get("speaker_acc_named")), pct(a.get("speaker_acc_all")),
+                pct(a.get("speaker_acc_all_resolved")), pct(a.get("joint_f1_resolved"))]))
+    print_halves(f"PolNeAR dev by half (split by article, {counts}; each half scored on its own "
+                 "gold):", ["gold", "P@.3", "R@.3", "F1@.3", "F1@.8", "spkN", "spkAll", "spkRes",
+                           "jointRes@.3"], rows)
 
 
 def print_report(
@@ -407,11 +472,13 @@ def run_systems(docs: list[Doc], systems: list[str], nlp: Any, nlp_note: str) ->
 
 
 def bench(dataset: str, systems: list[str], nlp: Any, nlp_note: str, show: int) -> None:
-    """Run and score every system on one dataset and print the report."""
+    """Run and score every system on one dataset and print the report (PolNeAR: by half too)."""
+    halves: dict[Part, dict[str, Any]] = {}
     if dataset == "polnear":
         docs = load_docs(POLNEAR_DIR / "text")
         runs = run_systems(docs, systems, nlp, nlp_note)
         scores = {r.system: score(r, dataset, POLNEAR_DIR, show) for r in runs}
+        halves = score_halves(runs, docs, show) if runs else {}
         title = f"PolNeAR dev ({len(docs)} articles, --direct-only)"
         note = ""
     else:
@@ -434,6 +501,8 @@ def bench(dataset: str, systems: list[str], nlp: Any, nlp_note: str, show: int) 
         print(f"{dataset}: no system could run")
         return
     print_report(title, runs, scores, note)
+    if dataset == "polnear":
+        print_halves_report(runs, {"all": scores, **halves}, docs)
     summary = {
         "dataset": dataset,
         "systems": {

@@ -8,7 +8,12 @@ lives here):
 
 1. **reuse-dev** (``../shared/data/reuse-dev``, real DUC 2004 and ECB+ articles): every DUC
    cluster and ECB+ topic of the gold is given to each system on its own (pairs are only formed
-   inside one); pairs, direction and passages are scored, plain and ``--strict``.
+   inside one); pairs, direction and passages are scored, plain and ``--strict``.  Halves: the
+   clusters / topics are split once (``_common.half_of`` of ``_common.unit_key``: a DUC cluster,
+   an ECB+ topic) into a tune half and a held-out half; each half is scored by the same scorer
+   with its ``--split`` option on a copy of the gold whose pairs and groups carry their half as
+   ``split`` (a temporary file outside the project), with that half's predictions only, so a
+   half's recall counts its own gold pairs alone.
 2. **synthetic** (``benchmarks/_synthetic_news.py``): a seeded corpus of invented articles with
    syndicated copies, rewrites with edits, partial lifts and same-topic independent articles
    (some quoting the same statement), its truth written in the scorer's gold format.  The
@@ -39,6 +44,7 @@ import glob
 import json
 import re
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -50,7 +56,19 @@ from typing import Any
 from datasketch import MinHash, MinHashLSH
 
 import _synthetic_news as synth
-from _common import EVAL, ROOT, SHARED, run_scorer
+from _common import (
+    EVAL,
+    PARTS,
+    ROOT,
+    SHARED,
+    Part,
+    half_of,
+    in_part,
+    print_halves,
+    run_scorer,
+    split_counts,
+    unit_key,
+)
 from newsweave.ingest.formats import read_json_lines
 from newsweave.model import Article, Quote
 from newsweave.quotes import extract_quotes
@@ -135,8 +153,9 @@ def _peer_derived(a: Article, b: Article) -> str:
 
 
 def score(pred: list[Prediction], gold: Path, name: str, root: Path | None = None,
-          strict: bool = False) -> dict[str, Any]:
-    """Score predictions with the official scorer; return its JSON."""
+          strict: bool = False, split: str | None = None) -> dict[str, Any]:
+    """Score predictions with the official scorer (``--split split`` when given); return its
+    JSON."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     pred_path = RESULTS / f"{name}.pred.json"
     pred_path.write_text(json.dumps({"pairs": pred}), encoding="utf-8")
@@ -145,6 +164,8 @@ def score(pred: list[Prediction], gold: Path, name: str, root: Path | None = Non
         cmd += ["--root", str(root)]
     if strict:
         cmd.append("--strict")
+    if split is not None:
+        cmd += ["--split", split]
     result, _ = run_scorer(cmd, RESULTS / f"{name}{'.strict' if strict else ''}.score.json")
     return result
 
@@ -194,6 +215,7 @@ def bench_dev(settings: Settings) -> None:
                     articles[article.id] = article
     groups = [[articles[m] for m in info["members"] if m in articles]
               for info in gold["groups"].values()]
+    units = [unit_key(*name.split("/", 1)) for name in gold["groups"]]
     missing = sum(1 for info in gold["groups"].values() for m in info["members"]
                   if m not in articles)
     systems: dict[str, Callable[[Sequence[Article]], Timed]] = {
@@ -201,12 +223,15 @@ def bench_dev(settings: Settings) -> None:
         **{f"datasketch@{t}": (lambda arts, t=t: run_peer(arts, t)) for t in PEER_THRESHOLDS},
     }
     rows, strict_rows, seconds = [], [], {}
+    by_unit: dict[str, list[tuple[str, Prediction]]] = {}
     for name, system in systems.items():
         pred: list[Prediction] = []
+        by_unit[name] = []
         seconds[name] = 0.0
-        for members in groups:
+        for unit, members in zip(units, groups, strict=True):
             timed = system(members)
             pred.extend(timed.pairs)
+            by_unit[name] += [(unit, p) for p in timed.pairs]
             seconds[name] += timed.seconds
         rows.append((name, score(pred, DEV_GOLD, f"dev-{name}")))
         strict_rows.append((name, score(pred, DEV_GOLD, f"dev-{name}", strict=True)))
@@ -221,6 +246,49 @@ def bench_dev(settings: Settings) -> None:
           f"{peer:.2f} s: ratio {seconds['newsweave'] / peer:.1f}x")
     print("  (dir = direction accuracy on found gold pairs with a known derived article; "
           "dir/all over all of them; pasF1 = passage micro F1 on true-positive pairs)")
+    halves = score_dev_halves(gold, by_unit)
+    parts = {"all": (dict(rows), dict(strict_rows)), **halves}
+    table = []
+    for name in systems:
+        for part, (plain, strict) in parts.items():
+            res, st = plain[name], strict[name]
+            pairs, d, ps = res["pairs"], res["direction"], res["passages"]
+            table.append((name, part, [
+                str(pairs["tp"] + pairs["fn"]), _f(pairs["precision"]), _f(pairs["recall"]),
+                _f(pairs["f1"]), _f(st["pairs"]["precision"]), _f(st["pairs"]["f1"]),
+                _f(d["accuracy_on_all"]), _f(ps["micro_f1"])]))
+    print_halves(f"  reuse-dev by half (split by DUC cluster / ECB+ topic, "
+                 f"{split_counts(units)}; each half scored on its own gold with --split):",
+                 ["gold+", "P", "R", "F1", "strictP", "strictF1", "dir/all", "pasF1"], table)
+
+
+def score_dev_halves(
+    gold: dict[str, Any], by_unit: dict[str, list[tuple[str, Prediction]]]
+) -> dict[Part, tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]]:
+    """Score each system's reuse-dev predictions on each half: the gold's pairs and groups get
+    their half as ``split`` (a temporary copy of the gold), the scorer keeps that half with
+    ``--split``, and only the half's predictions are given.  Returns {half: (plain, strict)},
+    each {system: scorer JSON}."""
+    relabelled = {
+        **gold,
+        "pairs": [{**p, "split": half_of(unit_key(p["collection"], p["group"]))}
+                  for p in gold["pairs"]],
+        "groups": {name: {**info, "split": half_of(unit_key(*name.split("/", 1)))}
+                   for name, info in gold["groups"].items()},
+    }
+    out: dict[Part, tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]] = {}
+    with tempfile.TemporaryDirectory(prefix="reuse-half-") as tmp:
+        half_gold = Path(tmp) / "gold-halves.json"
+        half_gold.write_text(json.dumps(relabelled), encoding="utf-8")
+        for part in PARTS[1:]:
+            plain, strict = {}, {}
+            for name, preds in by_unit.items():
+                kept = [p for unit, p in preds if in_part(part, unit)]
+                plain[name] = score(kept, half_gold, f"dev-{name}.{part}", split=part)
+                strict[name] = score(kept, half_gold, f"dev-{name}.{part}", strict=True,
+                                     split=part)
+            out[part] = (plain, strict)
+    return out
 
 
 # ----------------------------------------------------------------------------- synthetic

@@ -23,7 +23,13 @@ writes ``<system>/<cluster>.txt`` under ``benchmarks/results/summary/summaries/`
 
 All of them are scored in ONE call of the official scorer ``../shared/eval/score_summary.py``
 (a subprocess, ``--json``); the table printed is read from its JSON, nothing of the metric lives
-here.  Time: per cluster after a warm-up, the median over ``--repeat`` runs of newsweave's whole
+here.  Halves: the clusters are split once (``_common.half_of`` of ``duc2004/<cluster>``) into
+a tune half and a held-out half, and the scorer is called once more per half on a data folder
+and a summaries folder holding that half's clusters only (temporary folders of links), so a
+half's mean is over its own clusters; ROUGE-1 / ROUGE-2 recall of every system is printed for
+all clusters and for each half.
+
+Time: per cluster after a warm-up, the median over ``--repeat`` runs of newsweave's whole
 brief and of its summary stages alone (segment, index, facts, summarize; the brief's reuse
 pairs given), and of sumy's LexRank (parse and rank), printed as ratios to LexRank.
 """
@@ -34,13 +40,14 @@ import argparse
 import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import newsweave
-from _common import EVAL, ROOT, SHARED, run_scorer
+from _common import EVAL, PARTS, ROOT, SHARED, Part, half_of, link_files, run_scorer, unit_key
 from newsweave.align import align_facts, build_sentence_index
 from newsweave.model import Article, Brief
 from newsweave.settings import Settings
@@ -206,6 +213,46 @@ def main() -> None:
         RESULTS / "rouge_scores.json",
     )
     report(scores, printed, times, skipped, len(clusters))
+    halves = score_halves(out, args.data, clusters, args.words)
+    report_halves({"all": scores, **halves}, clusters)
+
+
+def score_halves(summaries: Path, data: Path, clusters: list[str],
+                 words: int) -> dict[Part, dict[str, Any]]:
+    """Score every system's summaries on each half of the clusters (one official scorer call per
+    half, on folders of links holding that half's clusters only); returns {half: scorer JSON}."""
+    out: dict[Part, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="duc-half-") as tmp:
+        for half in PARTS[1:]:
+            kept = [c for c in clusters if half_of(unit_key("duc2004", c)) == half]
+            data_dir = link_files(Path(tmp) / half / "data", (data / c for c in kept))
+            for system in sorted(p for p in summaries.iterdir() if p.is_dir()):
+                link_files(Path(tmp) / half / "summaries" / system.name,
+                           (f for c in kept if (f := system / f"{c}.txt").is_file()))
+            out[half], _ = run_scorer(
+                [str(SCORER), str(Path(tmp) / half / "summaries"), str(data_dir),
+                 "--words", str(words)], RESULTS / f"rouge_scores.{half}.json")
+    return out
+
+
+def report_halves(by_part: dict[Part, dict[str, Any]], clusters: list[str]) -> None:
+    """Print ROUGE-1 / ROUGE-2 recall of every system for all clusters and each half."""
+    counts = {part: sum(part == "all" or half_of(unit_key("duc2004", c)) == part
+                        for c in clusters) for part in by_part}
+    print("\nby half (split by cluster; each half scored on its own clusters), recall %:")
+    print(f"{'system':<22} " + " ".join(f"{f'{p} ({counts[p]})':>15}" for p in by_part))
+    print(f"{'':<22} " + " ".join(f"{'R1':>7} {'R2':>7}" for _ in by_part))
+    systems = by_part["all"]["systems"]
+    for name in sorted(systems, key=lambda n: -systems[n]["rouge2"]["recall"]):
+        cells = []
+        for scores in by_part.values():
+            s = scores["systems"].get(name)
+            cells.append(f"{100 * s['rouge1']['recall']:7.2f} {100 * s['rouge2']['recall']:7.2f}"
+                         if s else f"{'n/a':>7} {'n/a':>7}")
+        print(f"{name:<22} " + " ".join(cells))
+    for part in PARTS[1:]:
+        names = " ".join(c for c in clusters if half_of(unit_key("duc2004", c)) == part)
+        print(f"  {part}: {names}")
 
 
 def report(scores: dict[str, Any], scorer_stdout: str, times: dict[str, list[float]],
