@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -136,3 +138,14 @@ def print_halves(title: str, columns: list[str], rows: list[tuple[str, str, list
     for system, part, cells in rows:
         print(f"  {system:{sys_w}} {part:{part_w}} "
               + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)))
+
+
+def timed(run: Callable[[], object], repeat: int) -> float:
+    """Return the median wall time of ``run`` over ``repeat`` calls, after one warm-up call."""
+    run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

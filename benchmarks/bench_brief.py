@@ -15,10 +15,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import newsweave
+from _common import timed
 from newsweave.analysis import analyse_article, analyse_articles, load_nlp
 from newsweave.errors import SettingsError
 from newsweave.ingest import load_articles
@@ -68,15 +68,6 @@ def main() -> None:
     analyse_once(args.paths, args.repeat)
 
 
-def _median_time(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def analyse_once(paths: list[str], repeat: int) -> None:
     """Print what analysing each article once saves (issue 15).
 
@@ -88,11 +79,11 @@ def analyse_once(paths: list[str], repeat: int) -> None:
     articles = load_articles(paths).articles
     settings = Settings()
     analyses = analyse_articles(articles, settings)
-    scratch = _median_time(lambda: build_brief(articles, settings), repeat)
-    merge = _median_time(lambda: brief_from_analyses(analyses, settings), repeat)
-    one_more = _median_time(lambda: brief_from_analyses(
+    scratch = timed(lambda: build_brief(articles, settings), repeat)
+    merge = timed(lambda: brief_from_analyses(analyses, settings), repeat)
+    one_more = timed(lambda: brief_from_analyses(
         [*analyses[:-1], analyse_article(articles[-1], settings)], settings), repeat)
-    per_article = _median_time(lambda: analyse_articles(articles, settings), repeat)
+    per_article = timed(lambda: analyse_articles(articles, settings), repeat)
     print(f"analyse {len(articles)} articles: {per_article:.3f} s; merges alone: {merge:.3f} s")
     print(f"re-brief after one new article (analyse 1 + merges): {one_more:.3f} s vs a brief from "
           f"scratch {scratch:.3f} s: {scratch / one_more:.1f}x faster")
@@ -102,14 +93,14 @@ def analyse_once(paths: list[str], repeat: int) -> None:
         print("nlp extra not installed: parse-once figure skipped")
         return
     with_nlp = Settings.from_overrides({"use_nlp": True})
-    parse_once = _median_time(lambda: build_brief(articles, with_nlp), repeat)
+    parse_once = timed(lambda: build_brief(articles, with_nlp), repeat)
 
     def parse_twice() -> None:  # before the analysis record, entities parsed every paragraph again
         build_brief(articles, with_nlp)
         for article in articles:
             list(nlp.pipe([p.text for p in article.paragraphs]))
 
-    peer = _median_time(parse_twice, repeat)
+    peer = timed(parse_twice, repeat)
     print(f"brief --nlp, each paragraph parsed once: {parse_once:.3f} s; peer (the same plus the "
           f"second parse of every paragraph): {peer:.3f} s: ratio {peer / parse_once:.2f}")
 

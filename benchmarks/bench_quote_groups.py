@@ -83,7 +83,7 @@ N = 5
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 GLYPHS = str.maketrans({"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 # Every article of an event is used, however short: the gold covers all of them.
-SETTINGS = Settings(min_article_words=1, check_language=False)
+SETTINGS = Settings.from_overrides({"ingest.min_article_words": 1, "ingest.check_language": False})
 
 
 @dataclass

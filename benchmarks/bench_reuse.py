@@ -103,14 +103,7 @@ def run_ours(articles: Sequence[Article], settings: Settings) -> Timed:
     start = time.perf_counter()
     quotes: list[Quote] = [q for a in articles for q in extract_quotes(a)[0]]
     middle = time.perf_counter()
-    pairs = find_reuse(
-        articles, quotes, seed_words=settings.reuse_seed_words,
-        min_passage_words=settings.reuse_min_passage_words,
-        near_duplicate_share=settings.reuse_near_duplicate_share,
-        shingle_words=settings.reuse_shingle_words, lsh_threshold=settings.reuse_lsh_threshold,
-        num_perm=settings.reuse_minhash_perm, exhaustive_max=settings.reuse_exhaustive_max,
-        seed_sample=settings.reuse_seed_sample,
-    )
+    pairs = find_reuse(articles, quotes, settings.reuse)
     end = time.perf_counter()
     out = [{"a": p.a, "b": p.b, "derived": p.derived, "kind": p.kind,
             "passages": [{"a": [x.a.start, x.a.end], "b": [x.b.start, x.b.end]}

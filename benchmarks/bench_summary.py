@@ -10,7 +10,7 @@ how long a summary takes.
 How: every system reads the same ``articles.jsonl`` of each cluster in the same process and
 writes ``<system>/<cluster>.txt`` under ``benchmarks/results/summary/summaries/``:
 
-- ``newsweave``: ``newsweave.brief([articles.jsonl], {"summary_words": 100})`` (what users get,
+- ``newsweave``: ``newsweave.brief([articles.jsonl], {"summary.words": 100})`` (what users get,
   the budget set to the benchmark's 100 words), its summary sentences one a line;
 - ``sumy-LexRank``, ``sumy-TextRank``, ``sumy-LSA`` (the peers run here): sumy's summarizers on
   the same sentences, given newsweave's sentence segmenter and word tokens through a small
@@ -41,13 +41,23 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import newsweave
-from _common import EVAL, PARTS, ROOT, SHARED, Part, half_of, link_files, run_scorer, unit_key
+from _common import (
+    EVAL,
+    PARTS,
+    ROOT,
+    SHARED,
+    Part,
+    half_of,
+    link_files,
+    run_scorer,
+    timed,
+    unit_key,
+)
 from newsweave.align import align_facts, build_sentence_index
 from newsweave.model import Article, Brief
 from newsweave.settings import Settings
@@ -146,19 +156,9 @@ def summary_stages(brief: Brief, words: int) -> None:
     """Run newsweave's summary stages alone on a brief's articles (for timing)."""
     sentences = [s for a in brief.articles for s in segment_article(a)]
     index = build_sentence_index(sentences)
-    facts = align_facts(index, brief.reuse, threshold=Settings().fact_similarity)
-    summarize(facts, index, brief.articles, words=words)
-
-
-def timed(run: Callable[[], object], repeat: int) -> float:
-    """Return the median wall time of ``run`` over ``repeat`` calls, after one warm-up call."""
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    settings = Settings.from_overrides({"summary.words": words})
+    facts = align_facts(index, brief.reuse, settings.facts)
+    summarize(facts, index, brief.articles, settings.summary)
 
 
 def write(folder: Path, cluster: str, sentences: Iterable[str]) -> None:
@@ -181,7 +181,7 @@ def main() -> None:
 
     out = RESULTS / "summaries"
     shutil.rmtree(out, ignore_errors=True)
-    settings = {"summary_words": args.words}
+    settings = {"summary.words": args.words}
     peers = {} if args.no_peers else sumy_systems(args.words)
     clusters = sorted(p.name for p in args.data.iterdir() if (p / "articles.jsonl").is_file())
     times: dict[str, list[float]] = {"newsweave brief": [], "newsweave summary stages": [],
