@@ -38,6 +38,13 @@ from rapidfuzz import fuzz
 
 from newsweave.align.facts import SentenceIndex
 from newsweave.align.values import RANK_MODIFIERS, Value, extract_values
+from newsweave.lang import (
+    HEDGES,
+    HONORIFIC_ABBREVIATIONS,
+    MONTH_NAMES,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
 from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS
@@ -100,15 +107,14 @@ def _dates_agree(a: str, b: str) -> bool:
 
 def _admits(bounded: Value, other: float) -> bool:
     assert bounded.amount is not None
-    bound, hedge = bounded.amount, bounded.hedge
-    if hedge in ("at least", "more than", "over", "upwards of", "in excess of", "another"):
+    bound, kind = bounded.amount, HEDGES.get(bounded.hedge)
+    if kind == "at least":
         return other >= bound
-    if hedge in ("up to", "fewer than", "less than", "under", "as many as", "no more than"):
+    if kind == "at most":
         return other <= bound
-    if hedge in ("nearly", "almost", "just under", "close to"):
+    if kind == "just under":
         return 0.9 * bound <= other <= bound
-    if hedge in ("about", "around", "approximately", "roughly", "an estimated", "estimated",
-                 "some"):
+    if kind == "about":
         return abs(other - bound) <= 0.1 * max(abs(bound), abs(other))
     return False
 
@@ -445,8 +451,7 @@ _FUTURE_PLAN = re.compile(r"\b(?:will|scheduled|planned|plans|set for|expected)\
 # words one article adds without changing the claim ("will now be played")
 _FILLER = frozenset({"now", "also", "still", "reportedly", "again", "already", "just",
                      "officially", "instead", "finally", "later"})
-_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "co", "acting", "interim",
-                         "former", "junior", "under"})
+_RANK_WORDS = RANK_MODIFIERS
 
 
 def _minimal_difference(
@@ -502,11 +507,11 @@ def _minimal_difference(
     return kind, text_l, text_r, ""
 
 
-_NOT_NAMES = frozenset("""mr mrs ms dr sir inspector officer sergeant sgt detective captain
-    president senator rep gov governor mayor judge minister chief police the a an this that
-    these those monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec published updated posted read watch""".split())
+_NOT_NAMES = (
+    frozenset(t.lower() for t in HONORIFIC_ABBREVIATIONS + TITLE_WORDS if " " not in t)
+    | MONTH_NAMES | frozenset(WEEKDAYS)
+    | frozenset("police the a an this that these those published updated posted read watch".split())
+)
 
 
 def _is_name_word(word: str) -> bool:

@@ -11,7 +11,6 @@ sentences that share vocabulary, which is near-linear for articles about one eve
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,16 +18,10 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from newsweave.lang import light_stem
 from newsweave.model import Fact, ReusePair, Sentence
 from newsweave.reuse import independent_articles
 from newsweave.text.tokens import STOPWORDS, tokenize
-
-_SUFFIX = re.compile(r"(?<=\w{3})(?:'s|s|es|ed|ing|ly)$")
-
-
-def light_stem(key: str) -> str:
-    """Return ``key`` without a common inflection ("rejected" -> "reject")."""
-    return _SUFFIX.sub("", key)
 
 
 def sentence_terms(text: str) -> list[str]:

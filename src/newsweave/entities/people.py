@@ -20,11 +20,10 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS
+from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
 from newsweave.quotes.speakers import (
-    COMMON_CAPITALISED,
-    CUE_VERBS,
-    PRONOUNS,
     Mention,
     Resolver,
     is_description,

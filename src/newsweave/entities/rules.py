@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsweave.lang import COMMON_CAPITALISED
 from newsweave.model import Article
 from newsweave.quotes.extract import Region
-from newsweave.quotes.speakers import COMMON_CAPITALISED
 
 ORG = re.compile(
     r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:Council|Academy|Service|Services|University|Trust|"

@@ -32,7 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsweave.align.facts import SentenceIndex, light_stem
+from newsweave.align.facts import SentenceIndex
+from newsweave.lang import light_stem
 from newsweave.model import Article, Fact, Quote, Span, SummarySentence
 from newsweave.text.tokens import STOPWORDS, tokenize
 
