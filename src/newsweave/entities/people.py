@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, ROLE_GENDER
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
 from newsweave.quotes.speakers import (
@@ -47,10 +47,6 @@ ROLE_NOUNS = _OFFICES | frozenset(
     analyst founder executive businessman businesswoman billionaire entrepreneur chef artist
     designer dancer athlete""".split()
 )
-_FEMALE_HEADS = frozenset({"actress", "spokeswoman", "chairwoman", "congresswoman",
-                           "businesswoman", "woman", "mother", "girl"})
-_MALE_HEADS = frozenset({"spokesman", "chairman", "congressman", "businessman", "man",
-                         "father", "boy"})
 # Nouns that may follow an age ("the 52-year-old man") and belong to the description.
 _AGE_NOUNS = r"man|woman|boy|girl|mother|father"
 _AGE = r"\d{1,3}-year-old"
@@ -266,8 +262,7 @@ def _resolve(
     if named is not None:
         return named
     last_word = head.split()[-1]
-    gender = ("female" if last_word in _FEMALE_HEADS else
-              "male" if last_word in _MALE_HEADS else None)
+    gender = ROLE_GENDER.get(last_word)
     age = re.match(r"\d+", head)
     titled = {m.name for m in resolver.mentions if m.title}
     for mention in sorted((m for m in names if m.start < position),

@@ -15,14 +15,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsweave.lang import COMMON_CAPITALISED
+from newsweave.lang import (
+    COMMON_CAPITALISED,
+    MONTHS,
+    ORDINALS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    WORK_NOUNS,
+    capitalised,
+)
 from newsweave.model import Article
 from newsweave.quotes.extract import Region
 
 ORG = re.compile(
-    r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:Council|Academy|Service|Services|University|Trust|"
-    r"Department|Ministry|Agency|Association|Club|Company|Corporation|Party|Committee|"
-    r"Commission|Court|Police|Hospital|Network|Group|Institute|Foundation|Union|Office)\b"
+    r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:"
+    + capitalised(tuple(sorted(ORGANISATION_NOUNS, key=lambda w: (-len(w), w)))) + r")\b"
     r"|\b[A-Z]{2,6}\b"
 )
 _ACRONYM_STOP = frozenset({"I", "A", "OK", "TV", "US", "UK", "PM", "AM", "ALSO", "READ", "BY"})
@@ -54,11 +63,7 @@ _COUNTRIES = (
     "Venezuela Vietnam Wales Yemen Zimbabwe Britain Europe Africa Asia America U.S. U.K. UK US"
 )
 KNOWN_PLACES = frozenset(w.replace("_", " ") for w in f"{_STATES} {_COUNTRIES}".split())
-_PLACE_WORDS = frozenset(
-    """Street Road Avenue Lane Square Park Center Centre Airport Station Bridge River Lake
-    Valley Bay Beach Island Islands Mountain Mountains County City Town Village Harbour
-    Harbor Port Stadium Arena Hall Hills Heights Coast Province Region District""".split()
-)
+_PLACE_WORDS = frozenset(w.capitalize() for w in PLACE_NOUNS)
 # Country and state adjectives, and the people of a place: not places themselves.
 _ADJECTIVES = frozenset(
     """American Americans British Briton Britons English Scottish Welsh Irish French German
@@ -73,11 +78,12 @@ _ADJECTIVES = frozenset(
         "_", " ").split()
 )
 _NOT_PLACES = frozenset(
-    """The A An This That These Those It Its I We He She They You His Her Their Our My
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Today Tonight
-    Yesterday Tomorrow First Last Next Part Chapter Act Round Game Week Season Episode""".split()
-)
+    w.capitalize() for w in (*MONTHS, *WEEKDAYS, *SUBJECT_PRONOUNS, *ORDINALS)
+) | frozenset(
+    """The A An This That These Those Its You His Her Their Our My Christmas Easter Today
+    Tonight Yesterday Tomorrow Last Next Part Chapter Act Round Game Week Season
+    Episode""".split()
+) | {"I"}
 # A capitalised word; an apostrophe only inside a name ("O’Donnell"), never a possessive.
 _COMPASS = frozenset({"North", "South", "East", "West", "Middle", "Upper", "Lower", "Central"})
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)"
@@ -97,10 +103,7 @@ _KNOWN = re.compile(
 )
 _SMALL = r"(?:of|the|a|an|and|in|on|at|to|for|with|from|or|is|are|my|your|our|his|her)"
 TITLE_SPAN = rf"(?:(?:The|A|An)\s+)?{_CAP_WORD}(?:\s+(?:{_SMALL}\s+)?{_CAP_WORD}){{0,7}}"
-_WORK_NOUNS = (
-    r"film|movie|series|miniseries|novel|book|show|sitcom|drama|documentary|album|song|play|"
-    r"musical|podcast|memoir|comedy|thriller|opera|single|painting|poem"
-)
+_WORK_NOUNS = "|".join(sorted(WORK_NOUNS, key=lambda w: (-len(w), w)))
 _WORK_AFTER_NOUN = re.compile(rf"\b(?:{_WORK_NOUNS})\s+(?P<work>{TITLE_SPAN})(?![\w'’])")
 _WORK_STARRED_IN = re.compile(
     rf"\b(?:star|stars|starred|starring|appear|appears|appeared|appearing)\s+in\s+"

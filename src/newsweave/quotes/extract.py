@@ -37,7 +37,6 @@ from typing import Any
 from newsweave.errors import Code
 from newsweave.lang import (
     CAUSATIVE_VERBS,
-    CUE_VERBS,
     CUE_VERBS_WITH_TEXTS,
     IRREGULAR_VERB_FORMS,
     NOUN_CUES,
@@ -48,7 +47,6 @@ from newsweave.lang import (
 )
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
 from newsweave.quotes.speakers import (
-    ADVERB,
     APPOSITIVE,
     NAME,
     PRONOUNS,
@@ -57,48 +55,39 @@ from newsweave.quotes.speakers import (
     Mention,
     Resolver,
     bad_speaker,
+    cue_then_speaker,
     description_head,
     ends_sentence,
     is_description,
     sentence_breaks,
+    speaker_then_cue,
     strip_title,
 )
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
-    rf"(?P<cue>{CUE_VERBS_WITH_TEXTS})\b"
+    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}{speaker_then_cue(cues=CUE_VERBS_WITH_TEXTS)}\b"
 )
-_CUE_AFTER_CUE_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})"
-)
+_CUE_AFTER_CUE_FIRST = re.compile(rf"^[\s,.;:!?—–-]*{cue_then_speaker()}")
 _ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})")
 _DASH_CREDIT = re.compile(rf"^\s*(?P<cue>[―—–]|--)\s*(?P<speaker>{NAME})\s*[.,]?\s*$")
 _SPEAKER_LABEL = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
-_CUE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})"
-    rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
-)
+_CUE_BEFORE = re.compile(rf"{speaker_then_cue()}(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$")
 _CUE_LEAD_IN = re.compile(
-    rf"^{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
-    rf"(?P<cue>{CUE_VERBS_WITH_TEXTS})\b"
-    rf"[^.!?]{{0,80}}[.:]\s*$"
+    rf"^{ROLE_PREFIX}{speaker_then_cue(cues=CUE_VERBS_WITH_TEXTS)}\b[^.!?]{{0,80}}[.:]\s*$"
 )
-_ACCORDING_BEFORE = re.compile(
-    rf"(?P<cue>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
-)
+_ACCORDING = "[Aa]ccording to"
+_ACCORDING_BEFORE = re.compile(rf"{cue_then_speaker(cues=_ACCORDING)}\s*[,:]\s*$")
 _PARTICIPLE_BEFORE = re.compile(
     rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$"
 )
 # "Said Ellis: “…”".
-_SAID_BEFORE = re.compile(
-    rf"(?P<cue>[Ss]aid|[Ss]ays)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
-)
+_SAID_BEFORE = re.compile(rf"{cue_then_speaker(cues='[Ss]aid|[Ss]ays')}\s*[,:]\s*$")
 # A cue anywhere in a sentence, either order: "…, Warren said." / "These employees, Stumpf
 # explained, were …" / "…, said Jane Doe."
 _CUE_IN_SENTENCE = re.compile(
-    rf"(?:(?<![\w#])(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})\b"
-    rf"|,\s*(?P<cue2>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker2>{SPEAKER})"
-    rf"|(?P<cue3>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker3>{SPEAKER}))"
+    rf"(?:(?<![\w#]){speaker_then_cue()}\b"
+    rf"|,\s*{cue_then_speaker('speaker2', 'cue2')}"
+    rf"|{cue_then_speaker('speaker3', 'cue3', cues=_ACCORDING)})"
 )
 _NOT_VERBS = (
     r"(?:of|in|on|at|for|and|or|to|the|a|an|with|from|by|as|who|which|that|whose|whom|than|"

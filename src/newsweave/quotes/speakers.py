@@ -139,10 +139,28 @@ _PERSON_NAME = re.compile(
 _TITLED_SURNAME = re.compile(
     rf"\b(?P<title>{'|'.join(HONORIFIC_ABBREVIATIONS)})\.?\s+(?P<name>[A-Z][\w'’\-]*\w)\b(?!\s+[A-Z])"
 )
+
+
+def speaker_then_cue(speaker: str = "speaker", cue: str = "cue", phrase: str | None = None,
+                     cues: str = CUE_VERBS) -> str:
+    """The regex of a speaker phrase, its appositives and adverbs, then its cue verb ("Ann Lee,
+    52, of Ohio, later said"), in named groups ``speaker`` and ``cue``."""
+    phrase = SPEAKER if phrase is None else phrase
+    return rf"(?P<{speaker}>{phrase}){APPOSITIVE}\s+{ADVERB}?(?P<{cue}>{cues})"
+
+
+def cue_then_speaker(speaker: str = "speaker", cue: str = "cue", phrase: str | None = None,
+                     cues: str = CUE_VERBS) -> str:
+    """The regex of a cue verb, then the role words and speaker phrase after it ("said
+    chief economist Ann Lee"), in named groups ``cue`` and ``speaker``."""
+    phrase = SPEAKER if phrase is None else phrase
+    return rf"(?P<{cue}>{cues})\s+{ROLE_PREFIX}(?P<{speaker}>{phrase})"
+
+
 _SOURCE = re.compile(
     rf"(?:(?P<according>[Aa]ccording to)\s+(?P<s1>{NAME})"
-    rf"|(?P<s2>{NAME}){APPOSITIVE}\s+{ADVERB}?(?:{CUE_VERBS})\b"
-    rf"|\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}(?P<s3>{NAME}))"
+    rf"|{speaker_then_cue('s2', 'c2', NAME)}\b"
+    rf"|\b{cue_then_speaker('s3', 'c3', NAME)})"
 )
 
 _GENDERED_ROLES: tuple[tuple[Gender, re.Pattern[str]], ...] = (
