@@ -15,13 +15,29 @@ def _words(text: str) -> frozenset[str]:
 
 
 DETERMINERS = _words("the a an this that these those his her their its my our your")
-QUANTIFIERS = _words("one two three several some many another other both much more most few")
+# Quantifiers that stand as determiners ("one source", "several officials").
+QUANTIFIERS = _words("one two three several some many another other both")
+# Words that soften a number ("only 52 percent").
+APPROXIMATORS = _words("only just about nearly almost")
+AUXILIARIES = _words(
+    "is was are were be been being has have had will would can could should may might must did "
+    "does do"
+)
+RELATIVE_PRONOUNS = _words("who whom whose which that")
+# Adverbs that stand between a subject and its verb ("she later added", "often said").
+VERB_ADVERBS = _words(
+    """often also then later again once still even never always just now too further first
+    last twice recently previously already"""
+)
 PREPOSITIONS = _words(
     """of in on at to for from with by as into onto over under about after before during
     through across around near inside outside within without following behind since until
     upon amid among throughout like unlike despite up"""
 )
 COORDINATORS = _words("and or but nor yet so")
+# Prepositions of place: a capitalised word after one is a place ("in Ostmere").
+LOCATIVE_PREPOSITIONS = _words("in into at from near outside inside across throughout around")
+WH_WORDS = _words("who what where why how whether")
 SUBORDINATORS = _words(
     """though although because despite while whereas unless until once since if when after
     before as so whether where why how what who"""
@@ -109,6 +125,16 @@ COMMON_NOUN_CLASSES = (ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_NOUNS | WORK_NOU
 
 # The same, capitalised as they stand in running text ("Council", "Times").
 COMMON_CAPITALISED = frozenset(w.capitalize() for w in COMMON_NOUN_CLASSES)
+
+
+def alternation(words: frozenset[str] | tuple[str, ...], both_cases: bool = False) -> str:
+    """Return a regex alternation of ``words``, longest first (so that a word is not cut
+    short by another it begins with); with ``both_cases`` each also capitalised ("[Tt]he")."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    if both_cases:
+        return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[:1].isalpha() else w
+                        for w in ordered)
+    return "|".join(ordered)
 
 
 def is_common_capitalised(word: str) -> bool:

@@ -36,13 +36,26 @@ from typing import Any
 
 from newsweave.errors import Code
 from newsweave.lang import (
+    AUXILIARIES,
     CAUSATIVE_VERBS,
+    COORDINATORS,
     CUE_VERBS_WITH_TEXTS,
+    DETERMINERS,
     IRREGULAR_VERB_FORMS,
+    LOCATIVE_PREPOSITIONS,
     NOUN_CUES,
+    OPENING_PARTICIPLES,
     PARTICIPLES,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SENTENCE_ADVERBS,
     SPEECH_LEMMAS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    VERB_ADVERBS,
     WEEKDAYS,
+    WH_WORDS,
+    alternation,
     capitalised,
 )
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
@@ -89,11 +102,11 @@ _CUE_IN_SENTENCE = re.compile(
     rf"|,\s*{cue_then_speaker('speaker2', 'cue2')}"
     rf"|{cue_then_speaker('speaker3', 'cue3', cues=_ACCORDING)})"
 )
-_NOT_VERBS = (
-    r"(?:of|in|on|at|for|and|or|to|the|a|an|with|from|by|as|who|which|that|whose|whom|than|"
-    r"but|nor|if|so|into|onto|over|under|about|after|before|this|these|those|its|his|her|their|"
-    r"always|news|series|is|was|has)"
-)
+_NOT_VERBS = "(?:" + alternation(
+    PREPOSITIONS | COORDINATORS | DETERMINERS | RELATIVE_PRONOUNS | frozenset({"than", "if"})
+    # words ending like a verb that are none: "always", "news", "series", "is", "was", "has"
+    | frozenset({"always", "news", "series", "is", "was", "has"})
+) + ")"
 # A word that looks like a verb: a regular ending or a common irregular past.
 _VERB = (
     rf"(?!{_NOT_VERBS}\b)(?:[a-z][a-z\-]*(?:s|ed|ing)|{IRREGULAR_VERB_FORMS})\b"
@@ -106,14 +119,16 @@ _GROUP = (
 )
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
 # Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
+# Words that open an introductory phrase before a sentence's subject ("In July, …", "Asked
+# about it, …", "Meanwhile, …", "Although …, …").
+_INTRO_WORDS = tuple(sorted((PREPOSITIONS | SUBORDINATORS) - WH_WORDS - {"so"}))
+_OPENING_WORDS = tuple(sorted(
+    frozenset(_INTRO_WORDS) | SENTENCE_ADVERBS | TIME_WORDS | OPENING_PARTICIPLES
+    | frozenset(WEEKDAYS) | {"even"}, key=lambda w: (-len(w), w)))
 _SUBJECT_HEAD = (
     # a dateline: "LONDON, Oct. 4 (Wire) — "
     r"^(?:[A-Z][A-Z.'\- ]+,[^#—–]{0,40}?\s(?:[—–]|--)\s+)?"
-    r"(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
-    r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
-    r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
-    rf"{capitalised(WEEKDAYS)}|Although|Though|Because|If|"
-    r"Once|Until|Unless|Amid|Among|Throughout|Through|Over|By|Even|[A-Z][a-z]+ly)\b"
+    rf"(?:(?:{capitalised(_OPENING_WORDS)}|[A-Z][a-z]+ly)\b"
     # a second introductory phrase may follow ("Following a meeting, late on Friday, …")
     # (a quote may end it: "After calling the plan “a mess,” she …", the mark's comma masked)
     r"[^,#]{0,160}(?:,|#{2,}(?=\s))\s+(?:[a-z][^,#]{0,60}(?:,|#{2,}(?=\s))\s+)?)?"
@@ -123,10 +138,15 @@ _SUBJECT_HEAD = (
     # "Gov. Ann Lee of Ohio lauded …", "Citizens for Fair Taxes advocates …"
     r"(?:\s+(?:of|for)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
 )
-_AUXILIARIES = (
-    r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
-    r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
-)
+
+
+def _auxiliaries(most: int) -> str:
+    """Up to ``most`` auxiliaries, "not" and adverbs before a verb ("has also", "was not")."""
+    words = alternation(AUXILIARIES | VERB_ADVERBS | frozenset({"not"}))
+    return rf"(?:(?:{words}|\w+ly)\s+){{0,{most}}}"
+
+
+_AUXILIARIES = _auxiliaries(3)
 _SUBJECT_START = re.compile(
     rf"{_SUBJECT_HEAD}{APPOSITIVE}\s+{_AUXILIARIES}"
     # the verb, or a clause set in before it: "Ann Lee, R-Ohio, despite admitting that …"
@@ -341,14 +361,12 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
     return None
 
 
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:through|in|on|at|of|from|with|by|for|into|onto|under|over|after|before|during|"
-    r"about|around|across|following|behind|near|inside|outside|within|without)\s+$",
-    re.IGNORECASE,
-)
+# ("as" opens a clause too: "as a Homeland Security memo put it")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{alternation(PREPOSITIONS - {'as'})})\s+$",
+                                 re.IGNORECASE)
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|throughout)\s+$")
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation(LOCATIVE_PREPOSITIONS)})\s+$")
 
 
 def _object_of_preposition(text: str, start: int, phrase: str) -> bool:
@@ -497,13 +515,11 @@ _OBJECT_CONTROL = re.compile(
 # An introductory phrase that a quote may stand in: "Bemoaning the “…,” Trump accused …",
 # "After saying her foot was “…,” she was …".
 _INTRO_OPENER = re.compile(
-    r"(?:[A-Z][a-z]+ing|After|Before|While|When|Since|Despite|In|On|At|By|With|For|From|Like|"
-    r"Unlike|As|Although|Though|Because|If|Once|Upon)\b[^,#.;:!?]*$"
+    rf"(?:[A-Z][a-z]+ing|{capitalised(_INTRO_WORDS)})\b[^,#.;:!?]*$"
 )
 _SUBJECT_AFTER_INTRO = re.compile(
     rf"[^,#.;:!?]{{0,80}}?(?:,\s*|(?<=#)\s+){ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
-    r"(?:(?:is|was|has|had|have|will|would|also|then|later|\w+ly)\s+){0,2}"
-    rf"(?P<cue>{_VERB})"
+    rf"{_auxiliaries(2)}(?P<cue>{_VERB})"
 )
 
 

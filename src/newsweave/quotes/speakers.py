@@ -26,8 +26,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsweave.lang import (
+    APPROXIMATORS,
+    AUXILIARIES,
     COMMON_CAPITALISED,
+    COORDINATORS,
     CUE_VERBS,
+    DETERMINERS,
     HONORIFIC_ABBREVIATIONS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -35,12 +39,16 @@ from newsweave.lang import (
     NOT_NAMES,
     PREPOSITIONS,
     PRONOUN_GENDER,
+    QUANTIFIERS,
+    RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLE_ABBREVIATIONS,
     TITLE_GENDER,
     TITLES,
+    VERB_ADVERBS,
     Gender,
+    alternation,
     given_name_gender,
     is_common_capitalised,
     is_given_name,
@@ -63,19 +71,19 @@ NAME = (
 PRONOUN = pronoun_pattern()
 # Determiners that open a description; a possessive name ("Obama's") works as one too.
 _DETERMINER = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree|"
+    rf"(?:{alternation(DETERMINERS | QUANTIFIERS, both_cases=True)}|"
     # a quantity: "63 percent of voters", "Only 52 percent of registered voters"
-    r"(?:(?:[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d[\d,.]*%?|[Ss]everal|[Ss]ome|"
-    r"[Mm]any|[Aa]nother|[Oo]ther|[Bb]oth|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"(?:(?:{alternation(APPROXIMATORS, both_cases=True)})\s+)?\d[\d,.]*%?|"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s)"
 )
 _FUNCTION_WORDS = (
-    r"(?:the|a|an|of|to|in|on|at|by|for|from|with|as|and|or|but|nor|that|this|these|those|which|"
-    r"who|whom|whose|is|was|are|were|be|been|has|have|had|will|would|can|could|should|may|"
-    r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so|"
-    r"while|whereas|though|although|because|since|until|unless|"
-    # adverbs between a description and its verb ("my father often said")
-    r"often|also|later|again|once|still|never|always|just|now|recently|previously)"
+    "(?:" + alternation(
+        DETERMINERS | PREPOSITIONS | COORDINATORS | RELATIVE_PRONOUNS | AUXILIARIES
+        | SUBJECT_PRONOUNS - {"i"} | SUBORDINATORS - {"who", "what", "where", "why", "how"}
+        | frozenset({"not", "than"})
+        # adverbs between a description and its verb ("my father often said")
+        | VERB_ADVERBS
+    ) + ")"
 )
 # A word of a description that is not a function word (descriptions stop at "and", "has").
 _DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)\w[\w'’\-]*(?:\.[A-Z]\.)?"
@@ -114,10 +122,10 @@ APPOSITIVE = (
 # The role words are not verbs, prepositions or determiners ("Clinton called half of Trump's
 # supporters" has no role prefix).
 _ROLE_WORD = (
-    rf"(?!(?:{CUE_VERBS}|the|a|an|one|two|three|his|her|their|its|several|some|many|another|"
-    r"other|this|that|these|those|both|of|in|on|at|to|for|with|by|from|as|and|or|but|then|"
-    r"also|is|was|has|had|have|will|would|who|which|when|after|before|about|into|over)\s)"
-    r"[a-z0-9][\w/\-]*(?<!ed)\s+"
+    rf"(?!(?:{CUE_VERBS}|"
+    + alternation(DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | AUXILIARIES
+                  | RELATIVE_PRONOUNS | frozenset({"then", "also", "when"}))
+    + r")\s)[a-z0-9][\w/\-]*(?<!ed)\s+"
 )
 # "NBC’s Dante Chinni", "the network’s chief editor Ann Lee" work the same way.
 ROLE_PREFIX = (
@@ -127,10 +135,7 @@ ROLE_PREFIX = (
 
 PRONOUNS = SUBJECT_PRONOUNS
 # Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
-ADVERB = (
-    r"(?:(?:\w+ly|often|also|then|later|again|once|still|even|never|always|just|now|too|"
-    r"further|first|last|twice|recently|previously)\s+)"
-)
+ADVERB = rf"(?:(?:\w+ly|{alternation(VERB_ADVERBS)})\s+)"
 _NOT_NAMES = NOT_NAMES
 __all__ = ["COMMON_CAPITALISED", "CUE_VERBS"]  # read by other stages until they import lang
 _PERSON_NAME = re.compile(
@@ -204,8 +209,7 @@ class Mention:
     title: str
 
 
-_LONE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
-                         "these", "those", "one", "some"})
+_LONE_WORDS = DETERMINERS | QUANTIFIERS
 
 
 _SUBORDINATORS = SUBORDINATORS | PREPOSITIONS | {"according"}
@@ -261,11 +265,9 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if not words or re.match(rf"[Tt]he\s+(?:{_TITLES})\s+[A-Z]", phrase):
         return False  # "the Rev. Ann Moss" names her
-    return not phrase[:1].isupper() or words[0][:1].isdigit() or words[0].lower() in {
-        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "only", "just",
-        "about", "nearly", "almost", "one", "two", "three", "several",
-        "some", "many", "another", "other", "both", "this", "that", "these", "those",
-    } or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
+    return not phrase[:1].isupper() or words[0][:1].isdigit() or words[0].lower() in (
+        DETERMINERS | QUANTIFIERS | APPROXIMATORS
+    ) or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
 
 
 def description_head(phrase: str) -> str:
