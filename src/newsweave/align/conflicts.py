@@ -41,7 +41,9 @@ from newsweave.align.values import RANK_MODIFIERS, Value, extract_values
 from newsweave.lang import (
     HEDGES,
     HONORIFIC_ABBREVIATIONS,
+    LOCATIVE_PREPOSITIONS,
     MONTH_NAMES,
+    PLACE_NOUNS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -372,8 +374,8 @@ _ANTONYMS = {
 }
 _NEGATORS = frozenset({"not", "never", "no", "n't", "nobody", "none", "nothing", "neither",
                        "nor", "cannot"})
-_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "inside", "into",
-                       "off"})
+# words before a name that make it a place ("in Ostmere", "the road to Ostmere")
+_LOCATIVE = LOCATIVE_PREPOSITIONS | {"to", "of", "off"}
 _CHANGE = re.compile(r"\b(?:now|new|newly|corrected|instead|moved|changed|replaced|revised|"
                      r"later|latest|no longer|after all|postponed|rescheduled|has since|"
                      r"was found|were found|resigned|appointed|named|elected)\b", re.IGNORECASE)
@@ -496,8 +498,8 @@ def _minimal_difference(
             return "role", text_l, text_r, ""
         return None
     before = lower_l[i1 - 1] if i1 > 0 else ""
-    kind: ConflictKind = "place" if before in _LOCATIVE or (i2 < len(lower_l) and lower_l[i2] in (
-        "airport", "city", "county", "province", "state", "river", "port", "station")) else "name"
+    kind: ConflictKind = "place" if before in _LOCATIVE or (
+        i2 < len(lower_l) and lower_l[i2] in PLACE_NOUNS) else "name"
     if fuzz.ratio(text_l.lower(), text_r.lower()) >= 75:
         return kind, text_l, text_r, "a spelling variant of one name"
     if keys_l <= keys_r or keys_r <= keys_l:

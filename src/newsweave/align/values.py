@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsweave.lang import (
+    AWARD_NOUNS,
     HEDGES,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -37,6 +38,7 @@ from newsweave.lang import (
     ORDINALS,
     RANK_WORDS,
     TENURE_WORDS,
+    TIME_WORDS,
     WEEKDAYS,
     capitalised,
     light_stem,
@@ -117,10 +119,10 @@ _ORDINAL = re.compile(
     r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,3})",
     re.IGNORECASE,
 )
-_GENERIC_HEADS = frozenset("""award awards prize trophy title medal win victory statuette
-    honor honour""".split())
-_TIME_WORDS = frozenset("""today tonight yesterday tomorrow now year years week month season time
-    night morning evening""".split())
+# Heads that say only "an award" or "a win": the name before them says what is counted.
+_GENERIC_HEADS = AWARD_NOUNS | {"win", "victory"}
+_TIME_WORDS = TIME_WORDS | frozenset(
+    "now year years week month season time night morning evening".split())
 # Modifiers that make a different office of the same title ("co-", "deputy", "acting", "former").
 RANK_MODIFIERS = RANK_WORDS | TENURE_WORDS
 _ROLE_BASE = (r"producer|director|editor|president|chairman|chairwoman|chair|manager|minister|"

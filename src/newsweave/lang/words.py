@@ -14,6 +14,26 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words left out of comparison keys: function words, the commonest verbs of speech and
+# honorifics, and the pieces a tokenizer leaves of contractions.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told mr mrs ms s t it's that's
+    who's he's she's we're they're i'm i've we've don't didn't won't can't isn't""".split()
+)
+# The commonest English words, by which a text is told to be English.
+FREQUENT_WORDS = _words(
+    """the of and to a in is that for it on was with as he she his her be by at from this are
+    have has had not but or an they which their were been who will would its said we i
+    you"""
+)
+
 DETERMINERS = _words("the a an this that these those his her their its my our your")
 # Quantifiers that stand as determiners ("one source", "several officials").
 QUANTIFIERS = _words("one two three several some many another other both")
@@ -112,7 +132,7 @@ WORK_NOUNS = _words(
     """film movie series miniseries novel book show sitcom drama documentary album song play
     musical podcast memoir comedy thriller opera single painting poem"""
 )
-AWARD_NOUNS = _words("award awards prize prizes medal trophy")
+AWARD_NOUNS = _words("award awards prize prizes medal trophy statuette title honor honour")
 # Adjectives of political and civic life that head names of bodies, never people's names.
 CIVIC_ADJECTIVES = _words(
     """federal national international united supreme general republican republicans democratic

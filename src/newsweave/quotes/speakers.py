@@ -49,6 +49,7 @@ from newsweave.lang import (
     VERB_ADVERBS,
     Gender,
     alternation,
+    capitalised,
     given_name_gender,
     is_common_capitalised,
     is_given_name,
@@ -245,9 +246,8 @@ def bad_speaker(speaker: str) -> bool:
         return False  # "Police say …"
     if len(words) == 1 and is_common_capitalised(first):
         return True  # "Republican claims", "Democratic states": an adjective before a noun
-    return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
-                                                 "Her", "Their", "A", "An", "It", "Its", "This",
-                                                 "That", "These", "Those")
+    # a capitalised pronoun or determiner opens a speaker phrase ("He", "The mayor")
+    return first in _NOT_NAMES and first.lower() not in SUBJECT_PRONOUNS | DETERMINERS
 
 
 def strip_title(name: str) -> str:
@@ -673,9 +673,10 @@ class Resolver:
 
 # What may stand before a sentence subject's name: titles, capitalised words and role words
 # ("Conservative economist ", "NBC's ", "Secretary General "), then the name's first letter.
+_APPOSED_DETERMINERS = ("the", "a", "an", "another", "his", "her", "their", "its")
 _SUBJECT_LEAD = re.compile(
     # a description with the name in apposition: "The minister of the economy, Mr. Ann Lee,"
-    r"(?:(?:The|A|An|Another|His|Her|Their|Its)\s[^,#.;:]{1,60},\s+)?"
+    rf"(?:(?:{capitalised(_APPOSED_DETERMINERS)})\s[^,#.;:]{{1,60}},\s+)?"
     rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,3}}(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+"
     rf"|[A-Z][\w.&\-]*['’]s\s+)*{ROLE_PREFIX}"
     rf"(?:(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+)*[A-Z]"
