@@ -37,9 +37,11 @@ from newsweave.lang import (
     NUMBER_WORDS,
     ORDINALS,
     RANK_WORDS,
+    ROLE_NOUNS,
     TENURE_WORDS,
     TIME_WORDS,
     WEEKDAYS,
+    alternation,
     capitalised,
     light_stem,
     month_number,
@@ -125,9 +127,7 @@ _TIME_WORDS = TIME_WORDS | frozenset(
     "now year years week month season time night morning evening".split())
 # Modifiers that make a different office of the same title ("co-", "deputy", "acting", "former").
 RANK_MODIFIERS = RANK_WORDS | TENURE_WORDS
-_ROLE_BASE = (r"producer|director|editor|president|chairman|chairwoman|chair|manager|minister|"
-              r"secretary|governor|commander|coach|officer|captain|treasurer|counsel|"
-              r"spokesman|spokeswoman|spokesperson|writer|chief")
+_ROLE_BASE = alternation(ROLE_NOUNS)
 _ROLE = re.compile(
     r"\b(?P<mods>(?:(?:" + "|".join(sorted(RANK_MODIFIERS)) + r"|executive|senior|supervising|"
     r"general|head|managing|lead)[\s-]+){0,3})"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, ROLE_GENDER
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_GENDER, ROLE_NOUNS
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
 from newsweave.quotes.speakers import (
@@ -32,21 +32,7 @@ from newsweave.text.tokens import STOPWORDS
 
 # Offices: a description headed by one refers to a holder of that office, never to a person the
 # article gives another title.
-_OFFICES = frozenset(
-    """mayor senator governor president minister premier chancellor congressman
-    congresswoman lawmaker chairman chairwoman ambassador secretary commissioner sheriff judge
-    coach captain chief director""".split()
-)
-# Role nouns that, after "the", usually refer back to someone the article has named.
-ROLE_NOUNS = _OFFICES | frozenset(
-    """actor actress star singer songwriter rapper musician comedian producer writer author
-    novelist poet filmmaker playwright host presenter anchor journalist reporter columnist
-    nominee winner champion player striker goalkeeper quarterback pitcher manager legislator
-    politician candidate leader spokesman spokeswoman spokesperson diplomat officer detective
-    lawyer attorney prosecutor doctor surgeon scientist researcher professor economist
-    analyst founder executive businessman businesswoman billionaire entrepreneur chef artist
-    designer dancer athlete""".split()
-)
+_OFFICES = OFFICES
 # Nouns that may follow an age ("the 52-year-old man") and belong to the description.
 _AGE_NOUNS = r"man|woman|boy|girl|mother|father"
 _AGE = r"\d{1,3}-year-old"

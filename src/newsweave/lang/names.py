@@ -48,6 +48,22 @@ NAME_SUFFIXES = ("Jr", "Sr")
 # Lower-case particles inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 NAME_PARTICLES = ("de", "da", "del", "della", "der", "van", "von", "bin", "al", "el", "la",
                   "le", "du", "dos", "di", "ter", "ten")
+# Offices: a description headed by one ("the mayor") names the holder of that office.
+OFFICES = frozenset(
+    """mayor senator governor president minister premier chancellor congressman
+    congresswoman lawmaker chairman chairwoman chair ambassador secretary commissioner sheriff
+    judge coach captain chief director commander treasurer""".split()
+)
+# Nouns of what people are or do; after "the" they usually refer back to someone named.
+ROLE_NOUNS = OFFICES | frozenset(
+    """actor actress star singer songwriter rapper musician comedian producer writer author
+    novelist poet filmmaker playwright host presenter anchor journalist reporter columnist
+    editor nominee winner champion player striker goalkeeper quarterback pitcher manager
+    legislator politician candidate leader spokesman spokeswoman spokesperson diplomat officer
+    detective lawyer attorney counsel prosecutor doctor surgeon scientist researcher professor
+    economist analyst founder executive businessman businesswoman billionaire entrepreneur chef
+    artist designer dancer athlete""".split()
+)
 # Role nouns that tell a gender ("the actress", "his wife").
 ROLE_GENDER: dict[str, Gender] = {
     **{r: "female" for r in ("actress", "mother", "mom", "wife", "daughter", "sister", "woman",
