@@ -104,7 +104,7 @@ def article_people(
     for mention in resolver.mentions:
         if not _inside(mention.position, paragraphs) or not _is_name(mention.name) or (
             mention.name in not_people
-        ):
+        ) or not (mention.title or resolver.is_person(mention.name)):
             continue
         start, end = _name_span(text, mention)
         name = mention.name

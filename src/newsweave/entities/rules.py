@@ -17,11 +17,13 @@ from collections.abc import Iterable
 
 from newsweave.lang import (
     COMMON_CAPITALISED,
+    DETERMINERS,
     MONTHS,
     ORDINALS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     SUBJECT_PRONOUNS,
+    TIME_WORDS,
     WEEKDAYS,
     WORK_NOUNS,
     capitalised,
@@ -78,11 +80,10 @@ _ADJECTIVES = frozenset(
         "_", " ").split()
 )
 _NOT_PLACES = frozenset(
-    w.capitalize() for w in (*MONTHS, *WEEKDAYS, *SUBJECT_PRONOUNS, *ORDINALS)
+    w.capitalize() for w in (*MONTHS, *WEEKDAYS, *SUBJECT_PRONOUNS, *ORDINALS, *DETERMINERS,
+                             *TIME_WORDS, "you")
 ) | frozenset(
-    """The A An This That These Those Its You His Her Their Our My Christmas Easter Today
-    Tonight Yesterday Tomorrow Last Next Part Chapter Act Round Game Week Season
-    Episode""".split()
+    "Christmas Easter Last Next Part Chapter Act Round Game Week Season Episode".split()
 ) | {"I"}
 # A capitalised word; an apostrophe only inside a name ("O’Donnell"), never a possessive.
 _COMPASS = frozenset({"North", "South", "East", "West", "Middle", "Upper", "Lower", "Central"})
@@ -105,6 +106,8 @@ _SMALL = r"(?:of|the|a|an|and|in|on|at|to|for|with|from|or|is|are|my|your|our|hi
 TITLE_SPAN = rf"(?:(?:The|A|An)\s+)?{_CAP_WORD}(?:\s+(?:{_SMALL}\s+)?{_CAP_WORD}){{0,7}}"
 _WORK_NOUNS = "|".join(sorted(WORK_NOUNS, key=lambda w: (-len(w), w)))
 _WORK_AFTER_NOUN = re.compile(rf"\b(?:{_WORK_NOUNS})\s+(?P<work>{TITLE_SPAN})(?![\w'’])")
+# A work noun after "best" names an award's category ("the best TV movie Emmy"), not a work.
+_CATEGORY_BEFORE = re.compile(r"\bbest\s+(?:\S+\s+){1,2}$", re.IGNORECASE)
 _WORK_STARRED_IN = re.compile(
     rf"\b(?:star|stars|starred|starring|appear|appears|appeared|appearing)\s+in\s+"
     rf"(?P<work>{TITLE_SPAN})(?![\w'’])"
@@ -139,10 +142,13 @@ def pattern_works(article: Article) -> set[str]:
     """Titles after a work noun, after "star in", or before an appositive naming a work."""
     works: set[str] = set()
     for pattern in (_WORK_AFTER_NOUN, _WORK_STARRED_IN, _WORK_APPOSITIVE):
-        for _, title in _paragraph_matches(article, pattern, "work"):
+        for pos, title in _paragraph_matches(article, pattern, "work"):
+            if pattern is _WORK_AFTER_NOUN and _CATEGORY_BEFORE.search(
+                article.text[max(0, pos - 40) : pos]
+            ):
+                continue
             title = re.sub(r"['’]s$", "", title)
             words = [w for w in title.split() if not re.fullmatch(_SMALL, w)]
-            # "the best TV movie Emmy": an award after a work noun, not a title.
             if words and not all(w in COMMON_CAPITALISED or w in _NOT_PLACES for w in words):
                 works.add(title)
     return works

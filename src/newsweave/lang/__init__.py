@@ -79,6 +79,7 @@ from newsweave.lang.words import (
     HedgeKind,
     alternation,
     is_common_capitalised,
+    looks_like_adjective,
 )
 
 __all__ = [
@@ -144,6 +145,7 @@ __all__ = [
     "is_common_capitalised",
     "is_given_name",
     "light_stem",
+    "looks_like_adjective",
     "month_number",
     "pronoun_pattern",
     "role_pattern",

@@ -116,7 +116,15 @@ ORGANISATION_NOUNS = _words(
     """academy administration agency association authority board bureau campaign church club
     college commission committee company congress corporation council court department
     foundation fund group hospital institute ministry museum network office parliament party
-    police school senate service services studios trust union university"""
+    police school senate service services studios trust union university
+    bank holdings industries engineering construction systems technologies solutions partners
+    associates enterprises laboratories labs airlines motors media entertainment pictures
+    productions capital energy"""
+)
+# Names of events end in one ("Brackenford Lantern Festival").
+EVENT_NOUNS = _words(
+    """festival conference summit championship championships tournament games fair parade
+    marathon concert gala ceremony expo"""
 )
 PLACE_NOUNS = _words(
     """street road avenue lane square park center centre airport station bridge river lake
@@ -140,8 +148,9 @@ CIVIC_ADJECTIVES = _words(
 )
 # Common adjectives of degree and order, met capitalised in titles and names of things.
 DEGREE_ADJECTIVES = _words("new old best great good bad big little last next")
-COMMON_NOUN_CLASSES = (ORGANISATION_NOUNS | PLACE_NOUNS | MEDIA_NOUNS | WORK_NOUNS | AWARD_NOUNS
-                       | CIVIC_ADJECTIVES | DEGREE_ADJECTIVES | frozenset(ORDINALS))
+COMMON_NOUN_CLASSES = (ORGANISATION_NOUNS | EVENT_NOUNS | PLACE_NOUNS | MEDIA_NOUNS | WORK_NOUNS
+                       | AWARD_NOUNS | CIVIC_ADJECTIVES | DEGREE_ADJECTIVES
+                       | frozenset(ORDINALS))
 
 # The same, capitalised as they stand in running text ("Council", "Times").
 COMMON_CAPITALISED = frozenset(w.capitalize() for w in COMMON_NOUN_CLASSES)
@@ -155,6 +164,16 @@ def alternation(words: frozenset[str] | tuple[str, ...], both_cases: bool = Fals
         return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[:1].isalpha() else w
                         for w in ordered)
     return "|".join(ordered)
+
+
+# Endings of English adjectives that names of people do not have in their middle ("Marvel
+# Cinematic Universe", "The Incredible Hulk").
+ADJECTIVE_SUFFIXES = ("ic", "ical", "ible", "able", "ous", "ive", "ful", "less", "ary")
+
+
+def looks_like_adjective(word: str) -> bool:
+    """True for a word of six letters or more with an English adjective's ending."""
+    return len(word) >= 6 and word.isalpha() and word.lower().endswith(ADJECTIVE_SUFFIXES)
 
 
 def is_common_capitalised(word: str) -> bool:

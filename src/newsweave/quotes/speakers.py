@@ -53,6 +53,7 @@ from newsweave.lang import (
     given_name_gender,
     is_common_capitalised,
     is_given_name,
+    looks_like_adjective,
     pronoun_pattern,
     role_pattern,
 )
@@ -438,6 +439,10 @@ class Resolver:
                    and n.split()[0][0] == words[0][0]]
         return max(matches, key=lambda n: self.score[n]) if matches else name
 
+    def is_person(self, name: str) -> bool:
+        """True when the article treats ``name`` as a person's (see :meth:`_person_like`)."""
+        return self._person_like(name)
+
     def _person_like(self, name: str) -> bool:
         """A name with a title, whose surname the article also uses alone, or introduced as a
         person ("Marcus Doyle, who ...", "Ann Lee, 52,", "Ann Lee said"); not "United States".
@@ -452,6 +457,8 @@ class Resolver:
         words = name.split()
         if not words or words[0] in _NOT_NAMES or is_description(name):
             return False
+        if any(looks_like_adjective(w) and not is_given_name(w) for w in words[1:-1]):
+            return False  # "Marvel Cinematic Universe": an adjective inside a name of a thing
         if any(m.title for m in self.mentions if m.name == name):
             return True
         if len(words) == 1:  # a single name speaks somewhere: "Melanie said", "said Hester"
