@@ -87,7 +87,9 @@ def test_ranks_hedges_and_the_stemmer() -> None:
     assert {"acting", "interim", "deputy", "co"} <= RANK_WORDS
     assert HEDGES["at least"] == "at least" and HEDGES["roughly"] == "about"
     assert light_stem("rejected") == "reject" and light_stem("deaths") == "death"
-    assert light_stem("is") == "is"
+    assert light_stem("is") == "is" and light_stem("recently") == "recent"
+    assert light_stem("annually", strict=True) == "annually"
+    assert light_stem("yards", strict=True) == "yard"
 
 
 def test_common_capitalised_words_are_classes_not_names() -> None:

@@ -44,6 +44,8 @@ from newsweave.lang import (
     LOCATIVE_PREPOSITIONS,
     MONTH_NAMES,
     PLACE_NOUNS,
+    RANK_WORDS,
+    TENURE_WORDS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -453,7 +455,9 @@ _FUTURE_PLAN = re.compile(r"\b(?:will|scheduled|planned|plans|set for|expected)\
 # words one article adds without changing the claim ("will now be played")
 _FILLER = frozenset({"now", "also", "still", "reportedly", "again", "already", "just",
                      "officially", "instead", "finally", "later"})
-_RANK_WORDS = RANK_MODIFIERS
+# a minimal pair that differs by a rank or tenure word ("the former mayor") is a role conflict:
+# the two sentences are otherwise the same claim, made of the same time
+_RANK_WORDS = RANK_WORDS | TENURE_WORDS
 
 
 def _minimal_difference(

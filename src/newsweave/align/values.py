@@ -125,12 +125,13 @@ _ORDINAL = re.compile(
 _GENERIC_HEADS = AWARD_NOUNS | {"win", "victory"}
 _TIME_WORDS = TIME_WORDS | frozenset(
     "now year years week month season time night morning evening".split())
-# Modifiers that make a different office of the same title ("co-", "deputy", "acting", "former").
-RANK_MODIFIERS = RANK_WORDS | TENURE_WORDS
+# Modifiers that make a different office of the same title ("co-", "deputy", "acting"); "former"
+# (a tenure word) is read as a modifier but compares as the same office, said at another time.
+RANK_MODIFIERS = RANK_WORDS
 _ROLE_BASE = alternation(ROLE_NOUNS)
 _ROLE = re.compile(
-    r"\b(?P<mods>(?:(?:" + "|".join(sorted(RANK_MODIFIERS)) + r"|executive|senior|supervising|"
-    r"general|head|managing|lead)[\s-]+){0,3})"
+    r"\b(?P<mods>(?:(?:" + alternation(RANK_WORDS | TENURE_WORDS)
+    + r"|executive|senior|supervising|general|head|managing|lead)[\s-]+){0,3})"
     r"(?P<base>" + _ROLE_BASE + r")\b(?P<obj>\s+(?:of|on|for|at|with)\s+[^.;:!?]{0,60})?",
     re.IGNORECASE,
 )
@@ -183,7 +184,7 @@ class Value:
 
 
 def _stem(word: str) -> str:
-    return light_stem(re.sub(r"[’']s?$", "", word.lower()))
+    return light_stem(re.sub(r"[’']s?$", "", word.lower()), strict=True)
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:

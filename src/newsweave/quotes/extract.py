@@ -90,9 +90,7 @@ _CUE_LEAD_IN = re.compile(
 )
 _ACCORDING = "[Aa]ccording to"
 _ACCORDING_BEFORE = re.compile(rf"{cue_then_speaker(cues=_ACCORDING)}\s*[,:]\s*$")
-_PARTICIPLE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$"
-)
+_PARTICIPLE_BEFORE = re.compile(rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$")
 # "Said Ellis: “…”".
 _SAID_BEFORE = re.compile(rf"{cue_then_speaker(cues='[Ss]aid|[Ss]ays')}\s*[,:]\s*$")
 # A cue anywhere in a sentence, either order: "…, Warren said." / "These employees, Stumpf
