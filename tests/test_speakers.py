@@ -427,3 +427,32 @@ def test_a_relative_pronoun_from_the_parse_is_no_speaker() -> None:
         "“Nobody will ever cross it.”\n")).articles[0]
     quotes, _ = extract_quotes(article, nlp=nlp)
     assert [q.speaker for q in quotes] == ["Ann Lee"]
+
+
+# --- general rules that replaced words of particular articles (issue: "one language, many word
+# lists") -----------------------------------------------------------------------------------------
+
+def test_a_surname_alone_takes_no_gender_from_the_given_name_dictionary() -> None:
+    # "Clinton" is also a man's given name; alone it is a surname, and the pronouns tell
+    text = (
+        "Clinton said on Monday that the plan works. On Tuesday, Clinton went further. She "
+        "warned about the economy and the cost of waiting.\n\n"
+        "“We cannot wait another year for this,” she said.\n"
+    )
+    assert only(text, "cannot wait").speaker == "Clinton"
+
+
+def test_a_place_after_a_locative_preposition_is_no_speaker() -> None:
+    text = (
+        "At a meeting this week in Ostmere, Ann Keller, the head of the local union, told the "
+        "crowd that “nobody is leaving this room without a deal.”\n"
+    )
+    assert only(text, "nobody is leaving").speaker == "Ann Keller"
+
+
+def test_a_capitalised_class_noun_is_no_person() -> None:
+    from newsweave.quotes.speakers import bad_speaker
+
+    assert bad_speaker("Council") and bad_speaker("Awards") and bad_speaker("Second")
+    assert bad_speaker("considering")  # a participle opens a phrase
+    assert not bad_speaker("Keller")

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from newsweave.lang import SUBJECT_PRONOUNS
 from newsweave.settings import Settings
 
 # 2.0: derived figures (word counts, quote text, support, …) are computed fields of the schema;
@@ -157,7 +158,7 @@ class Quote(Model):
             return self.speaker
         phrase = self.speaker_span.text.strip(" ,.")
         words = set(self.speaker.lower().split())
-        if phrase.lower() in {"he", "she", "they", "i", "we", "it"} or (
+        if phrase.lower() in SUBJECT_PRONOUNS or (
             set(phrase.lower().replace("’s", "").replace("'s", "").split()) <= words
         ) or phrase == self.speaker:
             return self.speaker

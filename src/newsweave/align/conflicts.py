@@ -38,6 +38,17 @@ from rapidfuzz import fuzz
 
 from newsweave.align.facts import SentenceIndex
 from newsweave.align.values import RANK_MODIFIERS, Value, extract_values
+from newsweave.lang import (
+    HEDGES,
+    HONORIFIC_ABBREVIATIONS,
+    LOCATIVE_PREPOSITIONS,
+    MONTH_NAMES,
+    PLACE_NOUNS,
+    RANK_WORDS,
+    TENURE_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
 from newsweave.settings import ConflictSettings
 from newsweave.text.normalize import fold_typography
@@ -98,15 +109,14 @@ def _dates_agree(a: str, b: str) -> bool:
 
 def _admits(bounded: Value, other: float) -> bool:
     assert bounded.amount is not None
-    bound, hedge = bounded.amount, bounded.hedge
-    if hedge in ("at least", "more than", "over", "upwards of", "in excess of", "another"):
+    bound, kind = bounded.amount, HEDGES.get(bounded.hedge)
+    if kind == "at least":
         return other >= bound
-    if hedge in ("up to", "fewer than", "less than", "under", "as many as", "no more than"):
+    if kind == "at most":
         return other <= bound
-    if hedge in ("nearly", "almost", "just under", "close to"):
+    if kind == "just under":
         return 0.9 * bound <= other <= bound
-    if hedge in ("about", "around", "approximately", "roughly", "an estimated", "estimated",
-                 "some"):
+    if kind == "about":
         return abs(other - bound) <= 0.1 * max(abs(bound), abs(other))
     return False
 
@@ -369,8 +379,8 @@ _ANTONYMS = {
 }
 _NEGATORS = frozenset({"not", "never", "no", "n't", "nobody", "none", "nothing", "neither",
                        "nor", "cannot"})
-_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "inside", "into",
-                       "off"})
+# words before a name that make it a place ("in Ostmere", "the road to Ostmere")
+_LOCATIVE = LOCATIVE_PREPOSITIONS | {"to", "of", "off"}
 _CHANGE = re.compile(r"\b(?:now|new|newly|corrected|instead|moved|changed|replaced|revised|"
                      r"later|latest|no longer|after all|postponed|rescheduled|has since|"
                      r"was found|were found|resigned|appointed|named|elected)\b", re.IGNORECASE)
@@ -448,8 +458,9 @@ _FUTURE_PLAN = re.compile(r"\b(?:will|scheduled|planned|plans|set for|expected)\
 # words one article adds without changing the claim ("will now be played")
 _FILLER = frozenset({"now", "also", "still", "reportedly", "again", "already", "just",
                      "officially", "instead", "finally", "later"})
-_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "co", "acting", "interim",
-                         "former", "junior", "under"})
+# a minimal pair that differs by a rank or tenure word ("the former mayor") is a role conflict:
+# the two sentences are otherwise the same claim, made of the same time
+_RANK_WORDS = RANK_WORDS | TENURE_WORDS
 
 
 def _minimal_difference(
@@ -494,8 +505,8 @@ def _minimal_difference(
             return "role", text_l, text_r, ""
         return None
     before = lower_l[i1 - 1] if i1 > 0 else ""
-    kind: ConflictKind = "place" if before in _LOCATIVE or (i2 < len(lower_l) and lower_l[i2] in (
-        "airport", "city", "county", "province", "state", "river", "port", "station")) else "name"
+    kind: ConflictKind = "place" if before in _LOCATIVE or (
+        i2 < len(lower_l) and lower_l[i2] in PLACE_NOUNS) else "name"
     if fuzz.ratio(text_l.lower(), text_r.lower()) >= 75:
         return kind, text_l, text_r, "a spelling variant of one name"
     if keys_l <= keys_r or keys_r <= keys_l:
@@ -505,11 +516,11 @@ def _minimal_difference(
     return kind, text_l, text_r, ""
 
 
-_NOT_NAMES = frozenset("""mr mrs ms dr sir inspector officer sergeant sgt detective captain
-    president senator rep gov governor mayor judge minister chief police the a an this that
-    these those monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec published updated posted read watch""".split())
+_NOT_NAMES = (
+    frozenset(t.lower() for t in HONORIFIC_ABBREVIATIONS + TITLE_WORDS if " " not in t)
+    | MONTH_NAMES | frozenset(WEEKDAYS)
+    | frozenset("police the a an this that these those published updated posted read watch".split())
+)
 
 
 def _is_name_word(word: str) -> bool:

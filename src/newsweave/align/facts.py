@@ -12,7 +12,6 @@ sentences that share vocabulary, which is near-linear for articles about one eve
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,17 +19,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from newsweave.lang import light_stem
 from newsweave.model import Fact, ReusePair, Sentence
 from newsweave.reuse import independent_articles
 from newsweave.settings import FactSettings
 from newsweave.text.tokens import STOPWORDS, tokenize
-
-_SUFFIX = re.compile(r"(?<=\w{3})(?:'s|s|es|ed|ing|ly)$")
-
-
-def light_stem(key: str) -> str:
-    """Return ``key`` without a common inflection ("rejected" -> "reject")."""
-    return _SUFFIX.sub("", key)
 
 
 def sentence_terms(text: str) -> list[str]:

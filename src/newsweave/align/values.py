@@ -29,23 +29,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from newsweave.lang import (
+    AWARD_NOUNS,
+    HEDGES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    RANK_WORDS,
+    ROLE_NOUNS,
+    TENURE_WORDS,
+    TIME_WORDS,
+    WEEKDAYS,
+    alternation,
+    capitalised,
+    light_stem,
+    month_number,
+)
 from newsweave.text.tokens import STOPWORDS
 
 ValueKind = str  # one of the kinds listed in the module docstring
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
-}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
-}
 # unit word -> (family, factor to the family's base unit)
 _UNITS: dict[str, tuple[str, float]] = {
     **{u: ("length", 1000.0) for u in ("km", "kms", "kilometre", "kilometres", "kilometer",
@@ -66,10 +71,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "degrees": ("degrees", 1.0),
 }
 _HEDGE = re.compile(
-    r"(?:\b(?:at least|more than|over|upwards of|in excess of|up to|fewer than|less than|under|"
-    r"nearly|almost|as many as|no more than|just under|about|around|approximately|roughly|"
-    r"an estimated|estimated|some|close to|another)\s+)$",
-    re.IGNORECASE,
+    r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)$", re.IGNORECASE
 )
 # Nouns that only say "people": counts of them compare by the event they take part in.
 _PEOPLE = frozenset("""people persons others residents victims civilians children adults men women
@@ -95,16 +97,12 @@ _NUMBER = re.compile(
     r"(?![\w:]|[.,]\d|-\d)",
     re.IGNORECASE,
 )
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_MONTH_ABBR = {m[:3]: k + 1 for k, m in enumerate(_MONTHS)} | {"sept": 9}
 _MONTH = re.compile(
-    r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) +
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+    r"\b(?P<month>" + capitalised(MONTHS) +
+    r"|(?:" + capitalised(MONTH_ABBREVIATIONS) + r")\.?)"
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(r"\b(?P<day>" + capitalised(WEEKDAYS) + r")\b")
 _YEAR = re.compile(r"\b(?:in|since|of|from|until|by)\s+(?P<year>(?:19|20)\d\d)\b(?![-–]\d)")
 _LAST_YEAR = re.compile(r"\b(?P<rel>last|next|this)\s+year\b", re.IGNORECASE)
 _CLOCK = re.compile(
@@ -123,21 +121,20 @@ _ORDINAL = re.compile(
     r"(?P<rest>(?:\s+[A-Za-z][\w’'-]*){1,3})",
     re.IGNORECASE,
 )
-_GENERIC_HEADS = frozenset("""award awards prize trophy title medal win victory statuette
-    honor honour""".split())
-_TIME_WORDS = frozenset("""today tonight yesterday tomorrow now year years week month season time
-    night morning evening""".split())
-_ROLE_BASE = (r"producer|director|editor|president|chairman|chairwoman|chair|manager|minister|"
-              r"secretary|governor|commander|coach|officer|captain|treasurer|counsel|"
-              r"spokesman|spokeswoman|spokesperson|writer|chief")
+# Heads that say only "an award" or "a win": the name before them says what is counted.
+_GENERIC_HEADS = AWARD_NOUNS | {"win", "victory"}
+_TIME_WORDS = TIME_WORDS | frozenset(
+    "now year years week month season time night morning evening".split())
+# Modifiers that make a different office of the same title ("co-", "deputy", "acting"); "former"
+# (a tenure word) is read as a modifier but compares as the same office, said at another time.
+RANK_MODIFIERS = RANK_WORDS
+_ROLE_BASE = alternation(ROLE_NOUNS)
 _ROLE = re.compile(
-    r"\b(?P<mods>(?:(?:co|vice|deputy|assistant|associate|executive|senior|supervising|"
-    r"acting|interim|former|general|head|managing|lead)[\s-]+){0,3})"
+    r"\b(?P<mods>(?:(?:" + alternation(RANK_WORDS | TENURE_WORDS)
+    + r"|executive|senior|supervising|general|head|managing|lead)[\s-]+){0,3})"
     r"(?P<base>" + _ROLE_BASE + r")\b(?P<obj>\s+(?:of|on|for|at|with)\s+[^.;:!?]{0,60})?",
     re.IGNORECASE,
 )
-# Modifiers that make a different, lower office of the same title ("co-", "deputy").
-RANK_MODIFIERS = frozenset({"co", "vice", "deputy", "assistant", "associate"})
 _NAME = r"[A-Z][a-zA-Z’'\-]*[a-z](?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'\-]*[a-z]){0,2}"
 _HOME = re.compile(
     r"(?P<name>" + _NAME + r"),\s+(?:\d{1,3},\s+)?(?:a\s+[\w\s-]{0,30}?\s+)?of\s+"
@@ -187,11 +184,7 @@ class Value:
 
 
 def _stem(word: str) -> str:
-    word = re.sub(r"[’']s?$", "", word.lower())
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return light_stem(re.sub(r"[’']s?$", "", word.lower()), strict=True)
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:
@@ -241,7 +234,7 @@ def _skip_number(text: str, start: int, end: int, raw: str) -> bool:
     if re.search(r"(?:\b(?:Route|Highway|No|Number|Street|Avenue|Interstate|I|Flight|Room|"
                  r"Channel|Article|Section|Chapter|Page|Act)\.?|#)\s*$", before):
         return True
-    if re.search(r"\b(?:" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s*$", before,
+    if re.search(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s*$", before,
                  re.IGNORECASE):
         return True  # a day of a month
     if re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -429,7 +422,7 @@ def _dates(text: str, date: dt.date | None) -> list[Value]:
     taken: list[tuple[int, int]] = []
     for match in _MONTH.finditer(text):
         month_key = match.group("month").lower().rstrip(".")
-        month = _MONTH_ABBR.get(month_key[:4] if month_key.startswith("sept") else month_key[:3])
+        month = month_number(month_key)
         if month is None or (month_key == "may" and not (match.group("day") or
                                                          match.group("year"))):
             continue
@@ -452,7 +445,7 @@ def _dates(text: str, date: dt.date | None) -> list[Value]:
         name = match.group("day").lower()
         if date is not None:
             # news names the last such day, or the next one when the sentence looks ahead
-            back = (date.weekday() - _WEEKDAYS.index(name)) % 7
+            back = (date.weekday() - WEEKDAYS.index(name)) % 7
             if back and _FUTURE.search(text):
                 back -= 7
             label = (date - dt.timedelta(days=back)).isoformat()
@@ -518,7 +511,8 @@ def _ordinals(text: str) -> list[Value]:
             continue  # "the 72nd Primetime Emmy Awards": an edition in a name, not a count
         head, mods = words[-1], frozenset(words[:-1])
         if head in _GENERIC_HEADS and mods:
-            # "second Emmy award": the named thing is what is counted
+            # "second Nobel prize", "third Grammy award": a generic head after a name counts
+            # what the name names, so that "third Grammy" is the same slot
             named = [w for w in match.group("rest").split()
                      if w[:1].isupper() and w.lower() not in _GENERIC_HEADS]
             if named:

@@ -37,9 +37,10 @@ from newsweave.entities.rules import (
     places,
     quoted_works,
 )
+from newsweave.lang import COMMON_CAPITALISED
 from newsweave.model import Article, Entity, Quote, Span
 from newsweave.quotes.extract import Region, find_regions
-from newsweave.quotes.speakers import COMMON_CAPITALISED, Mention, strip_title
+from newsweave.quotes.speakers import Mention, strip_title
 from newsweave.text.tokens import STOPWORDS
 
 Kind = Literal["person", "organisation", "work", "place", "other"]

@@ -20,11 +20,10 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_GENDER, ROLE_NOUNS
+from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
 from newsweave.quotes.speakers import (
-    COMMON_CAPITALISED,
-    CUE_VERBS,
-    PRONOUNS,
     Mention,
     Resolver,
     is_description,
@@ -33,25 +32,7 @@ from newsweave.text.tokens import STOPWORDS
 
 # Offices: a description headed by one refers to a holder of that office, never to a person the
 # article gives another title.
-_OFFICES = frozenset(
-    """mayor senator governor president minister premier chancellor congressman
-    congresswoman lawmaker chairman chairwoman ambassador secretary commissioner sheriff judge
-    coach captain chief director""".split()
-)
-# Role nouns that, after "the", usually refer back to someone the article has named.
-ROLE_NOUNS = _OFFICES | frozenset(
-    """actor actress star singer songwriter rapper musician comedian producer writer author
-    novelist poet filmmaker playwright host presenter anchor journalist reporter columnist
-    nominee winner champion player striker goalkeeper quarterback pitcher manager legislator
-    politician candidate leader spokesman spokeswoman spokesperson diplomat officer detective
-    lawyer attorney prosecutor doctor surgeon scientist researcher professor economist
-    analyst founder executive businessman businesswoman billionaire entrepreneur chef artist
-    designer dancer athlete""".split()
-)
-_FEMALE_HEADS = frozenset({"actress", "spokeswoman", "chairwoman", "congresswoman",
-                           "businesswoman", "woman", "mother", "girl"})
-_MALE_HEADS = frozenset({"spokesman", "chairman", "congressman", "businessman", "man",
-                         "father", "boy"})
+_OFFICES = OFFICES
 # Nouns that may follow an age ("the 52-year-old man") and belong to the description.
 _AGE_NOUNS = r"man|woman|boy|girl|mother|father"
 _AGE = r"\d{1,3}-year-old"
@@ -123,7 +104,7 @@ def article_people(
     for mention in resolver.mentions:
         if not _inside(mention.position, paragraphs) or not _is_name(mention.name) or (
             mention.name in not_people
-        ):
+        ) or not (mention.title or resolver.is_person(mention.name)):
             continue
         start, end = _name_span(text, mention)
         name = mention.name
@@ -267,8 +248,7 @@ def _resolve(
     if named is not None:
         return named
     last_word = head.split()[-1]
-    gender = ("female" if last_word in _FEMALE_HEADS else
-              "male" if last_word in _MALE_HEADS else None)
+    gender = ROLE_GENDER.get(last_word)
     age = re.match(r"\d+", head)
     titled = {m.name for m in resolver.mentions if m.title}
     for mention in sorted((m for m in names if m.start < position),

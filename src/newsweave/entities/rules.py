@@ -15,14 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsweave.lang import (
+    COMMON_CAPITALISED,
+    DETERMINERS,
+    MONTHS,
+    ORDINALS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+    WEEKDAYS,
+    WORK_NOUNS,
+    capitalised,
+)
 from newsweave.model import Article
 from newsweave.quotes.extract import Region
-from newsweave.quotes.speakers import COMMON_CAPITALISED
 
 ORG = re.compile(
-    r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:Council|Academy|Service|Services|University|Trust|"
-    r"Department|Ministry|Agency|Association|Club|Company|Corporation|Party|Committee|"
-    r"Commission|Court|Police|Hospital|Network|Group|Institute|Foundation|Union|Office)\b"
+    r"\b(?:[A-Z][\w&'’-]+\s+){0,4}(?:"
+    + capitalised(tuple(sorted(ORGANISATION_NOUNS, key=lambda w: (-len(w), w)))) + r")\b"
     r"|\b[A-Z]{2,6}\b"
 )
 _ACRONYM_STOP = frozenset({"I", "A", "OK", "TV", "US", "UK", "PM", "AM", "ALSO", "READ", "BY"})
@@ -54,11 +65,7 @@ _COUNTRIES = (
     "Venezuela Vietnam Wales Yemen Zimbabwe Britain Europe Africa Asia America U.S. U.K. UK US"
 )
 KNOWN_PLACES = frozenset(w.replace("_", " ") for w in f"{_STATES} {_COUNTRIES}".split())
-_PLACE_WORDS = frozenset(
-    """Street Road Avenue Lane Square Park Center Centre Airport Station Bridge River Lake
-    Valley Bay Beach Island Islands Mountain Mountains County City Town Village Harbour
-    Harbor Port Stadium Arena Hall Hills Heights Coast Province Region District""".split()
-)
+_PLACE_WORDS = frozenset(w.capitalize() for w in PLACE_NOUNS)
 # Country and state adjectives, and the people of a place: not places themselves.
 _ADJECTIVES = frozenset(
     """American Americans British Briton Britons English Scottish Welsh Irish French German
@@ -73,11 +80,11 @@ _ADJECTIVES = frozenset(
         "_", " ").split()
 )
 _NOT_PLACES = frozenset(
-    """The A An This That These Those It Its I We He She They You His Her Their Our My
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Today Tonight
-    Yesterday Tomorrow First Last Next Part Chapter Act Round Game Week Season Episode""".split()
-)
+    w.capitalize() for w in (*MONTHS, *WEEKDAYS, *SUBJECT_PRONOUNS, *ORDINALS, *DETERMINERS,
+                             *TIME_WORDS, "you")
+) | frozenset(
+    "Christmas Easter Last Next Part Chapter Act Round Game Week Season Episode".split()
+) | {"I"}
 # A capitalised word; an apostrophe only inside a name ("O’Donnell"), never a possessive.
 _COMPASS = frozenset({"North", "South", "East", "West", "Middle", "Upper", "Lower", "Central"})
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?)"
@@ -97,11 +104,10 @@ _KNOWN = re.compile(
 )
 _SMALL = r"(?:of|the|a|an|and|in|on|at|to|for|with|from|or|is|are|my|your|our|his|her)"
 TITLE_SPAN = rf"(?:(?:The|A|An)\s+)?{_CAP_WORD}(?:\s+(?:{_SMALL}\s+)?{_CAP_WORD}){{0,7}}"
-_WORK_NOUNS = (
-    r"film|movie|series|miniseries|novel|book|show|sitcom|drama|documentary|album|song|play|"
-    r"musical|podcast|memoir|comedy|thriller|opera|single|painting|poem"
-)
+_WORK_NOUNS = "|".join(sorted(WORK_NOUNS, key=lambda w: (-len(w), w)))
 _WORK_AFTER_NOUN = re.compile(rf"\b(?:{_WORK_NOUNS})\s+(?P<work>{TITLE_SPAN})(?![\w'’])")
+# A work noun after "best" names an award's category ("the best TV movie Emmy"), not a work.
+_CATEGORY_BEFORE = re.compile(r"\bbest\s+(?:\S+\s+){1,2}$", re.IGNORECASE)
 _WORK_STARRED_IN = re.compile(
     rf"\b(?:star|stars|starred|starring|appear|appears|appeared|appearing)\s+in\s+"
     rf"(?P<work>{TITLE_SPAN})(?![\w'’])"
@@ -136,10 +142,13 @@ def pattern_works(article: Article) -> set[str]:
     """Titles after a work noun, after "star in", or before an appositive naming a work."""
     works: set[str] = set()
     for pattern in (_WORK_AFTER_NOUN, _WORK_STARRED_IN, _WORK_APPOSITIVE):
-        for _, title in _paragraph_matches(article, pattern, "work"):
+        for pos, title in _paragraph_matches(article, pattern, "work"):
+            if pattern is _WORK_AFTER_NOUN and _CATEGORY_BEFORE.search(
+                article.text[max(0, pos - 40) : pos]
+            ):
+                continue
             title = re.sub(r"['’]s$", "", title)
             words = [w for w in title.split() if not re.fullmatch(_SMALL, w)]
-            # "the best TV movie Emmy": an award after a work noun, not a title.
             if words and not all(w in COMMON_CAPITALISED or w in _NOT_PLACES for w in words):
                 works.add(title)
     return works

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in is that for it on was with as he she his her be by at from this are
-    have has had not but or an they which their were been who will would its said we i
-    you""".split()
-)
+from newsweave.lang import FREQUENT_WORDS as _ENGLISH_FUNCTION_WORDS
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -35,75 +35,79 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.errors import Code
+from newsweave.lang import (
+    AUXILIARIES,
+    CAUSATIVE_VERBS,
+    COORDINATORS,
+    CUE_VERBS_WITH_TEXTS,
+    DETERMINERS,
+    IRREGULAR_VERB_FORMS,
+    LOCATIVE_PREPOSITIONS,
+    NOUN_CUES,
+    OPENING_PARTICIPLES,
+    PARTICIPLES,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SENTENCE_ADVERBS,
+    SPEECH_LEMMAS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    VERB_ADVERBS,
+    WEEKDAYS,
+    WH_WORDS,
+    alternation,
+    capitalised,
+)
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
 from newsweave.quotes.speakers import (
-    ADVERB,
     APPOSITIVE,
-    CUE_VERBS,
     NAME,
-    PARTICIPLES,
     PRONOUNS,
     ROLE_PREFIX,
     SPEAKER,
     Mention,
     Resolver,
     bad_speaker,
+    cue_then_speaker,
     description_head,
     ends_sentence,
     is_description,
     sentence_breaks,
+    speaker_then_cue,
     strip_title,
 )
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
-    rf"(?P<cue>{CUE_VERBS}|reads|read)\b"
+    rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}{speaker_then_cue(cues=CUE_VERBS_WITH_TEXTS)}\b"
 )
-_CUE_AFTER_CUE_FIRST = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<cue>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})"
-)
+_CUE_AFTER_CUE_FIRST = re.compile(rf"^[\s,.;:!?—–-]*{cue_then_speaker()}")
 _ACCORDING_AFTER = re.compile(rf"^[\s,.;:—–-]*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})")
 _DASH_CREDIT = re.compile(rf"^\s*(?P<cue>[―—–]|--)\s*(?P<speaker>{NAME})\s*[.,]?\s*$")
 _SPEAKER_LABEL = re.compile(r"^(?P<speaker>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
-_CUE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})"
-    rf"(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$"
-)
+_CUE_BEFORE = re.compile(rf"{speaker_then_cue()}(?:\s+[\w'’\-]+){{0,6}}?\s*[,:]?\s*$")
 _CUE_LEAD_IN = re.compile(
-    rf"^{ROLE_PREFIX}(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?"
-    rf"(?P<cue>{CUE_VERBS}|reports|reads|read|writes)\b"
-    rf"[^.!?]{{0,80}}[.:]\s*$"
+    rf"^{ROLE_PREFIX}{speaker_then_cue(cues=CUE_VERBS_WITH_TEXTS)}\b[^.!?]{{0,80}}[.:]\s*$"
 )
-_ACCORDING_BEFORE = re.compile(
-    rf"(?P<cue>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
-)
-_PARTICIPLE_BEFORE = re.compile(
-    rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$"
-)
+_ACCORDING = "[Aa]ccording to"
+_ACCORDING_BEFORE = re.compile(rf"{cue_then_speaker(cues=_ACCORDING)}\s*[,:]\s*$")
+_PARTICIPLE_BEFORE = re.compile(rf"(?P<speaker>{SPEAKER})\s+(?P<cue>{PARTICIPLES})\s*[,:]?\s*$")
 # "Said Ellis: “…”".
-_SAID_BEFORE = re.compile(
-    rf"(?P<cue>[Ss]aid|[Ss]ays)\s+{ROLE_PREFIX}(?P<speaker>{SPEAKER})\s*[,:]\s*$"
-)
+_SAID_BEFORE = re.compile(rf"{cue_then_speaker(cues='[Ss]aid|[Ss]ays')}\s*[,:]\s*$")
 # A cue anywhere in a sentence, either order: "…, Warren said." / "These employees, Stumpf
 # explained, were …" / "…, said Jane Doe."
 _CUE_IN_SENTENCE = re.compile(
-    rf"(?:(?<![\w#])(?P<speaker>{SPEAKER}){APPOSITIVE}\s+{ADVERB}?(?P<cue>{CUE_VERBS})\b"
-    rf"|,\s*(?P<cue2>{CUE_VERBS})\s+{ROLE_PREFIX}(?P<speaker2>{SPEAKER})"
-    rf"|(?P<cue3>[Aa]ccording to)\s+{ROLE_PREFIX}(?P<speaker3>{SPEAKER}))"
+    rf"(?:(?<![\w#]){speaker_then_cue()}\b"
+    rf"|,\s*{cue_then_speaker('speaker2', 'cue2')}"
+    rf"|{cue_then_speaker('speaker3', 'cue3', cues=_ACCORDING)})"
 )
-_NOT_VERBS = (
-    r"(?:of|in|on|at|for|and|or|to|the|a|an|with|from|by|as|who|which|that|whose|whom|than|"
-    r"but|nor|if|so|into|onto|over|under|about|after|before|this|these|those|its|his|her|their|"
-    r"always|news|series|is|was|has)"
-)
+_NOT_VERBS = "(?:" + alternation(
+    PREPOSITIONS | COORDINATORS | DETERMINERS | RELATIVE_PRONOUNS | frozenset({"than", "if"})
+    # words ending like a verb that are none: "always", "news", "series", "is", "was", "has"
+    | frozenset({"always", "news", "series", "is", "was", "has"})
+) + ")"
 # A word that looks like a verb: a regular ending or a common irregular past.
 _VERB = (
-    rf"(?!{_NOT_VERBS}\b)(?:[a-z][a-z\-]*(?:s|ed|ing)|said|told|took|made|gave|spoke|wrote|"
-    r"went|came|got|put|set|ran|saw|thought|felt|knew|left|began|brought|kept|held|stood|won|"
-    r"lost|met|paid|sent|built|sought|fought|meant|read|let|cut|hit|led|drew|threw|struck|"
-    r"became|chose|rose|fell|sang|swore|wore|tore|forgot|forgave|hid|bit|shook|can|could|gone|"
-    r"done|been|seen|taken|given|written|spoken|known|shown|grown|drawn|chosen|begun|sung|"
-    r"will|would|should|must|may|might)\b"
+    rf"(?!{_NOT_VERBS}\b)(?:[a-z][a-z\-]*(?:s|ed|ing)|{IRREGULAR_VERB_FORMS})\b"
 )
 # A group without a determiner, at a sentence's start: "Small groups of protesters",
 # "Hundreds of residents".
@@ -113,14 +117,16 @@ _GROUP = (
 )
 # The subject of a sentence, after an optional introductory phrase: "At a rally in Ohio,
 # Clinton called …", "But Trump is promising …".  The shortest role prefix is tried first.
+# Words that open an introductory phrase before a sentence's subject ("In July, …", "Asked
+# about it, …", "Meanwhile, …", "Although …, …").
+_INTRO_WORDS = tuple(sorted((PREPOSITIONS | SUBORDINATORS) - WH_WORDS - {"so"}))
+_OPENING_WORDS = tuple(sorted(
+    frozenset(_INTRO_WORDS) | SENTENCE_ADVERBS | TIME_WORDS | OPENING_PARTICIPLES
+    | frozenset(WEEKDAYS) | {"even"}, key=lambda w: (-len(w), w)))
 _SUBJECT_HEAD = (
     # a dateline: "LONDON, Oct. 4 (Wire) — "
     r"^(?:[A-Z][A-Z.'\- ]+,[^#—–]{0,40}?\s(?:[—–]|--)\s+)?"
-    r"(?:(?:In|At|On|During|After|Before|Following|Speaking|Asked|Later|Earlier|Last|Since|"
-    r"Under|With|Without|For|From|Like|Unlike|As|When|While|Despite|Then|Now|Meanwhile|However|"
-    r"Still|Also|Instead|Yet|Previously|Separately|Elsewhere|Today|Yesterday|Tonight|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Although|Though|Because|If|"
-    r"Once|Until|Unless|Amid|Among|Throughout|Through|Over|By|Even|[A-Z][a-z]+ly)\b"
+    rf"(?:(?:{capitalised(_OPENING_WORDS)}|[A-Z][a-z]+ly)\b"
     # a second introductory phrase may follow ("Following a meeting, late on Friday, …")
     # (a quote may end it: "After calling the plan “a mess,” she …", the mark's comma masked)
     r"[^,#]{0,160}(?:,|#{2,}(?=\s))\s+(?:[a-z][^,#]{0,60}(?:,|#{2,}(?=\s))\s+)?)?"
@@ -130,10 +136,15 @@ _SUBJECT_HEAD = (
     # "Gov. Ann Lee of Ohio lauded …", "Citizens for Fair Taxes advocates …"
     r"(?:\s+(?:of|for)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
 )
-_AUXILIARIES = (
-    r"(?:(?:is|was|has|had|have|will|would|been|being|not|never|also|then|again|later|even|"
-    r"once|often|just|already|still|further|first|\w+ly)\s+){0,3}"
-)
+
+
+def _auxiliaries(most: int) -> str:
+    """Up to ``most`` auxiliaries, "not" and adverbs before a verb ("has also", "was not")."""
+    words = alternation(AUXILIARIES | VERB_ADVERBS | frozenset({"not"}))
+    return rf"(?:(?:{words}|\w+ly)\s+){{0,{most}}}"
+
+
+_AUXILIARIES = _auxiliaries(3)
 _SUBJECT_START = re.compile(
     rf"{_SUBJECT_HEAD}{APPOSITIVE}\s+{_AUXILIARIES}"
     # the verb, or a clause set in before it: "Ann Lee, R-Ohio, despite admitting that …"
@@ -348,23 +359,27 @@ def _cue_before(text: str, region: Region, floor: int) -> _Cue | None:
     return None
 
 
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:through|in|on|at|of|from|with|by|for|into|onto|under|over|after|before|during|"
-    r"about|around|across|following|behind|near|inside|outside|within|without)\s+$",
-    re.IGNORECASE,
-)
+# ("as" opens a clause too: "as a Homeland Security memo put it")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{alternation(PREPOSITIONS - {'as'})})\s+$",
+                                 re.IGNORECASE)
+
+
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation(LOCATIVE_PREPOSITIONS)})\s+$")
 
 
 def _object_of_preposition(text: str, start: int, phrase: str) -> bool:
     """True when the description at ``start`` follows a preposition ("marching through the
-    streets chanted", "in a box labeled"): an object, never the one who speaks."""
+    streets chanted", "in a box labeled"), or a single name follows a locative one ("in
+    Washington"): an object, never the one who speaks."""
     before = text[max(0, start - 12) : start]
+    if len(phrase.split()) == 1 and _LOCATIVE_BEFORE.search(before):
+        return True  # "in Washington, Ann Lee said": a place
     return is_description(phrase) and _PREPOSITION_BEFORE.search(before) is not None
 
 
 # Cue words that are also plural nouns: after a possessive ("Trump’s late-night tweets",
 # "the senator’s claims") they end a noun phrase and are not a verb.
-_NOUN_CUES = frozenset("tweets claims notes calls posts states answers replies counters".split())
+_NOUN_CUES = NOUN_CUES
 
 
 def _noun_phrase(phrase: str, cue: str) -> bool:
@@ -490,8 +505,7 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
 # The object of a verb of causing is the subject of the infinitive the quote ends: "All this
 # has led the journalist Ann Lee to fear a “…”", "which prompted Lee to call it “…”".
 _OBJECT_CONTROL = re.compile(
-    r"\b(?P<cue>led|leads|leading|prompted|prompts|prompting|caused|causes|forced|forces|"
-    r"pushed|drove|drives|inspired|inspires|spurred|moved|encouraged|encourages)\s+"
+    rf"\b(?P<cue>{CAUSATIVE_VERBS})\s+"
     rf"(?:the\s+)?{ROLE_PREFIX}(?P<speaker>{NAME})\s+to\s+[a-z]+(?:\s+[\w'’\-]+){{0,5}}\s*$"
 )
 
@@ -499,13 +513,11 @@ _OBJECT_CONTROL = re.compile(
 # An introductory phrase that a quote may stand in: "Bemoaning the “…,” Trump accused …",
 # "After saying her foot was “…,” she was …".
 _INTRO_OPENER = re.compile(
-    r"(?:[A-Z][a-z]+ing|After|Before|While|When|Since|Despite|In|On|At|By|With|For|From|Like|"
-    r"Unlike|As|Although|Though|Because|If|Once|Upon)\b[^,#.;:!?]*$"
+    rf"(?:[A-Z][a-z]+ing|{capitalised(_INTRO_WORDS)})\b[^,#.;:!?]*$"
 )
 _SUBJECT_AFTER_INTRO = re.compile(
     rf"[^,#.;:!?]{{0,80}}?(?:,\s*|(?<=#)\s+){ROLE_PREFIX}?(?P<speaker>{SPEAKER}){APPOSITIVE}\s+"
-    r"(?:(?:is|was|has|had|have|will|would|also|then|later|\w+ly)\s+){0,2}"
-    rf"(?P<cue>{_VERB})"
+    rf"{_auxiliaries(2)}(?P<cue>{_VERB})"
 )
 
 
@@ -552,15 +564,7 @@ def _sentence_start(
     return start
 
 
-_SPEECH_LEMMAS = frozenset(
-    """say tell add continue conclude begin explain ask note write tweet post state declare
-    insist argue recall quip gush sigh reply respond remark warn urge announce acknowledge
-    admit claim caution joke laugh shout stress emphasize emphasise observe exclaim promise
-    vow concede suggest muse counter agree complain predict confirm reiterate repeat comment
-    whisper yell cry scream maintain elaborate plead boast tease wonder describe recount
-    testify call praise report read chant sing answer demand charge contend assert allege
-    label dub brand""".split()
-)
+_SPEECH_LEMMAS = SPEECH_LEMMAS
 
 
 class _Parser:
@@ -618,6 +622,34 @@ class _Parser:
         return found
 
 
+@dataclass
+class _Layout:
+    """One article's paragraph ranges and quote regions, with each paragraph's text outside
+    quotes (``#`` over the quotes) computed on first use."""
+
+    article: Article
+    paragraphs: list[tuple[int, int]]
+    regions: list[Region]
+    excerpts: set[int]  # ids of the regions that are excerpted passages, not speech
+    quoted_paragraphs: set[int] = field(default_factory=set)
+    _plain: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.quoted_paragraphs = {r.paragraph for r in self.regions}
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def plain(self, p_index: int) -> str:
+        if p_index not in self._plain:
+            p_start, p_end = self.paragraphs[p_index]
+            self._plain[p_index] = _plain_paragraph(
+                self.text, p_start, p_end,
+                [r for r in self.regions if r.paragraph == p_index and id(r) not in self.excerpts])
+        return self._plain[p_index]
+
+
 def extract_quotes(
     article: Article, min_words: int = 1, nlp: Any | None = None
 ) -> tuple[list[Quote], list[Notice]]:
@@ -629,101 +661,131 @@ def extract_quotes(
     Returns the quotes in document order (each with content spans, speaker, cue and the rule
     that attributed it) and a W003 notice for every unbalanced quote mark.  Never raises on
     any text.
+
+    The steps: find the quote regions; find each region's cue (:func:`_region_cue`); group the
+    regions into quotes (:func:`_drafts`); note the unbalanced marks; resolve each quote's
+    speaker phrase to a person (:func:`_attributed_quotes`).
     """
-    text = article.text
     paragraph_ranges = [(p.start, p.end) for p in article.paragraphs]
-    regions = find_regions(text, paragraph_ranges)
-    notices: list[Notice] = []
-    quoted_paragraphs = {r.paragraph for r in regions}
+    regions = find_regions(article.text, paragraph_ranges)
+    layout = _Layout(article, paragraph_ranges, regions,
+                     _excerpt_regions(article.text, paragraph_ranges, regions))
     parser = _Parser(nlp, article) if nlp is not None else None
-    plain_paragraphs: dict[int, str] = {}
+    drafts = _drafts(layout, parser, min_words)
+    notices = _unbalanced_notices(layout, drafts)
+    quoted = [(r.open_at, r.close_end) for r in regions if id(r) not in layout.excerpts]
+    resolver = Resolver(article, quoted, parser.people(quoted) if parser is not None else ())
+    return _attributed_quotes(layout, drafts, resolver), notices
 
-    excerpts = _excerpt_regions(text, paragraph_ranges, regions)
 
-    def plain(p_index: int) -> str:
-        if p_index not in plain_paragraphs:
-            p_start, p_end = paragraph_ranges[p_index]
-            plain_paragraphs[p_index] = _plain_paragraph(
-                text, p_start, p_end,
-                [r for r in regions if r.paragraph == p_index and id(r) not in excerpts])
-        return plain_paragraphs[p_index]
+def _region_cue(layout: _Layout, k: int, parser: _Parser | None
+                ) -> tuple[Region, _Cue | None, bool]:
+    """Return region ``k`` (less a transcript's speaker label), its cue (first rule that
+    applies, in the order the module docstring gives) and whether a label named the speaker."""
+    text, regions, paragraph_ranges = layout.text, layout.regions, layout.paragraphs
+    region = regions[k]
+    p_start, p_end = paragraph_ranges[region.paragraph]
+    nxt = regions[k + 1] if k + 1 < len(regions) else None
+    limit = nxt.open_at if nxt and nxt.paragraph == region.paragraph else p_end
+    prev = regions[k - 1] if k > 0 else None
+    floor = prev.close_end if prev and prev.paragraph == region.paragraph else p_start
+    labelled = _speaker_label(text, region)
+    cue: _Cue | None = None
+    if labelled is not None:
+        region, cue = labelled
+    cue = cue or _cue_after(text, region, limit) or _cue_before(text, region, floor)
+    if cue is None and region.open_at == p_start and region.paragraph > 0 and (
+        region.paragraph - 1 not in layout.quoted_paragraphs
+    ):
+        cue = _lead_in_cue(text, paragraph_ranges[region.paragraph - 1])
+    if cue is None:
+        cue = _cue_in_sentence(layout.plain(region.paragraph), p_start, region)
+    if cue is None:
+        cue = _subject_cue(layout.plain(region.paragraph), p_start, region)
+    if parser is not None and (cue is None or cue.rule == "sentence-subject"):
+        cue = parser.cue(region) or cue
+    return region, cue, labelled is not None
 
-    # Group regions into drafts: regions split by an attribution in one sentence, and
-    # quotations running on over paragraphs, become one quote with several parts.
+
+def _lead_in_cue(text: str, previous: tuple[int, int]) -> _Cue | None:
+    """The cue of a paragraph that is all quote, in the last sentence of the paragraph before
+    ("She described the moment to our reporter." / "Smith told reporters:")."""
+    prev_start, prev_end = previous
+    sentence = _sentence_start(text, prev_start, prev_end)
+    match = _CUE_LEAD_IN.match(text[sentence:prev_end])
+    if match and not bad_speaker(match.group("speaker")):
+        return _cue_from(match, sentence, "cue-before")
+    return None
+
+
+def _drafts(layout: _Layout, parser: _Parser | None, min_words: int) -> list[_Draft]:
+    """Group the regions into drafts of quotes: regions split by an attribution in one
+    sentence, and quotations running on over paragraphs, become one quote of several parts."""
     drafts: list[_Draft] = []
-    for k, region in enumerate(regions):
-        p_start, p_end = paragraph_ranges[region.paragraph]
-        nxt = regions[k + 1] if k + 1 < len(regions) else None
-        limit = nxt.open_at if nxt and nxt.paragraph == region.paragraph else p_end
-        prev = regions[k - 1] if k > 0 else None
-        floor = prev.close_end if prev and prev.paragraph == region.paragraph else p_start
-        labelled = _speaker_label(text, region)
-        cue: _Cue | None = None
-        if labelled is not None:
-            region, cue = labelled
-        cue = cue or _cue_after(text, region, limit) or _cue_before(text, region, floor)
-        if cue is None and region.open_at == p_start and region.paragraph > 0 and (
-            region.paragraph - 1 not in quoted_paragraphs
-        ):
-            # "She described the moment to our reporter." / "Smith told reporters:" then a
-            # paragraph that is all quote.
-            prev_start, prev_end = paragraph_ranges[region.paragraph - 1]
-            sentence = _sentence_start(text, prev_start, prev_end)
-            match = _CUE_LEAD_IN.match(text[sentence:prev_end])
-            if match and not bad_speaker(match.group("speaker")):
-                cue = _cue_from(match, sentence, "cue-before")
-        if cue is None:
-            cue = _cue_in_sentence(plain(region.paragraph), p_start, region)
-        if cue is None:
-            cue = _subject_cue(plain(region.paragraph), p_start, region)
-        if parser is not None and (cue is None or cue.rule == "sentence-subject"):
-            cue = parser.cue(region) or cue
+    for k in range(len(layout.regions)):
+        region, cue, labelled = _region_cue(layout, k, parser)
         strong_cue = cue is not None and cue.rule != "sentence-subject"
-        if not _is_quote(text, region, strong_cue, min_words):
+        if not _is_quote(layout.text, region, strong_cue, min_words):
             continue
         previous = drafts[-1] if drafts else None
-        last = previous.regions[-1] if previous else None
-        continues_paragraph = (
-            last is not None and last.open_ended and region.paragraph == last.paragraph + 1
-            and region.open_at == paragraph_ranges[region.paragraph][0]
-        )
-        split_by_cue = (
-            last is not None and previous is not None and previous.cue is not None
-            and last.paragraph == region.paragraph and cue is None
-            and previous.cue.cue_start >= last.close_end and previous.cue.rule != "sentence-subject"
-            and len(text[last.close_end : region.open_at].split()) <= 12
-        )
-        if labelled is not None or (
-            cue is not None and cue.rule == "cue-after" and region.start > region.open_at
-        ):
-            # a transcript's next speaker, or a paragraph reopened by a mark with its own
-            # "…,” said X", starts a new quote (not a line the quote was carried over)
-            continues_paragraph = False
-        if previous is not None and (continues_paragraph or split_by_cue):
+        if previous is not None and _goes_on(layout, previous, region, cue, labelled):
             previous.regions.append(region)
             if previous.cue is None:
                 previous.cue = cue
         else:
             drafts.append(_Draft([region], cue))
+    return drafts
 
+
+def _goes_on(layout: _Layout, previous: _Draft, region: Region, cue: _Cue | None,
+             labelled: bool) -> bool:
+    """Whether ``region`` is a further part of the ``previous`` quote: the next paragraph of
+    a quote left open, or the rest of a quote split by its attribution ("…,” he said, “…")."""
+    last = previous.regions[-1]
+    if labelled or (cue is not None and cue.rule == "cue-after" and region.start > region.open_at):
+        # a transcript's next speaker, or a paragraph reopened by a mark with its own
+        # "…,” said X", starts a new quote (not a line the quote was carried over)
+        continues_paragraph = False
+    else:
+        continues_paragraph = (
+            last.open_ended and region.paragraph == last.paragraph + 1
+            and region.open_at == layout.paragraphs[region.paragraph][0]
+        )
+    split_by_cue = (
+        previous.cue is not None and last.paragraph == region.paragraph and cue is None
+        and previous.cue.cue_start >= last.close_end and previous.cue.rule != "sentence-subject"
+        and len(layout.text[last.close_end : region.open_at].split()) <= 12
+    )
+    return continues_paragraph or split_by_cue
+
+
+def _unbalanced_notices(layout: _Layout, drafts: list[_Draft]) -> list[Notice]:
+    """A W003 notice for each quote left open at a paragraph's end that the next paragraph
+    does not reopen (the news convention for a quotation that goes on)."""
+    article, text, paragraph_ranges = layout.article, layout.text, layout.paragraphs
+    notices: list[Notice] = []
     for draft in drafts:
         last = draft.regions[-1]
-        if last.open_ended:
-            nxt_index = last.paragraph + 1
-            reopened = nxt_index < len(paragraph_ranges) and (
-                text[paragraph_ranges[nxt_index][0]] in _OPENERS + '"'
-                or text.startswith(("''", "``"), paragraph_ranges[nxt_index][0])
-            )
-            if not reopened:
-                notices.append(Notice(
-                    input=article.input, code=Code.W_UNBALANCED_QUOTE.value,
-                    message=f"article {article.id!r}, paragraph {last.paragraph + 1}: quote mark "
-                    f"at offset {last.open_at} is never closed; the quote is taken to run to "
-                    "the end of the paragraph",
-                ))
+        if not last.open_ended:
+            continue
+        nxt_index = last.paragraph + 1
+        reopened = nxt_index < len(paragraph_ranges) and (
+            text[paragraph_ranges[nxt_index][0]] in _OPENERS + '"'
+            or text.startswith(("''", "``"), paragraph_ranges[nxt_index][0])
+        )
+        if not reopened:
+            notices.append(Notice(
+                input=article.input, code=Code.W_UNBALANCED_QUOTE.value,
+                message=f"article {article.id!r}, paragraph {last.paragraph + 1}: quote mark "
+                f"at offset {last.open_at} is never closed; the quote is taken to run to "
+                "the end of the paragraph",
+            ))
+    return notices
 
-    quoted = [(r.open_at, r.close_end) for r in regions if id(r) not in excerpts]
-    resolver = Resolver(article, quoted, parser.people(quoted) if parser is not None else ())
+
+def _attributed_quotes(layout: _Layout, drafts: list[_Draft], resolver: Resolver) -> list[Quote]:
+    """Return the quotes of the drafts, each speaker phrase resolved to a person, in order."""
+    article, text, paragraph_ranges = layout.article, layout.text, layout.paragraphs
     quotes: list[Quote] = []
     spoken: list[tuple[int, str]] = []  # (offset of a quote, its speaker), in order
     for n, draft in enumerate(drafts, start=1):
@@ -742,19 +804,10 @@ def extract_quotes(
             cue_span = article.span(cue.cue_start, min(cue.cue_end, len(text)))
             rule = cue.rule
             speaker = _resolve(phrase, cue.speaker_start, window_floor, recent, resolver, rule)
-        elif _opens_sentence(plain(p_first), paragraph_ranges[p_first][0], first):
-            # A floating quote continues the last person who spoke, in a quote or in indirect
-            # speech ("Cummings called him a master. “He showed …”"), in this paragraph or
-            # the one before.
-            floor = paragraph_ranges[max(0, p_first - 1)][0]
-            # The subject of the sentence just before, in the same paragraph, comes first.
-            subject = resolver.subject_before(first.open_at, paragraph_ranges[p_first][0])
-            latest = (first.open_at, subject) if subject is not None else max(
-                [s for s in recent if s[0] >= floor]
-                + [s for s in resolver.sources if floor <= s[0] < first.open_at],
-                default=None)
-            if latest is not None:
-                speaker, rule = latest[1], "continuation"
+        elif _opens_sentence(layout.plain(p_first), paragraph_ranges[p_first][0], first):
+            speaker = _floating_speaker(layout, first, recent, resolver)
+            if speaker is not None:
+                rule = "continuation"
         parts = tuple(article.span(r.start, r.end) for r in draft.regions)
         quotes.append(Quote(
             id=f"{article.id}:q{n}", article_id=article.id, parts=parts, speaker=speaker,
@@ -763,7 +816,22 @@ def extract_quotes(
         ))
         if speaker is not None:
             spoken.append((draft.regions[-1].start, speaker))
-    return quotes, notices
+    return quotes
+
+
+def _floating_speaker(layout: _Layout, first: Region, recent: list[tuple[int, str]],
+                      resolver: Resolver) -> str | None:
+    """The speaker a quote with no cue continues: the subject of the sentence just before, in
+    the same paragraph, else the last person who spoke, in a quote or in indirect speech
+    ("Cummings called him a master. “He showed …”"), in this paragraph or the one before."""
+    paragraph_ranges = layout.paragraphs
+    floor = paragraph_ranges[max(0, first.paragraph - 1)][0]
+    subject = resolver.subject_before(first.open_at, paragraph_ranges[first.paragraph][0])
+    latest = (first.open_at, subject) if subject is not None else max(
+        [s for s in recent if s[0] >= floor]
+        + [s for s in resolver.sources if floor <= s[0] < first.open_at],
+        default=None)
+    return latest[1] if latest is not None else None
 
 
 def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str]],

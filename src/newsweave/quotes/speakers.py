@@ -24,65 +24,68 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
 
+from newsweave.lang import (
+    APPROXIMATORS,
+    AUXILIARIES,
+    COMMON_CAPITALISED,
+    COORDINATORS,
+    CUE_VERBS,
+    DETERMINERS,
+    HONORIFIC_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    PREPOSITIONS,
+    PRONOUN_GENDER,
+    QUANTIFIERS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TITLE_ABBREVIATIONS,
+    TITLE_GENDER,
+    TITLES,
+    VERB_ADVERBS,
+    Gender,
+    alternation,
+    capitalised,
+    given_name_gender,
+    is_common_capitalised,
+    is_given_name,
+    looks_like_adjective,
+    pronoun_pattern,
+    role_pattern,
+)
 from newsweave.model import Article
 from newsweave.text.tokens import STOPWORDS
 
-CUE_VERBS = (
-    "said|says|say|added|adds|continued|continues|concluded|concludes|began|begins|told|tells|"
-    "explained|explains|asked|asks|noted|notes|wrote|writes|tweeted|tweets|posted|stated|states|"
-    "declared|insisted|insists|argued|argues|recalled|recalls|quipped|gushed|sighed|replied|"
-    "responded|remarked|warned|warns|urged|urges|announced|acknowledged|acknowledges|admitted|"
-    "admits|claimed|claims|cautioned|joked|laughed|shouted|stressed|emphasized|emphasised|"
-    "observed|pointed out|went on|goes on|exclaimed|promised|vowed|conceded|suggested|suggests|"
-    "mused|countered|agreed|complained|predicted|confirmed|reiterated|repeated|commented|"
-    "whispered|yelled|cried|screamed|maintained|elaborated|pleaded|boasted|teased|wondered|"
-    "described|recounted|testified|texted|emailed|wrote in|reported|"
-    "chanted|sang|sings|replies|answered|answers|interjected|interrupted|retorted|snapped|"
-    "demanded|charged|contended|contends|asserted|asserts|alleged|alleges|counters|"
-    "concedes|predicts|explains|recalls|jokes|warned|writes|tweeted|declares|"
-    "put it|called|calls|dubbed|labeled|labelled|branded"
-)
-# Participles name a speaker only right before the quote ("footage of Hillary Clinton asking,
-# “…”"); elsewhere "X, arguing that …" belongs to the sentence's subject.
-PARTICIPLES = (
-    "saying|asking|adding|telling|writing|noting|tweeting|declaring|explaining|insisting|"
-    "arguing|warning|shouting|chanting"
-)
-_TITLES = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Lt\. Gov)\.?|President|"
-    r"Senator|Governor|Mayor|Minister|Prime Minister|Chief|Fire Chief|Police Chief|Judge|"
-    r"Justice|Officer|Detective|Professor|Doctor|Coach|Director|Chairman|Chairwoman|Secretary|"
-    r"Commissioner|Sheriff|Inspector|Deputy|Councillor|Councilor|Councilman|Councilwoman|Pope|"
-    r"King|Queen|Prince|Princess|Lord|Lady|Sir|Dame|Ambassador|Superintendent|Sergeant|"
-    r"Captain|Lieutenant|Speaker|Leader|Representative|Congressman|Congresswoman|Attorney General|"
-    r"Secretary General|Secretary-General|Chancellor|Premier|Vice President|Senate Majority Leader"
-)
+_TITLES = TITLES
 # A capitalised word; only an initial ("F.") or an abbreviation ("Jr.") keeps a full stop, so
 # "said Jane Doe. Then" stops at "Doe".
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Jr|Sr|St)\.|[A-Z](?:[\w'’\-]*\w)?)"
-_PARTICLE = r"(?:de|da|del|della|der|van|von|bin|al|el|la|le|du|dos|di|ter|ten)"
+_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*|(?:{'|'.join(NAME_SUFFIXES)}|St)\.|"
+              r"[A-Z](?:[\w'’\-]*\w)?)")
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 NAME = (
     rf"(?:the\s+(?=(?:{_TITLES})\s))?(?:(?:{_TITLES})\s+)*"
     rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 )
-PRONOUN = r"(?:he|she|they|I|we|it|He|She|They|We|It)"
+PRONOUN = pronoun_pattern()
 # Determiners that open a description; a possessive name ("Obama's") works as one too.
 _DETERMINER = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree|"
+    rf"(?:{alternation(DETERMINERS | QUANTIFIERS, both_cases=True)}|"
     # a quantity: "63 percent of voters", "Only 52 percent of registered voters"
-    r"(?:(?:[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d[\d,.]*%?|[Ss]everal|[Ss]ome|"
-    r"[Mm]any|[Aa]nother|[Oo]ther|[Bb]oth|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"(?:(?:{alternation(APPROXIMATORS, both_cases=True)})\s+)?\d[\d,.]*%?|"
     rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s)"
 )
 _FUNCTION_WORDS = (
-    r"(?:the|a|an|of|to|in|on|at|by|for|from|with|as|and|or|but|nor|that|this|these|those|which|"
-    r"who|whom|whose|is|was|are|were|be|been|has|have|had|will|would|can|could|should|may|"
-    r"might|must|did|does|do|it|he|she|they|we|his|her|their|its|not|than|then|when|if|so|"
-    r"while|whereas|though|although|because|since|until|unless|"
-    # adverbs between a description and its verb ("my father often said")
-    r"often|also|later|again|once|still|never|always|just|now|recently|previously)"
+    "(?:" + alternation(
+        DETERMINERS | PREPOSITIONS | COORDINATORS | RELATIVE_PRONOUNS | AUXILIARIES
+        | SUBJECT_PRONOUNS - {"i"} | SUBORDINATORS - {"who", "what", "where", "why", "how"}
+        | frozenset({"not", "than"})
+        # adverbs between a description and its verb ("my father often said")
+        | VERB_ADVERBS
+    ) + ")"
 )
 # A word of a description that is not a function word (descriptions stop at "and", "has").
 _DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)\w[\w'’\-]*(?:\.[A-Z]\.)?"
@@ -121,10 +124,10 @@ APPOSITIVE = (
 # The role words are not verbs, prepositions or determiners ("Clinton called half of Trump's
 # supporters" has no role prefix).
 _ROLE_WORD = (
-    rf"(?!(?:{CUE_VERBS}|the|a|an|one|two|three|his|her|their|its|several|some|many|another|"
-    r"other|this|that|these|those|both|of|in|on|at|to|for|with|by|from|as|and|or|but|then|"
-    r"also|is|was|has|had|have|will|would|who|which|when|after|before|about|into|over)\s)"
-    r"[a-z0-9][\w/\-]*(?<!ed)\s+"
+    rf"(?!(?:{CUE_VERBS}|"
+    + alternation(DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | AUXILIARIES
+                  | RELATIVE_PRONOUNS | frozenset({"then", "also", "when"}))
+    + r")\s)[a-z0-9][\w/\-]*(?<!ed)\s+"
 )
 # "NBC’s Dante Chinni", "the network’s chief editor Ann Lee" work the same way.
 ROLE_PREFIX = (
@@ -132,101 +135,43 @@ ROLE_PREFIX = (
     rf"|[A-Z][\w.&\-]*['’]s\s+(?:{_ROLE_WORD}){{0,4}}(?=[A-Z]))?"
 )
 
-PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+PRONOUNS = SUBJECT_PRONOUNS
 # Adverbs between a speaker and the cue: "Mexicans often say", "she later added".
-ADVERB = (
-    r"(?:(?:\w+ly|often|also|then|later|again|once|still|even|never|always|just|now|too|"
-    r"further|first|last|twice|recently|previously)\s+)"
-)
-_NOT_NAMES = frozenset(
-    """The A An This That These Those It Its In On At For From With And But Or If When While
-    After Before During Since As By Of To Our We He She They I You His Her Their Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Tonight Today Yesterday Tomorrow
-    Wow Ok Okay Yes No Thank Thanks Meanwhile However Also Then There Here So Asked Speaking
-    Following Last Earlier Later Now Still Yet Even Just Only Instead Finally Again Perhaps
-    Maybe Indeed Certainly Clearly Obviously Sadly Fortunately Unfortunately Although Though
-    Because Unless Whether Despite Once Until Where Whereas Why How What Who""".split()
-)
-_SUBORDINATORS = frozenset(
-    """though although because despite based up premiering referencing talking according
-    while whereas unless until once since if when after before as so""".split()
-)
-COMMON_CAPITALISED = frozenset(
-    """Much Know True False New Old Best Great First Second Third Last Next Good Bad Big
-    Little Outstanding Lead Limited Series Movie Award Awards Emmy Emmys Oscar Oscars
-    Academy Television Film Show News Times Post Daily Street Road River Bridge Center
-    Centre Hall House Park University College School Hospital Council Church Club Company
-    Group Party Court Department Ministry Office Service Services Festival Centre Museum
-    Station Airport Hotel Fire Police Radio Engineering Trust General Valley Incredible
-    Television Channel Network Studios Records Press Magazine Universe Cinematic States
-    United Republican Republicans Democratic Democrats Democrat Senate Congress Committee
-    Federal National American Americans Islamic State Washington White Supreme Justice
-    International Foundation Institute Association Agency Bureau Administration Campaign""".split()
-)
+ADVERB = rf"(?:(?:\w+ly|{alternation(VERB_ADVERBS)})\s+)"
+_NOT_NAMES = NOT_NAMES
+__all__ = ["COMMON_CAPITALISED", "CUE_VERBS"]  # read by other stages until they import lang
 _PERSON_NAME = re.compile(
     rf"\b(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
 )
 _TITLED_SURNAME = re.compile(
-    r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?\s+(?P<name>[A-Z][\w'’\-]*\w)\b(?!\s+[A-Z])"
-)
-_SOURCE = re.compile(
-    rf"(?:(?P<according>[Aa]ccording to)\s+(?P<s1>{NAME})"
-    rf"|(?P<s2>{NAME}){APPOSITIVE}\s+{ADVERB}?(?:{CUE_VERBS})\b"
-    rf"|\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}(?P<s3>{NAME}))"
+    rf"\b(?P<title>{'|'.join(HONORIFIC_ABBREVIATIONS)})\.?\s+(?P<name>[A-Z][\w'’\-]*\w)\b(?!\s+[A-Z])"
 )
 
-Gender = Literal["male", "female"]
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess",
-                            "chairwoman", "congresswoman", "councilwoman"})
-_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "chairman", "congressman",
-                          "councilman", "pope"})
-# Common English given names: a gender hint for pronoun agreement, used only where the article
-# itself gives none (an honorific or a gendered role outweighs it).
-_FEMALE_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
-    joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
-    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
-    beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-    alexis kayla hillary chelsea melania ivanka michelle nikki sheryl elaine kellyanne
-    loretta condoleezza kamala tulsi jill huma hope neera lily melanie megan jo ruth
-    jane joan claire carla sonia sonya veronica adriana christina pamela stephanie martha
-    krystal jacklyn gwen debbie gennifer alicia karen kate katie sally sue susie tina tracy
-    wendy yvonne zoe amelia ava chloe ella emily grace harper isabel leah lucy mia nora
-    paula rita rosa sandra sharon sylvia vera vicki whitney angelina beyonce oprah serena
-    ivana marine theresa angela yolanda leticia lourdes marisol guadalupe""".split()
+
+def speaker_then_cue(speaker: str = "speaker", cue: str = "cue", phrase: str | None = None,
+                     cues: str = CUE_VERBS) -> str:
+    """The regex of a speaker phrase, its appositives and adverbs, then its cue verb ("Ann Lee,
+    52, of Ohio, later said"), in named groups ``speaker`` and ``cue``."""
+    phrase = SPEAKER if phrase is None else phrase
+    return rf"(?P<{speaker}>{phrase}){APPOSITIVE}\s+{ADVERB}?(?P<{cue}>{cues})"
+
+
+def cue_then_speaker(speaker: str = "speaker", cue: str = "cue", phrase: str | None = None,
+                     cues: str = CUE_VERBS) -> str:
+    """The regex of a cue verb, then the role words and speaker phrase after it ("said
+    chief economist Ann Lee"), in named groups ``cue`` and ``speaker``."""
+    phrase = SPEAKER if phrase is None else phrase
+    return rf"(?P<{cue}>{cues})\s+{ROLE_PREFIX}(?P<{speaker}>{phrase})"
+
+
+_SOURCE = re.compile(
+    rf"(?:(?P<according>[Aa]ccording to)\s+(?P<s1>{NAME})"
+    rf"|{speaker_then_cue('s2', 'c2', NAME)}\b"
+    rf"|\b{cue_then_speaker('s3', 'c3', NAME)})"
 )
-_MALE_NAMES = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
-    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
-    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
-    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
-    randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bill mike
-    ted marco chris newt rudy reince paul mitch harry tim joe jeb ben rand lindsey rick
-    howard sherrod trey jim tom bob dick al hank jeff greg dan matt nick ron don ken
-    steve tony frank fred ed eddie bobby johnny jimmy tommy danny mickey ray roger rob
-    luis carlos jorge miguel pedro antonio manuel ricardo enrique vladimir sergei boris
-    francois emmanuel angelo giuseppe marco luigi hans klaus jurgen ahmed mohammed ali
-    omar hassan david kim quentin lester reince sean kellan ban xi shinzo justin""".split()
-)
-_FEMALE_ROLES = re.compile(
-    r"\b(?:actress|mother|mom|wife|daughter|sister|woman|grandmother|congresswoman|"
-    r"chairwoman|spokeswoman|businesswoman|councilwoman|girl|widow|aunt|niece)\b"
-)
-_MALE_ROLES = re.compile(
-    r"\b(?:father|dad|husband|son|brother|man|grandfather|congressman|chairman|spokesman|"
-    r"businessman|councilman|boy|widower|uncle|nephew)\b"
-)
+
 _GENDERED_ROLES: tuple[tuple[Gender, re.Pattern[str]], ...] = (
-    ("female", _FEMALE_ROLES), ("male", _MALE_ROLES))
-_PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
+    ("female", role_pattern("female")), ("male", role_pattern("male")))
 # What may open a sentence before its subject: "But", "Ultimately,", "In July,".
 _SENTENCE_OPENING = re.compile(
     r"(?:(?:But|And|So|Yet|Still|Then|Also|Now)\s+)?"
@@ -238,8 +183,8 @@ _SENTENCE_OPENING = re.compile(
 # A full stop that ends an initial or a common abbreviation rather than a sentence ("John F.
 # Kerry", "Sen. Ann Lee", "Joseph Biden Jr. said", "Oct. 4", "U.S. Senate").
 _ABBREVIATION_STOP = re.compile(
-    r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|St|Jr|Sr|Mt|"
-    r"Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)\.$"
+    rf"(?:^|[^\w.])(?:[A-Z]|{'|'.join(HONORIFIC_ABBREVIATIONS + NAME_SUFFIXES)}|St|Mt|Ft|"
+    rf"{'|'.join(m.capitalize() for m in MONTH_ABBREVIATIONS)}|vs|U\.S|U\.K|U\.N)\.$"
 )
 
 
@@ -266,8 +211,19 @@ class Mention:
     title: str
 
 
-_LONE_WORDS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
-                         "these", "those", "one", "some"})
+_LONE_WORDS = DETERMINERS | QUANTIFIERS
+
+
+_SUBORDINATORS = SUBORDINATORS | PREPOSITIONS | {"according"}
+_TITLE = re.compile(TITLES)
+# Gendered pronouns that may follow a person's mention.
+_GENDERED_PRONOUN = r"\b(" + "|".join(w for w in PRONOUN_GENDER if not w.endswith("self")) + r")\b"
+
+
+def _participle(word: str) -> bool:
+    """True for a lower-case participle ("premiering", "based"): it opens a phrase, never a
+    speaker."""
+    return word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
 
 
 # Nouns for a group of people that take no plural "s" ("Police say").
@@ -279,7 +235,9 @@ def bad_speaker(speaker: str) -> bool:
     "The")."""
     words = speaker.split()
     first = words[0]
-    if first.lower() in _SUBORDINATORS or (len(words) == 1 and first.lower() in _LONE_WORDS):
+    if first.lower() in _SUBORDINATORS or _participle(first) or (
+        len(words) == 1 and first.lower() in _LONE_WORDS
+    ):
         return True
     if len(words) > 1 and words[1][:1].isdigit():
         return False  # a quantity: "Only 52 percent of voters"
@@ -287,11 +245,10 @@ def bad_speaker(speaker: str) -> bool:
         return True  # "Lamenting their luck, …"
     if len(words) == 1 and first in _COLLECTIVES:
         return False  # "Police say …"
-    if len(words) == 1 and first in COMMON_CAPITALISED:
+    if len(words) == 1 and is_common_capitalised(first):
         return True  # "Republican claims", "Democratic states": an adjective before a noun
-    return first in _NOT_NAMES and first not in ("The", "He", "She", "They", "We", "I", "His",
-                                                 "Her", "Their", "A", "An", "It", "Its", "This",
-                                                 "That", "These", "Those")
+    # a capitalised pronoun or determiner opens a speaker phrase ("He", "The mayor")
+    return first in _NOT_NAMES and first.lower() not in SUBJECT_PRONOUNS | DETERMINERS
 
 
 def strip_title(name: str) -> str:
@@ -309,11 +266,9 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if not words or re.match(rf"[Tt]he\s+(?:{_TITLES})\s+[A-Z]", phrase):
         return False  # "the Rev. Ann Moss" names her
-    return not phrase[:1].isupper() or words[0][:1].isdigit() or words[0].lower() in {
-        "the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "only", "just",
-        "about", "nearly", "almost", "one", "two", "three", "several",
-        "some", "many", "another", "other", "both", "this", "that", "these", "those",
-    } or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
+    return not phrase[:1].isupper() or words[0][:1].isdigit() or words[0].lower() in (
+        DETERMINERS | QUANTIFIERS | APPROXIMATORS
+    ) or bool(re.match(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}['’]s\s+[a-z]", phrase))
 
 
 def description_head(phrase: str) -> str:
@@ -362,7 +317,7 @@ def person_mentions(
                 or len(words) < 2
                 or re.fullmatch(_TITLES, words[-1])  # "Former Ohio Gov." before "Ann Lee"
                 or words[0] in _NOT_NAMES
-                or any(w.lower() in STOPWORDS or w in COMMON_CAPITALISED for w in words)
+                or any(w.lower() in STOPWORDS or is_common_capitalised(w) for w in words)
                 or any(w.endswith((".", "'s", "’s")) and len(w) > 2 for w in words[:-1])
             ):
                 continue
@@ -402,7 +357,7 @@ def _lone_names(article: Article, quoted: list[tuple[int, int]],
         word = re.sub(r"['’]s$", "", match.group(group))
         if not (re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, match.start(group) - 30)
                                                           : match.start(group)])
-                or word in _NOT_NAMES or word in COMMON_CAPITALISED or word in parts
+                or word in _NOT_NAMES or is_common_capitalised(word) or word in parts
                 or re.fullmatch(_TITLES, word) or word.lower() in STOPWORDS
                 or re.search(rf"\b{re.escape(word.lower())}\b", article.text)):
             lone.add(word)
@@ -484,6 +439,10 @@ class Resolver:
                    and n.split()[0][0] == words[0][0]]
         return max(matches, key=lambda n: self.score[n]) if matches else name
 
+    def is_person(self, name: str) -> bool:
+        """True when the article treats ``name`` as a person's (see :meth:`_person_like`)."""
+        return self._person_like(name)
+
     def _person_like(self, name: str) -> bool:
         """A name with a title, whose surname the article also uses alone, or introduced as a
         person ("Marcus Doyle, who ...", "Ann Lee, 52,", "Ann Lee said"); not "United States".
@@ -498,6 +457,8 @@ class Resolver:
         words = name.split()
         if not words or words[0] in _NOT_NAMES or is_description(name):
             return False
+        if any(looks_like_adjective(w) and not is_given_name(w) for w in words[1:-1]):
+            return False  # "Marvel Cinematic Universe": an adjective inside a name of a thing
         if any(m.title for m in self.mentions if m.name == name):
             return True
         if len(words) == 1:  # a single name speaks somewhere: "Melanie said", "said Hester"
@@ -526,14 +487,13 @@ class Resolver:
                 after,
             ):
                 return True
-        return first.lower() in _FEMALE_NAMES or first.lower() in _MALE_NAMES
+        return is_given_name(first) and first not in _NOT_NAMES and not _TITLE.fullmatch(first)
 
     def _gender(self, name: str) -> Gender | None:
         titles = {m.title.lower().rstrip(".") for m in self.mentions if m.name == name}
-        if titles & _FEMALE_TITLES:
-            return "female"
-        if titles & _MALE_TITLES:
-            return "male"
+        told = {TITLE_GENDER[t] for t in titles if t in TITLE_GENDER}
+        if len(told) == 1:
+            return told.pop()
         votes: Counter[Gender] = Counter()
         for m in self.mentions:
             if m.name != name:
@@ -549,23 +509,24 @@ class Resolver:
                     votes[gender] += 1
         if votes and len(votes) == 1:
             return next(iter(votes))
-        first = name.split()[0].lower()
-        if first in _FEMALE_NAMES:
-            return "female"
-        if first in _MALE_NAMES:
-            return "male"
+        # a single word is mostly a surname ("Clinton"): its gender is not a given name's
+        words = name.split()
+        by_name, sure = (given_name_gender(words[0].lower()) if len(words) > 1
+                         else (None, False))
+        if by_name is not None and sure:
+            return by_name
         # The pronoun that first follows a mention in the same or the next sentence.
         for m in self.mentions:
             if m.name == name:
                 after = self.plain[m.position + len(name) : m.position + len(name) + 160]
-                found = re.search(r"\b(he|his|him|she|her|hers)\b", after, re.IGNORECASE)
+                found = re.search(_GENDERED_PRONOUN, after, re.IGNORECASE)
                 if found:
-                    votes["female" if found.group(1).lower() in ("she", "her", "hers")
-                          else "male"] += 1
+                    votes[PRONOUN_GENDER[found.group(1).lower()]] += 1
         top = votes.most_common(2)
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
             return top[0][0]
-        return None
+        # a name given mostly to one sex, where the article's pronouns do not say otherwise
+        return by_name if by_name is not None and not votes else None
 
     def _source_mentions(self, article: Article) -> list[tuple[int, str]]:
         """People the article makes speak outside quotes (cue verbs, "according to")."""
@@ -575,7 +536,7 @@ class Resolver:
             for match in _SOURCE.finditer(plain):
                 group = next(g for g in ("s1", "s2", "s3") if match.group(g))
                 phrase = match.group(group)
-                if bad_speaker(phrase) or phrase.split()[0] in COMMON_CAPITALISED:
+                if bad_speaker(phrase) or is_common_capitalised(phrase.split()[0]):
                     continue
                 name = self.expand(phrase)
                 if name in self.score and self._person_like(name):
@@ -594,7 +555,7 @@ class Resolver:
         article last made speak (``recent_speakers``, the speakers of earlier quotes, and the
         cue phrases of indirect speech), then anyone named, then the article's main person.
         """
-        gender = _PRONOUN_GENDER.get(pronoun.lower())
+        gender = PRONOUN_GENDER.get(pronoun.lower())
 
         def agrees(name: str) -> bool:
             known = self.gender.get(name)
@@ -686,7 +647,9 @@ class Resolver:
             # a single name that speaks, met nowhere else as a full name ("Lee said …")
             lone = re.match(rf"([A-Z][\w'’\-]+)\s+{ADVERB}?(?:{CUE_VERBS})\b",
                             self.plain[offset : min(end, offset + 60)])
-            if lone and lone.group(1) not in _NOT_NAMES | COMMON_CAPITALISED:
+            if lone and lone.group(1) not in _NOT_NAMES and not is_common_capitalised(
+                lone.group(1)
+            ):
                 subject = self.expand(lone.group(1))
         return subject
 
@@ -717,9 +680,10 @@ class Resolver:
 
 # What may stand before a sentence subject's name: titles, capitalised words and role words
 # ("Conservative economist ", "NBC's ", "Secretary General "), then the name's first letter.
+_APPOSED_DETERMINERS = ("the", "a", "an", "another", "his", "her", "their", "its")
 _SUBJECT_LEAD = re.compile(
     # a description with the name in apposition: "The minister of the economy, Mr. Ann Lee,"
-    r"(?:(?:The|A|An|Another|His|Her|Their|Its)\s[^,#.;:]{1,60},\s+)?"
+    rf"(?:(?:{capitalised(_APPOSED_DETERMINERS)})\s[^,#.;:]{{1,60}},\s+)?"
     rf"(?:(?:[A-Z][\w.&\-]*\s+){{0,3}}(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+"
     rf"|[A-Z][\w.&\-]*['’]s\s+)*{ROLE_PREFIX}"
     rf"(?:(?:{_TITLES})(?:\s+of\s+[A-Z]\w*)?\s+)*[A-Z]"
@@ -732,16 +696,9 @@ def _subject_lead(text: str) -> bool:
     return _SUBJECT_LEAD.fullmatch(text) is not None
 
 
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator", "rep": "representative congressman congresswoman", "gov": "governor",
-    "gen": "general", "dr": "doctor", "prof": "professor", "capt": "captain",
-    "lt": "lieutenant", "sgt": "sergeant", "col": "colonel", "rev": "reverend",
-}
-
-
 def _expand_title(title: str) -> set[str]:
     words = title.lower().replace(".", "").split()
     out = set(words)
     for word in words:
-        out.update(_TITLE_ABBREVIATIONS.get(word, "").split())
+        out.update(TITLE_ABBREVIATIONS.get(word, ()))
     return out

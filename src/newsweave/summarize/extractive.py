@@ -32,7 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsweave.align.facts import SentenceIndex, light_stem
+from newsweave.align.facts import SentenceIndex
+from newsweave.lang import FIRST_PERSON, light_stem, pronoun_pattern
 from newsweave.model import Article, Fact, Quote, Span, SummarySentence
 from newsweave.settings import SummarySettings
 from newsweave.text.tokens import STOPWORDS, tokenize
@@ -40,9 +41,12 @@ from newsweave.text.tokens import STOPWORDS, tokenize
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(He|She|They|It|This|That|These|Those|But|And|So|Also|However|Still|Yet)\b"
 )
-_PRONOUN = re.compile(r"^(he|she|they|it|we|i)$", re.IGNORECASE)
+_PRONOUN = re.compile(rf"^{pronoun_pattern()}$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]?")
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I’m|I’ve|[Ww]e|[Ww]e're|[Ww]e’re|[Mm]y|[Oo]ur|us|me)\b")
+# first-person forms, "I" and "us"/"me" only as written (a capital "US" is the country)
+_FIRST_PERSON = re.compile(
+    r"\b(" + pronoun_pattern(FIRST_PERSON - {"us", "me"}) + r"|us|me)\b"
+)
 _MIN_WORDS, _MAX_WORDS = 8, 55
 
 

@@ -6,24 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsweave.lang import STOPWORDS
 from newsweave.text.normalize import match_key
+
+__all__ = ["STOPWORDS", "Token", "content_keys", "iter_words", "tokenize"]
 
 # A word: letters/digits, with inner apostrophes (it's, it’s), hyphens (co-executive) and
 # number punctuation (1,000 / 3.5).
 _WORD = re.compile(r"\w+(?:(?:['’\-]|[.,](?=\d))\w+)*", re.UNICODE)
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told mr mrs ms s t it's that's
-    who's he's she's we're they're i'm i've we've don't didn't won't can't isn't""".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Token:
