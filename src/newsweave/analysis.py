@@ -127,8 +127,9 @@ def analyse_article(article: Article, settings: Settings | None = None) -> Artic
         texts = [p.text for p in article.paragraphs]
         docs = parser.parse(texts)
         quote_nlp = _ParsedParagraphs(texts, docs, parser)
-    quotes, notices = extract_quotes(article, min_words=settings.quotes.min_words, nlp=quote_nlp)
     regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
+    quotes, notices = extract_quotes(article, min_words=settings.quotes.min_words, nlp=quote_nlp,
+                                     regions=regions)
     quoted = tuple((r.open_at, r.close_end) for r in regions)
     sentences = segment_article(article)
     terms = tuple(tuple(sentence_terms(s.span.text)) for s in sentences)

@@ -651,7 +651,8 @@ class _Layout:
 
 
 def extract_quotes(
-    article: Article, min_words: int = 1, nlp: Any | None = None
+    article: Article, min_words: int = 1, nlp: Any | None = None,
+    regions: list[Region] | None = None,
 ) -> tuple[list[Quote], list[Notice]]:
     """Return the direct quotes of ``article`` with their speakers, and notices about them.
 
@@ -660,14 +661,15 @@ def extract_quotes(
     the speech verb of its sentence), and people are found by named-entity recognition.
     Returns the quotes in document order (each with content spans, speaker, cue and the rule
     that attributed it) and a W003 notice for every unbalanced quote mark.  Never raises on
-    any text.
+    any text.  ``regions`` are the article's :func:`find_regions`, where the caller has them.
 
     The steps: find the quote regions; find each region's cue (:func:`_region_cue`); group the
     regions into quotes (:func:`_drafts`); note the unbalanced marks; resolve each quote's
     speaker phrase to a person (:func:`_attributed_quotes`).
     """
     paragraph_ranges = [(p.start, p.end) for p in article.paragraphs]
-    regions = find_regions(article.text, paragraph_ranges)
+    if regions is None:
+        regions = find_regions(article.text, paragraph_ranges)
     layout = _Layout(article, paragraph_ranges, regions,
                      _excerpt_regions(article.text, paragraph_ranges, regions))
     parser = _Parser(nlp, article) if nlp is not None else None
