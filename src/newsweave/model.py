@@ -221,20 +221,26 @@ class QuoteGroup(Model):
         return tuple(s for s in self.segments if not s.agreed)
 
 
-class TranscriptSegment(Model):
-    """One stretch of what a speaker said: a collated group or a quote only one article prints."""
+class _Supported(Model):
+    """Something several articles print: which ones, and which of them independently (an
+    article that copied another's text adds no independent support)."""
 
-    text: str
-    group_id: str | None
-    quote_ids: tuple[str, ...]
     articles: tuple[str, ...]
     independent_articles: tuple[str, ...]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def support(self) -> int:
-        """Number of articles that print this stretch."""
+        """Number of articles that print it."""
         return len(self.articles)
+
+
+class TranscriptSegment(_Supported):
+    """One stretch of what a speaker said: a collated group or a quote only one article prints."""
+
+    text: str
+    group_id: str | None
+    quote_ids: tuple[str, ...]
 
 
 class Transcript(Model):
@@ -244,20 +250,12 @@ class Transcript(Model):
     segments: tuple[TranscriptSegment, ...]
 
 
-class Fact(Model):
+class Fact(_Supported):
     """Content reported by one or more articles: sentences that say the same thing."""
 
     id: str
     representative: Span
     evidence: tuple[Span, ...]
-    articles: tuple[str, ...]
-    independent_articles: tuple[str, ...]
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def support(self) -> int:
-        """Number of articles that report this fact."""
-        return len(self.articles)
 
 
 class SummarySentence(Model):
