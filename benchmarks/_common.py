@@ -10,9 +10,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from newsweave.ingest import read_text
 from newsweave.model import Article, Skipped
@@ -25,7 +25,6 @@ EVAL = SHARED / "eval"
 Half = Literal["tune", "held-out"]
 Part = Literal["all", "tune", "held-out"]
 PARTS: tuple[Part, ...] = ("all", "tune", "held-out")
-T = TypeVar("T")
 
 
 def read_article(
@@ -109,11 +108,6 @@ def split_counts(keys: Iterable[str]) -> str:
     return f"{len(units)} units: tune {tune}, held-out {len(units) - tune}"
 
 
-def select(part: Part, items: Iterable[T], key: Callable[[T], str]) -> list[T]:
-    """The items whose unit (``key(item)``, a ``unit_key``) belongs to ``part``, in order."""
-    return [item for item in items if in_part(part, key(item))]
-
-
 def link_files(folder: Path, paths: Iterable[Path]) -> Path:
     """Make ``folder`` (and its parents) and put in it a symbolic link to each of ``paths``
     under the same name; returns ``folder``.  Used to give an official scorer a data folder
@@ -124,7 +118,9 @@ def link_files(folder: Path, paths: Iterable[Path]) -> Path:
     return folder
 
 
-def print_halves(title: str, columns: list[str], rows: list[tuple[str, str, list[str]]]) -> None:
+def print_halves(
+    title: str, columns: Sequence[str], rows: Sequence[tuple[str, str, Sequence[str]]]
+) -> None:
     """Print the headline figures per system and part (all / tune / held-out) as one table.
 
     ``rows`` holds (system, part label, cells); ``columns`` names the cells.

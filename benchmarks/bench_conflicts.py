@@ -63,7 +63,7 @@ from typing import Any
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from _common import EVAL, ROOT, SHARED, in_part, pct, run_scorer, split_counts, unit_key
+from _common import EVAL, ROOT, SHARED, half_of, pct, run_scorer, split_counts, unit_key
 from newsweave.ingest.layout import Header, build_article
 from newsweave.model import Article, Conflict
 from newsweave.pipeline import build_brief
@@ -388,7 +388,7 @@ def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
 
     def keep(part: str, cluster: str) -> bool:
         if part in ("tune", "held-out"):
-            return in_part(part, unit_key(corpus[cluster], cluster))
+            return half_of(unit_key(corpus[cluster], cluster)) == part
         return part == "all" or corpus[cluster] == part
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -413,8 +413,8 @@ def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
 
 def print_dev(runs: Sequence[DevRun], scores: dict[str, dict[str, dict[str, Any]]],
               gold: dict[str, Any], show: int, corpus: dict[str, str]) -> None:
-    """Print the scorer's figures for every system and corpus, then what it could not use
-    (``runs[0]`` is ours: ``--show`` prints its failures)."""
+    """Print the scorer's figures for every system and part (all, each corpus, each half), then
+    what it could not use (``runs[0]`` is ours: ``--show`` prints its failures)."""
     print(f"  {'system':11s} {'part':8s} {'P':>5s} {'R':>5s} {'F1':>5s} {'tp':>4s} "
           f"{'claim':>6s} {'gold':>4s} | {'FP hard':>7s} {'dup':>5s} {'unmat':>6s} | "
           f"{'labAcc':>6s} {'compat-ok':>9s} {'matched':>8s}")
