@@ -155,6 +155,24 @@ class SummarySettings(_Section):
     )
 
 
+class CorpusSettings(_Section):
+    """Corpus mode: a stream of articles into events, each event briefed."""
+
+    near_duplicate_jaccard: float = Field(
+        0.8, gt=0, le=1,
+        description="Least exact Jaccard of word shingles for an article to be a near-duplicate "
+        "of an earlier one (kept in its event, not counted as an independent report).",
+    )
+    min_articles: int = Field(
+        2, ge=1, description="Events with fewer articles get no brief."
+    )
+    batch_articles: int = Field(
+        500, ge=1,
+        description="Articles committed to the store per transaction: a run killed at any point "
+        "loses at most the batch in progress, which the next run redoes.",
+    )
+
+
 class Settings(_Section):
     """All tunable parameters of the pipeline, with their defaults, one section per stage."""
 
@@ -164,6 +182,7 @@ class Settings(_Section):
     facts: FactSettings = FactSettings()
     conflicts: ConflictSettings = ConflictSettings()
     summary: SummarySettings = SummarySettings()
+    corpus: CorpusSettings = CorpusSettings()
     use_nlp: bool = Field(
         False, description="Use spaCy (the nlp extra) to attribute quotes the rules cannot "
         "and to find named entities."
