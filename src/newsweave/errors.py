@@ -42,3 +42,8 @@ class NoArticlesError(NewsweaveError):
 
 class SettingsError(NewsweaveError):
     """Raised for an unknown setting or a value out of range."""
+
+
+class StoreError(NewsweaveError):
+    """Raised when the corpus database cannot be used: locked, corrupt, not a file, read-only,
+    or written by a newer newsweave.  The message names the file and the reason."""

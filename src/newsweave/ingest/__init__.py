@@ -22,7 +22,7 @@ from newsweave.ingest.sources import Source, expand_inputs
 from newsweave.model import Article, Notice, Skipped
 from newsweave.settings import Settings
 
-__all__ = ["IngestResult", "load_articles", "read_text"]
+__all__ = ["IngestResult", "load_articles", "read_text", "screen_article"]
 
 
 @dataclass
@@ -39,6 +39,31 @@ def _article_id(name: str) -> str:
     return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "article"
 
 
+def screen_article(article: Article, settings: Settings) -> Skipped | None:
+    """Return why ``article`` cannot be used (no content, too short, not English), or None."""
+    if not article.paragraphs:
+        return Skipped(
+            input=article.input, code=Code.E_EMPTY.value,
+            reason="no content left after the header and boilerplate"
+            + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
+        )
+    if article.words < settings.ingest.min_article_words:
+        return Skipped(
+            input=article.input, code=Code.E_EMPTY.value,
+            reason=f"only {article.words} words of content "
+            f"(at least {settings.ingest.min_article_words} needed)",
+        )
+    body = " ".join(p.text for p in article.paragraphs)
+    if settings.ingest.check_language and not looks_english(body):
+        share, count = english_share(body)
+        return Skipped(
+            input=article.input, code=Code.E_NOT_ENGLISH.value,
+            reason=f"the text does not look English ({share:.0%} of {count} words are "
+            "common English words; English news has over 30%); newsweave reads English only",
+        )
+    return None
+
+
 def read_text(name: str, text: str, settings: Settings | None = None) -> IngestResult:
     """Read articles from decoded text named ``name`` (format from the name or the content)."""
     settings = settings or Settings()
@@ -53,30 +78,11 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
         read = read_plain_text(stem, name, text)
     result = IngestResult(skipped=list(read.skipped))
     for article in read.articles:
-        if not article.paragraphs:
-            result.skipped.append(Skipped(
-                input=article.input, code=Code.E_EMPTY.value,
-                reason="no content left after the header and boilerplate"
-                + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
-            ))
-            continue
-        if article.words < settings.ingest.min_article_words:
-            result.skipped.append(Skipped(
-                input=article.input, code=Code.E_EMPTY.value,
-                reason=f"only {article.words} words of content "
-                f"(at least {settings.ingest.min_article_words} needed)",
-            ))
-            continue
-        body = " ".join(p.text for p in article.paragraphs)
-        if settings.ingest.check_language and not looks_english(body):
-            share, count = english_share(body)
-            result.skipped.append(Skipped(
-                input=article.input, code=Code.E_NOT_ENGLISH.value,
-                reason=f"the text does not look English ({share:.0%} of {count} words are "
-                "common English words; English news has over 30%); newsweave reads English only",
-            ))
-            continue
-        result.articles.append(article)
+        refused = screen_article(article, settings)
+        if refused is None:
+            result.articles.append(article)
+        else:
+            result.skipped.append(refused)
     return result
 
 

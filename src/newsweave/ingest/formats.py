@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import trafilatura
@@ -122,25 +124,40 @@ def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
             result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
                                           reason=f"line is not valid JSON ({exc.msg})"))
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
-                                          reason='line has no "text" string field'))
-            continue
-        body = record["text"].replace("\r\n", "\n").replace("\r", "\n")
-        if not body.strip():
-            result.skipped.append(Skipped(input=where, code=Code.E_EMPTY.value,
-                                          reason='the "text" field is empty'))
-            continue
-        header = Header(
-            title=str(record["title"]) if record.get("title") else None,
-            date=_date_of(record.get("date")),
-            author=str(record["author"]) if record.get("author") else None,
-            source=str(record.get("source") or record.get("outlet") or "") or None,
-            url=str(record["url"]) if record.get("url") else None,
-        )
-        article_id = str(record.get("id") or f"{stem}-{number}")
-        result.articles.append(
-            build_article(article_id=article_id, input_name=where, fmt="jsonl", text=body,
-                          header=header)
-        )
+        item = article_from_record(record, where, partial(_numbered_id, f"{stem}-{number}"))
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+        else:
+            result.articles.append(item)
     return result
+
+
+def _numbered_id(article_id: str, _body: str) -> str:
+    return article_id
+
+
+def article_from_record(
+    record: Any, where: str, default_id: Callable[[str], str], fmt: ArticleFormat = "jsonl"
+) -> Article | Skipped:
+    """Return the Article of one decoded JSON-like record, or why it is skipped.
+
+    ``text`` is required; ``id``, ``title``, ``date``, ``source`` (or ``outlet``), ``url``,
+    ``author`` are optional.  ``where`` names the record (``file:line``); ``default_id`` gives
+    the id from the body when the record has none.
+    """
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return Skipped(input=where, code=Code.E_BAD_JSON.value,
+                       reason='record has no "text" string field')
+    body = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        return Skipped(input=where, code=Code.E_EMPTY.value, reason='the "text" field is empty')
+    header = Header(
+        title=str(record["title"]) if record.get("title") else None,
+        date=_date_of(record.get("date")),
+        author=str(record["author"]) if record.get("author") else None,
+        source=str(record.get("source") or record.get("outlet") or "") or None,
+        url=str(record["url"]) if record.get("url") else None,
+    )
+    article_id = str(record.get("id") or default_id(body))
+    return build_article(article_id=article_id, input_name=where, fmt=fmt, text=body,
+                         header=header)

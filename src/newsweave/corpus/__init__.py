@@ -1,0 +1,1 @@
+"""Corpus mode: a stream of articles → near-duplicates → events → one brief per event."""
