@@ -434,6 +434,11 @@ class Store:
         rows = self._read("SELECT json FROM briefs WHERE event_id = ?", (event_id,))
         return str(rows[0][0]) if rows else None
 
+    def briefs(self) -> list[tuple[str, str]]:
+        """Return ``(event_id, brief JSON)`` of every stored brief, by event id."""
+        rows = self._read("SELECT event_id, json FROM briefs ORDER BY event_id")
+        return [(str(event_id), str(text)) for event_id, text in rows]
+
     # state ----------------------------------------------------------------------------------
 
     def save_state(self, key: str, value: Mapping[str, Any]) -> None:

@@ -1,0 +1,158 @@
+"""Corpus mode: a stream of articles in, events and their briefs out, kept in an embedded store.
+
+The run, in order:
+
+1. **Read** every input (:func:`newsweave.corpus.readers.iter_stream`): each record is an
+   article or a skipped record with its reason; articles already in the store are not read
+   again (running twice on the same input changes nothing).
+2. **Order**: the new articles in date order (undated last, ties by id): the order of the
+   online pass.
+3. **Duplicates** (:class:`~newsweave.corpus.dedup.DuplicateFinder`, rebuilt from the stored
+   articles, then fed the new ones): a copy joins its original's event and is not counted as an
+   independent report.
+4. **Events** (:class:`~newsweave.corpus.events.OnlineEvents`, its state read from the store):
+   every other article joins an event or starts one.  Articles, memberships and the clusterer's
+   state are committed together, one batch at a time, so a run killed at any point leaves the
+   store as it was after the last whole batch and the next run redoes only the rest.
+5. **Briefs**: every event with at least ``corpus.min_articles`` articles whose member set
+   changed since its last brief is briefed again (the pipeline over its articles); the others
+   are left as they are.
+
+Sequential by design: the online assignment depends on the order of arrival.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.corpus.dedup import DuplicateFinder
+from newsweave.corpus.events import OnlineEvents, event_features
+from newsweave.corpus.index import write_event_briefs
+from newsweave.corpus.readers import iter_stream
+from newsweave.corpus.store import Store
+from newsweave.model import Article, Brief, Skipped
+from newsweave.pipeline import build_brief
+from newsweave.settings import Settings
+
+_STATE_KEY = "events"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class CorpusReport:
+    """What one run did: the accounting printed at its end and kept in the store's run log."""
+
+    read: int = 0
+    already_stored: int = 0
+    added: int = 0
+    duplicates: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    events_total: int = 0
+    events_changed: int = 0
+    briefs_written: int = 0
+    skipped_records: list[Skipped] = field(default_factory=list)
+
+    def counts(self) -> dict[str, object]:
+        """Return the accounting as plain data (for the run log and ``--format json``)."""
+        return {"read": self.read, "already_stored": self.already_stored, "added": self.added,
+                "duplicates": self.duplicates, "skipped": dict(sorted(self.skipped.items())),
+                "events": self.events_total, "events_changed": self.events_changed,
+                "briefs_written": self.briefs_written}
+
+
+def _order_key(article: Article) -> tuple[int, str, str]:
+    return (0, article.date.isoformat(), article.id) if article.date else (1, "", article.id)
+
+
+def _signature(member_ids: Sequence[str], settings: Settings) -> str:
+    """What a brief depends on: its articles and the settings."""
+    payload = json.dumps([sorted(member_ids), settings.as_record()], sort_keys=True)
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def run_corpus(
+    inputs: Sequence[str], store: Store, settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> CorpusReport:
+    """Read ``inputs`` into ``store``, assign new articles to events, re-brief changed events.
+
+    Takes the inputs (files, folders, globs: JSON Lines, gzip, WARC, Parquet, text, HTML), an
+    open store, the settings and an optional progress callback ``(stage, done, total)``.
+    Returns the run's accounting; the run log in the store holds the same.
+    """
+    settings = settings or Settings()
+    report = CorpusReport()
+    run_id = store.start_run(list(inputs))
+    new: dict[str, Article] = {}
+    for record in iter_stream(inputs, settings):
+        if isinstance(record, Skipped):
+            report.skipped[record.code] += 1
+            report.skipped_records.append(record)
+            continue
+        report.read += 1
+        if record.id in new or store.has_article(record.id):
+            report.already_stored += 1
+            continue
+        new[record.id] = record
+    ordered = sorted(new.values(), key=_order_key)
+
+    corpus = settings.corpus
+    finder = DuplicateFinder(corpus.near_duplicate_jaccard, settings.reuse.shingle_words,
+                             settings.reuse.minhash_perm)
+    for stored in store.articles():  # the copies' originals may be in earlier runs
+        finder.add(stored)
+    state = store.load_state(_STATE_KEY)
+    events = (OnlineEvents.from_state(settings.events, state) if state is not None
+              else OnlineEvents(settings.events))
+    memberships = store.memberships()
+    changed: set[str] = set()
+    for start in range(0, len(ordered), corpus.batch_articles):
+        batch = ordered[start : start + corpus.batch_articles]
+        with store.transaction():
+            store.add_articles(batch)
+            for article in batch:
+                duplicate = finder.add(article)
+                if duplicate is not None:
+                    event_id = memberships[duplicate.original_id]
+                    store.add_duplicate(article.id, duplicate.original_id, duplicate.jaccard)
+                    report.duplicates += 1
+                else:
+                    event_id = events.add(event_features(article))
+                store.set_membership(article.id, event_id)
+                memberships[article.id] = event_id
+                changed.add(event_id)
+            store.save_state(_STATE_KEY, events.state())
+        report.added += len(batch)
+        if progress is not None:
+            progress("events", report.added, len(ordered))
+
+    members: dict[str, list[str]] = {}
+    for article_id, event_id in memberships.items():
+        members.setdefault(event_id, []).append(article_id)
+    report.events_total = len(members)
+    report.events_changed = len(changed)
+    due = [e for e in sorted(members) if len(members[e]) >= corpus.min_articles
+           and store.brief_signature(e) != _signature(members[e], settings)]
+    for done, event_id in enumerate(due, start=1):
+        articles = sorted(store.event_articles(event_id), key=_order_key)
+        brief = build_brief(articles, settings)
+        store.put_brief(event_id, brief.to_json(indent=None),
+                        _signature(members[event_id], settings))
+        report.briefs_written += 1
+        if progress is not None:
+            progress("briefs", done, len(due))
+    store.finish_run(run_id, report.counts(), "finished")
+    return report
+
+
+def write_outputs(store: Store, out: Path) -> list[Path]:
+    """Write every stored brief as JSON and HTML under ``out``, with ``events.json`` and an
+    ``index.html`` linking them; return the files written."""
+    briefs = ((event_id, Brief.model_validate_json(text)) for event_id, text in store.briefs())
+    return write_event_briefs(briefs, out)
