@@ -1,0 +1,475 @@
+"""Online event clustering for corpus mode: a stream of articles grouped into events.
+
+Two kinds of work, as elsewhere in newsweave:
+
+- per article (pure, picklable): :func:`event_features` reads cheap evidence from one article
+  with regexes and tokenisation only: stemmed content words (the title weighted up), named
+  entities found by rule (runs of capitalised words), numbers with the word they count, and
+  the article's date (from its metadata, else from a date line at its top);
+- across articles (in one place): :class:`OnlineEvents` takes the features in date order and
+  assigns each article to the best recent event or starts a new one.
+
+An article is compared only with the events an inverted index (term or entity -> the events
+that most recently took an article carrying it) proposes, filtered by the time window, so the
+cost of one article is bounded by the settings and never grows with the number of articles
+seen.  Evidence is combined as a weighted mean of three cosines against the event's centroid
+(content terms, entities, numbers; TF-IDF with document frequencies counted online, so the
+result is fixed by the order of arrival) less a penalty for the days between the article and
+the event.  The whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it
+and a later run continues exactly where the last one stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsweave.lang import (
+    FREQUENT_WORDS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    STOPWORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    light_stem,
+    month_number,
+)
+from newsweave.model import Article
+
+__all__ = ["EventFeatures", "EventSettings", "OnlineEvents", "cluster_events", "event_features"]
+
+STATE_VERSION = 1
+
+
+class EventSettings(BaseModel):
+    """Every threshold of the event clusterer (corpus mode)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    threshold: float = Field(
+        0.22, gt=0, lt=1, description="Least combined similarity for an article to join an event."
+    )
+    content_weight: float = Field(
+        1.0, ge=0, description="Weight of the content-word cosine in the combined similarity."
+    )
+    entity_weight: float = Field(
+        1.0, ge=0, description="Weight of the named-entity cosine in the combined similarity."
+    )
+    number_weight: float = Field(
+        0.3, ge=0, description="Weight of the number cosine in the combined similarity."
+    )
+    time_weight: float = Field(
+        0.3, ge=0, description="Most taken off the similarity for days between article and event."
+    )
+    conflict_weight: float = Field(
+        0.0, ge=0, description="Most taken off when the article's and the event's main entities "
+        "miss each other (two events of one kind: other people, other places)."
+    )
+    main_entities: int = Field(
+        3, ge=1, description="How many top entities of an article and of an event are 'main'."
+    )
+    decay_days: float = Field(
+        7.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
+    )
+    window_days: int = Field(
+        30, ge=0, description="An article never joins an event dated more than this many days away."
+    )
+    title_weight: float = Field(
+        2.0, ge=1, description="How many times a title word counts as much as a body word."
+    )
+    max_terms: int = Field(
+        80, ge=5, description="Content terms of an article kept (by TF-IDF) when it is compared."
+    )
+    max_entities: int = Field(
+        40, ge=1, description="Entities of an article kept (by TF-IDF) when it is compared."
+    )
+    query_terms: int = Field(
+        12, ge=1, description="Top content terms (and as many entities) used to look events up."
+    )
+    posting_events: int = Field(
+        16, ge=1, description="Events kept per term in the index (the most recently joined)."
+    )
+    max_candidates: int = Field(
+        32, ge=1, description="Candidate events scored per article (those most terms point to)."
+    )
+    date_from_text: bool = Field(
+        True, description="Read an undated article's date from a date line at its top."
+    )
+    lead_lines: int = Field(
+        3, ge=0, le=20, description="Lines at the top of the text searched for a date line."
+    )
+
+
+# ----------------------------------------------------------------------------- features
+
+Weights = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFeatures:
+    """What the clusterer reads of one article: counts of content terms, entities and numbers
+    (each sorted by key), and its date (ISO ``YYYY-MM-DD``) if known."""
+
+    id: str
+    date: str | None
+    terms: Weights
+    entities: Weights
+    numbers: Weights
+
+
+_WORD = re.compile(r"\w+(?:(?:['’\-]|[.,](?=\d))\w+)*")
+_CAP_RUN = re.compile(
+    r"(?:[A-Z][\w'’&.\-]*)(?:\s+(?:(?:of|de|du|del|da|von|van|la|le|al|the|and|for|&)\s+)?"
+    r"[A-Z][\w'’&.\-]*)*"
+)
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.,]*\w)(?:\s+([a-z]+))?")
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                          + r")\s+([a-z]+)", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_MONTH_RE = "|".join(sorted((m for m in MONTH_NAMES), key=len, reverse=True))
+_DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+                       re.IGNORECASE)
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_RE + r")\.?,?\s+(\d{4})\b", re.IGNORECASE)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+_NOT_ENTITY = (STOPWORDS | FREQUENT_WORDS | frozenset(WEEKDAYS) | MONTH_NAMES
+               | frozenset(w.lower() for t in TITLE_WORDS for w in t.split()))
+
+
+def _bump(counts: dict[str, float], key: str, weight: float) -> None:
+    counts[key] = counts.get(key, 0.0) + weight
+
+
+def _content_counts(text: str, weight: float, out: dict[str, float]) -> None:
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if len(word) < 3 or word in STOPWORDS or word[0].isdigit():
+            continue
+        _bump(out, light_stem(word), weight)
+
+
+def _entity_counts(text: str, out: dict[str, float]) -> None:
+    """Count runs of capitalised words, line by line; title-case lines (headlines) are skipped,
+    and a run loses leading words that are not names (a sentence's first word, titles, months).
+    Each run counts whole and, when longer than one word, by its words (a surname alone)."""
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            continue
+        for match in _CAP_RUN.finditer(line):
+            parts = [p.strip(".,'’-&") for p in match.group().split()]
+            while parts and (not parts[0] or parts[0].lower() in _NOT_ENTITY):
+                parts.pop(0)
+            while parts and (not parts[-1] or parts[-1].lower() in _NOT_ENTITY):
+                parts.pop()
+            if not parts:
+                continue
+            opening = match.start() == 0 or _SENTENCE_START.search(line[: match.start()])
+            if len(parts) == 1 and opening and parts[0].isupper():
+                continue  # one word in capitals opening a sentence: a headline's or a shout
+            key = " ".join(p.lower() for p in parts)
+            _bump(out, key, 1.0)
+            if len(parts) > 1:
+                for part in parts:
+                    low = part.lower()
+                    if len(low) > 2 and low not in _NOT_ENTITY:
+                        _bump(out, low, 0.5)
+
+
+def _number_counts(text: str, out: dict[str, float]) -> None:
+    for match in _NUMBER.finditer(text):
+        value = match.group(1).replace(",", "")
+        unit = match.group(2)
+        if _YEAR.match(value):
+            _bump(out, f"y{value}", 1.0)
+            continue
+        _bump(out, value, 1.0)
+        if unit and unit not in STOPWORDS and unit not in MONTH_NAMES:
+            _bump(out, f"{value} {light_stem(unit)}", 1.0)
+    for match in _NUMBER_WORD.finditer(text):
+        unit = match.group(2).lower()
+        if unit not in STOPWORDS:
+            _bump(out, f"{NUMBER_WORDS[match.group(1).lower()]} {light_stem(unit)}", 1.0)
+
+
+def _date_in_lead(text: str, lines: int) -> dt.date | None:
+    """The first full date (month, day and year) in the first ``lines`` lines of ``text``."""
+    lead = "\n".join(text.split("\n", lines)[:lines])
+    found: list[tuple[int, dt.date]] = []
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
+        for match in pattern.finditer(lead):
+            a, b, c = match.groups()
+            try:
+                if order == "mdy":
+                    month, day, year = month_number(a), int(b), int(c)
+                elif order == "dmy":
+                    day, month, year = int(a), month_number(b), int(c)
+                else:
+                    year, month, day = int(a), int(b), int(c)
+                if month is None:
+                    continue
+                found.append((match.start(), dt.date(year, month, day)))
+            except ValueError:
+                continue
+    return min(found)[1] if found else None
+
+
+def _sorted(counts: dict[str, float]) -> Weights:
+    return tuple(sorted(counts.items()))
+
+
+def event_features(article: Article, settings: EventSettings | None = None) -> EventFeatures:
+    """Return the clusterer's features of one article (pure and cheap: no parser)."""
+    settings = settings or EventSettings()
+    text = article.text
+    terms: dict[str, float] = {}
+    if article.title:
+        _content_counts(article.title, settings.title_weight, terms)
+    _content_counts(text, 1.0, terms)
+    entities: dict[str, float] = {}
+    if article.title:
+        _entity_counts(article.title, entities)
+    _entity_counts(text, entities)
+    numbers: dict[str, float] = {}
+    _number_counts(text, numbers)
+    date = article.date
+    if date is None and settings.date_from_text and settings.lead_lines:
+        date = _date_in_lead(text, settings.lead_lines)
+    return EventFeatures(
+        id=article.id,
+        date=date.isoformat() if date else None,
+        terms=_sorted(terms),
+        entities=_sorted(entities),
+        numbers=_sorted(numbers),
+    )
+
+
+# ----------------------------------------------------------------------------- online pass
+
+_BLOCKS = ("terms", "entities", "numbers")
+_PREFIX = {"terms": "", "entities": "e:", "numbers": "n:"}
+
+
+def _ordinal(date: str | None) -> int | None:
+    return dt.date.fromisoformat(date).toordinal() if date else None
+
+
+def order_key(features: EventFeatures) -> tuple[bool, str, str]:
+    """The order of arrival: dated articles by date, then undated ones; ties by id."""
+    return (features.date is None, features.date or "", features.id)
+
+
+class OnlineEvents:
+    """Assigns articles, one at a time in date order, to events (see the module docstring).
+
+    Constructed from settings only; :meth:`from_state` continues a saved pass.
+    """
+
+    def __init__(self, settings: EventSettings | None = None) -> None:
+        self.settings = settings or EventSettings()
+        self._docs = 0
+        self._df: dict[str, int] = {}
+        # event id -> {"terms"|"entities"|"numbers": centroid, "norm2": [3 floats],
+        #              "size": int, "first": ordinal|None, "last": ordinal|None}
+        self._events: dict[str, dict[str, Any]] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._count = 0
+
+    # -- persistence
+    def state(self) -> dict[str, Any]:
+        """The whole state as plain JSON-serialisable data."""
+        return {
+            "version": STATE_VERSION,
+            "docs": self._docs,
+            "count": self._count,
+            "df": dict(self._df),
+            "events": {
+                k: {**e, **{b: dict(e[b]) for b in _BLOCKS}, "norm2": list(e["norm2"]),
+                    "main": list(e["main"])}
+                for k, e in self._events.items()
+            },
+            "postings": {k: list(v) for k, v in self._postings.items()},
+        }
+
+    @classmethod
+    def from_state(cls, settings: EventSettings | None, state: dict[str, Any]) -> OnlineEvents:
+        """Continue the pass whose :meth:`state` is ``state``; raises ValueError if unknown."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unknown event state version {state.get('version')!r}")
+        online = cls(settings)
+        online._docs = int(state["docs"])
+        online._count = int(state["count"])
+        online._df = {str(k): int(v) for k, v in state["df"].items()}
+        online._events = {
+            str(k): {**e, **{b: {str(t): float(w) for t, w in e[b].items()} for b in _BLOCKS},
+                     "norm2": [float(x) for x in e["norm2"]],
+                     "main": [str(x) for x in e["main"]]}
+            for k, e in state["events"].items()
+        }
+        online._postings = {str(k): [str(x) for x in v] for k, v in state["postings"].items()}
+        return online
+
+    # -- scoring
+    def _vectors(self, features: EventFeatures) -> dict[str, dict[str, float]]:
+        """Unit TF-IDF vectors (sublinear tf) of the article per block, df counted with it."""
+        self._docs += 1
+        for block in _BLOCKS:
+            prefix = _PREFIX[block]
+            for key, _ in getattr(features, block):
+                name = prefix + key
+                self._df[name] = self._df.get(name, 0) + 1
+        limits = {"terms": self.settings.max_terms, "entities": self.settings.max_entities,
+                  "numbers": self.settings.max_entities}
+        n = self._docs
+        out: dict[str, dict[str, float]] = {}
+        for block in _BLOCKS:
+            prefix = _PREFIX[block]
+            weights = [
+                (key, (1.0 + math.log(count)) * (math.log((n + 1) / (self._df[prefix + key] + 1))
+                                                 + 1.0))
+                for key, count in getattr(features, block) if count > 0
+            ]
+            weights.sort(key=lambda kw: (-kw[1], kw[0]))
+            weights = weights[: limits[block]]
+            norm = math.sqrt(sum(w * w for _, w in weights))
+            out[block] = {k: w / norm for k, w in weights} if norm > 0 else {}
+        return out
+
+    def _candidates(self, vectors: dict[str, dict[str, float]], day: int | None) -> list[str]:
+        q = self.settings.query_terms
+        keys = [k for k in list(vectors["terms"])[:q]]
+        keys += ["e:" + k for k in list(vectors["entities"])[:q]]
+        hits: dict[str, float] = {}
+        for key in keys:
+            for event in self._postings.get(key, ()):
+                hits[event] = hits.get(event, 0.0) + 1.0
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        out: list[str] = []
+        for event, _ in ranked:
+            if len(out) >= self.settings.max_candidates:
+                break
+            if self._gap(self._events[event], day) is not None:
+                out.append(event)
+        return out
+
+    def _gap(self, event: dict[str, Any], day: int | None) -> int | None:
+        """Days between ``day`` and the event's dated articles (0 inside), None when beyond the
+        window; 0 when either side is undated."""
+        first, last = event["first"], event["last"]
+        if day is None or first is None:
+            return 0
+        gap = max(0, first - day, day - last)
+        return gap if gap <= self.settings.window_days else None
+
+    def _score(self, event: dict[str, Any], vectors: dict[str, dict[str, float]],
+               day: int | None) -> tuple[float, list[float]]:
+        s = self.settings
+        dots = []
+        total = 0.0
+        weight = 0.0
+        for block, w in zip(_BLOCKS, (s.content_weight, s.entity_weight, s.number_weight),
+                            strict=True):
+            vector = vectors[block]
+            centroid: dict[str, float] = event[block]
+            dot = sum(v * centroid.get(k, 0.0) for k, v in vector.items())
+            dots.append(dot)
+            if not vector or w == 0:
+                continue
+            norm2 = event["norm2"][_BLOCKS.index(block)]
+            total += w * (dot / math.sqrt(norm2) if norm2 > 0 else 0.0)
+            weight += w
+        score = total / weight if weight > 0 else 0.0
+        score -= s.conflict_weight * self._conflict(event, vectors["entities"])
+        gap = self._gap(event, day) or 0
+        score -= s.time_weight * (1.0 - math.exp(-gap / s.decay_days))
+        return score, dots
+
+    def _conflict(self, event: dict[str, Any], entities: dict[str, float]) -> float:
+        """How much the main entities of the article and of the event miss each other (0-1):
+        the mean of the share of the article's main entities (by weight) the event never saw
+        and the share of the event's main entities the article does not name."""
+        if not entities or not event["main"]:
+            return 0.0
+        centroid: dict[str, float] = event["entities"]
+        main = list(entities.items())[: self.settings.main_entities]
+        total = sum(w for _, w in main)
+        unseen = sum(w for k, w in main if k not in centroid) / total
+        absent = sum(k not in entities for k in event["main"]) / len(event["main"])
+        return (unseen + absent) / 2.0
+
+    # -- assignment
+    def add(self, features: EventFeatures) -> str:
+        """Assign one article (the next in date order) to an event; return the event's id."""
+        vectors = self._vectors(features)
+        day = _ordinal(features.date)
+        best: tuple[float, str] | None = None
+        best_dots: list[float] = []
+        for event_id in self._candidates(vectors, day):
+            score, dots = self._score(self._events[event_id], vectors, day)
+            if score >= self.settings.threshold and (best is None or score > best[0]):
+                best, best_dots = (score, event_id), dots
+        if best is None:
+            self._count += 1
+            event_id = f"e{self._count:06d}"
+            event: dict[str, Any] = {b: {} for b in _BLOCKS}
+            event.update(norm2=[0.0, 0.0, 0.0], size=0, first=None, last=None, main=[])
+            self._events[event_id] = event
+            best_dots = [0.0, 0.0, 0.0]
+        else:
+            event_id = best[1]
+            event = self._events[event_id]
+        for i, block in enumerate(_BLOCKS):
+            centroid = event[block]
+            vector = vectors[block]
+            for key, value in vector.items():
+                centroid[key] = centroid.get(key, 0.0) + value
+            if vector:
+                event["norm2"][i] += 2.0 * best_dots[i] + 1.0
+        event["size"] += 1
+        # the new top entities are among the old ones and those this article raised
+        centroid = event["entities"]
+        pool = sorted(set(event["main"]) | set(vectors["entities"]),
+                      key=lambda k: (-centroid[k], k))
+        event["main"] = pool[: self.settings.main_entities]
+        if day is not None:
+            event["first"] = day if event["first"] is None else min(event["first"], day)
+            event["last"] = day if event["last"] is None else max(event["last"], day)
+        self._index(event_id, vectors)
+        return event_id
+
+    def _index(self, event_id: str, vectors: dict[str, dict[str, float]]) -> None:
+        q = self.settings.query_terms
+        keys = list(vectors["terms"])[:q] + ["e:" + k for k in list(vectors["entities"])[:q]]
+        cap = self.settings.posting_events
+        for key in keys:
+            posting = self._postings.setdefault(key, [])
+            if event_id in posting:
+                posting.remove(event_id)
+            posting.append(event_id)
+            if len(posting) > cap:
+                del posting[0]
+
+    def add_all(self, features: Iterable[EventFeatures]) -> list[str]:
+        """Add each of ``features`` in the order given; return their event ids."""
+        return [self.add(f) for f in features]
+
+
+def cluster_events(features: Sequence[EventFeatures],
+                   settings: EventSettings | None = None) -> list[str]:
+    """Batch clustering: one online pass in date order (:func:`order_key`).
+
+    Returns the event id of each of ``features``, in the order given.
+    """
+    online = OnlineEvents(settings)
+    order = sorted(range(len(features)), key=lambda i: order_key(features[i]))
+    labels = [""] * len(features)
+    for i in order:
+        labels[i] = online.add(features[i])
+    return labels
