@@ -6,6 +6,7 @@ Exit codes: 0 the brief was written (inputs may have been skipped: they are list
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -16,7 +17,7 @@ import typer
 from rich.console import Console
 
 from newsweave import __version__
-from newsweave.errors import NoArticlesError, SettingsError
+from newsweave.errors import NewsweaveError, NoArticlesError, SettingsError
 from newsweave.model import BRIEF_PARTS, Brief
 from newsweave.settings import Settings
 
@@ -232,6 +233,98 @@ def settings_command() -> None:
 
     for name, default, description in describe_settings():
         typer.echo(f"{name} = {default!r}\n    {description}")
+
+
+DbOpt = Annotated[
+    Path, typer.Option("--db", help="The corpus store (an SQLite file; created if missing).")
+]
+
+
+@app.command()
+def corpus(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Inputs: JSON Lines (.jsonl, .jsonl.gz), WARC (.warc, .warc.gz), Parquet, folders "
+        "of text/HTML. `corpus add NEW...` extends an existing store.", show_default=False)],
+    db: DbOpt = Path("newsweave.db"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder to write each event's brief (JSON, HTML), events.json "
+        "and index.html to.")] = None,
+    min_articles: Annotated[int | None, typer.Option(
+        "--min-articles", help="Brief only events with at least this many articles "
+        "(default 2; same as --set corpus.min_articles=N).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    set_: SetOpt = None,
+    settings: SettingsFileOpt = None,
+) -> None:
+    """Group a stream of articles into events and brief each event, in an embedded store.
+
+    Articles already in the store are not read twice; only events that changed are briefed
+    again.  The run ends with its accounting: read, duplicates, skipped by reason, events,
+    briefs written.
+
+    Examples:
+
+      newsweave corpus feed.jsonl.gz crawl.warc.gz --db news.db --out out/events
+
+      newsweave corpus add today.jsonl --db news.db --out out/events
+    """
+    from newsweave.corpus.runner import run_corpus, write_outputs
+    from newsweave.corpus.store import Store
+
+    err = Console(stderr=True, quiet=quiet)
+    adding = bool(inputs) and inputs[0] == "add" and not Path("add").exists()
+    paths = inputs[1:] if adding else inputs
+    try:
+        chosen = list(set_ or [])
+        if min_articles is not None:
+            chosen.append(f"corpus.min_articles={min_articles}")
+        resolved = Settings.from_assignments(chosen, settings)
+    except SettingsError as exc:
+        err.print(f"[red]error[/] invalid setting: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not paths:
+        err.print("[red]error[/] no input given", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    if adding and not db.exists():
+        err.print(f"[red]error[/] {db}: no such store to add to (run `newsweave corpus` first)",
+                  highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        with Store(db) as store:
+            with err.status("Reading, grouping into events and briefing…"):
+                report = run_corpus(paths, store, resolved)
+            if out is not None:
+                written = write_outputs(store, out)
+                err.print(f"wrote {len(written)} files to {out}", highlight=False)
+    except NewsweaveError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_NO_INPUT) from None
+    for record in report.skipped_records:
+        err.print(f"[yellow]skipped[/] {record.input}: {record.reason} [dim]({record.code})[/]",
+                  highlight=False)
+    typer.echo(json.dumps(report.counts(), indent=2))
+
+
+@app.command()
+def events(db: DbOpt = Path("newsweave.db")) -> None:
+    """List the events of a corpus store: id, articles, dates, title of the brief."""
+    from newsweave.corpus.store import Store
+
+    if not db.exists():
+        Console(stderr=True).print(f"[red]error[/] {db}: no such store", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    with Store(db) as store:
+        records = store.events()
+        memberships = store.memberships()
+        briefed = {event_id for event_id, _ in store.briefs()}
+    sizes: dict[str, int] = {}
+    for event_id in memberships.values():
+        sizes[event_id] = sizes.get(event_id, 0) + 1
+    for record in records:
+        dates = f"{record.first_date or '?'} – {record.last_date or '?'}"
+        mark = "brief" if record.id in briefed else "     "
+        typer.echo(f"{record.id}\t{sizes.get(record.id, 0):>5} articles\t{dates}\t{mark}\t"
+                   f"{record.title or ''}")
 
 
 @app.command()

@@ -5,8 +5,9 @@ The run, in order:
 1. **Read** every input (:func:`newsweave.corpus.readers.iter_stream`): each record is an
    article or a skipped record with its reason; articles already in the store are not read
    again (running twice on the same input changes nothing).
-2. **Order**: the new articles in date order (undated last, ties by id): the order of the
-   online pass.
+2. **Order**: the new articles in the order they arrive (inputs in the order given, records in
+   file order): a stream arrives in date order, and an online pass takes it as it comes, so
+   ``corpus add B`` after ``corpus A`` gives the same events as one run over A then B.
 3. **Duplicates** (:class:`~newsweave.corpus.dedup.DuplicateFinder`, rebuilt from the stored
    articles, then fed the new ones): a copy joins its original's event and is not counted as an
    independent report.
@@ -23,6 +24,7 @@ Sequential by design: the online assignment depends on the order of arrival.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsweave.corpus.dedup import DuplicateFinder
-from newsweave.corpus.events import OnlineEvents, event_features
+from newsweave.corpus.events import EventSettings, OnlineEvents, event_features
 from newsweave.corpus.index import write_event_briefs
 from newsweave.corpus.readers import iter_stream
 from newsweave.corpus.store import Store
@@ -70,6 +72,12 @@ def _order_key(article: Article) -> tuple[int, str, str]:
     return (0, article.date.isoformat(), article.id) if article.date else (1, "", article.id)
 
 
+def _date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
 def _signature(member_ids: Sequence[str], settings: Settings) -> str:
     """What a brief depends on: its articles and the settings."""
     payload = json.dumps([sorted(member_ids), settings.as_record()], sort_keys=True)
@@ -100,7 +108,7 @@ def run_corpus(
             report.already_stored += 1
             continue
         new[record.id] = record
-    ordered = sorted(new.values(), key=_order_key)
+    ordered = list(new.values())
 
     corpus = settings.corpus
     finder = DuplicateFinder(corpus.near_duplicate_jaccard, settings.reuse.shingle_words,
@@ -108,9 +116,14 @@ def run_corpus(
     for stored in store.articles():  # the copies' originals may be in earlier runs
         finder.add(stored)
     state = store.load_state(_STATE_KEY)
-    events = (OnlineEvents.from_state(settings.events, state) if state is not None
-              else OnlineEvents(settings.events))
+    event_settings = EventSettings()
+    events = (OnlineEvents.from_state(event_settings, state) if state is not None
+              else OnlineEvents(event_settings))
     memberships = store.memberships()
+    known = {e.id: e for e in store.events()}
+    ranges: dict[str, list[dt.date | None]] = {
+        e.id: [_date(e.first_date), _date(e.last_date)] for e in known.values()}
+    titles = {e.id: e.title for e in known.values()}
     changed: set[str] = set()
     for start in range(0, len(ordered), corpus.batch_articles):
         batch = ordered[start : start + corpus.batch_articles]
@@ -123,10 +136,18 @@ def run_corpus(
                     store.add_duplicate(article.id, duplicate.original_id, duplicate.jaccard)
                     report.duplicates += 1
                 else:
-                    event_id = events.add(event_features(article))
+                    event_id = events.add(event_features(article, event_settings))
                 store.set_membership(article.id, event_id)
                 memberships[article.id] = event_id
                 changed.add(event_id)
+                span = ranges.setdefault(event_id, [None, None])
+                if article.date is not None:
+                    span[0] = min(filter(None, (span[0], article.date)))
+                    span[1] = max(filter(None, (span[1], article.date)))
+                titles[event_id] = titles.get(event_id) or article.title
+            for event_id in sorted({memberships[a.id] for a in batch}):
+                store.put_event(event_id, title=titles.get(event_id),
+                                first_date=ranges[event_id][0], last_date=ranges[event_id][1])
             store.save_state(_STATE_KEY, events.state())
         report.added += len(batch)
         if progress is not None:
