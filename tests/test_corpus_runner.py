@@ -200,3 +200,28 @@ def test_write_outputs_holds_every_brief(tmp_path: Path) -> None:
         run_corpus([str(a), str(b)], store, _settings())
         written = write_outputs(store, tmp_path / "o")
     assert sum(p.suffix == ".json" for p in written) == 3 + 1
+
+
+def test_a_local_dask_cluster_gives_the_same_store_as_in_process(tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="the distributed extra (Dask) is not installed")
+    from newsweave.corpus.compute import OnDask
+
+    a, b = _stream(tmp_path)
+    with Store(tmp_path / "here.db") as here:
+        run_corpus([str(a), str(b)], here, _settings())
+        expected = (here.memberships(), here.briefs())
+    cluster = OnDask(workers=2)
+    try:
+        with Store(tmp_path / "dask.db") as there:
+            run_corpus([str(a), str(b)], there, _settings(), compute=cluster)
+            assert (there.memberships(), there.briefs()) == expected
+    finally:
+        cluster.close()
+
+
+def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="the distributed extra (Dask) is not installed")
+    a, _ = _stream(tmp_path)
+    result = runner.invoke(app, ["corpus", str(a), "--db", str(tmp_path / "c.db"),
+                                 "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and "scheduler" in result.output

@@ -253,6 +253,11 @@ def corpus(
         "--min-articles", help="Brief only events with at least this many articles "
         "(default 2; same as --set corpus.min_articles=N).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Start a local Dask cluster of N worker processes for the "
+        "per-article features and the briefs (needs the distributed extra).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Use an existing Dask cluster (tcp://HOST:PORT).")] = None,
     set_: SetOpt = None,
     settings: SettingsFileOpt = None,
 ) -> None:
@@ -268,6 +273,9 @@ def corpus(
 
       newsweave corpus add today.jsonl --db news.db --out out/events
     """
+    from rich.progress import Progress, TaskID
+
+    from newsweave.corpus.compute import compute_for
     from newsweave.corpus.runner import run_corpus, write_outputs
     from newsweave.corpus.store import Store
 
@@ -289,16 +297,28 @@ def corpus(
         err.print(f"[red]error[/] {db}: no such store to add to (run `newsweave corpus` first)",
                   highlight=False)
         raise typer.Exit(EXIT_USAGE)
+    tasks: dict[str, TaskID] = {}
     try:
-        with Store(db) as store:
-            with err.status("Reading, grouping into events and briefing…"):
-                report = run_corpus(paths, store, resolved)
+        compute = compute_for(scheduler, workers)
+    except SettingsError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        with Store(db) as store, Progress(console=err, transient=True) as bars:
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bars.add_task(stage, total=total)
+                bars.update(tasks[stage], completed=done, total=total)
+
+            report = run_corpus(paths, store, resolved, progress, compute)
             if out is not None:
                 written = write_outputs(store, out)
                 err.print(f"wrote {len(written)} files to {out}", highlight=False)
     except NewsweaveError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_NO_INPUT) from None
+    finally:
+        compute.close()
     for record in report.skipped_records:
         err.print(f"[yellow]skipped[/] {record.input}: {record.reason} [dim]({record.code})[/]",
                   highlight=False)

@@ -30,8 +30,10 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from newsweave.corpus.compute import Compute, InProcess
 from newsweave.corpus.dedup import DuplicateFinder
 from newsweave.corpus.events import EventSettings, OnlineEvents, event_features
 from newsweave.corpus.index import write_event_briefs
@@ -84,17 +86,25 @@ def _signature(member_ids: Sequence[str], settings: Settings) -> str:
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _brief_job(job: tuple[list[Article], Settings]) -> str:
+    """One event's brief as JSON (a pure task: it may run on a Dask worker)."""
+    articles, settings = job
+    return build_brief(articles, settings).to_json(indent=None)
+
+
 def run_corpus(
     inputs: Sequence[str], store: Store, settings: Settings | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, compute: Compute | None = None,
 ) -> CorpusReport:
     """Read ``inputs`` into ``store``, assign new articles to events, re-brief changed events.
 
     Takes the inputs (files, folders, globs: JSON Lines, gzip, WARC, Parquet, text, HTML), an
-    open store, the settings and an optional progress callback ``(stage, done, total)``.
+    open store, the settings, an optional progress callback ``(stage, done, total)`` and where
+    to compute the per-article features and the briefs (default: this process).
     Returns the run's accounting; the run log in the store holds the same.
     """
     settings = settings or Settings()
+    compute = compute or InProcess()
     report = CorpusReport()
     run_id = store.start_run(list(inputs))
     new: dict[str, Article] = {}
@@ -127,16 +137,17 @@ def run_corpus(
     changed: set[str] = set()
     for start in range(0, len(ordered), corpus.batch_articles):
         batch = ordered[start : start + corpus.batch_articles]
+        features = compute.map(partial(event_features, settings=event_settings), batch)
         with store.transaction():
             store.add_articles(batch)
-            for article in batch:
+            for article, article_features in zip(batch, features, strict=True):
                 duplicate = finder.add(article)
                 if duplicate is not None:
                     event_id = memberships[duplicate.original_id]
                     store.add_duplicate(article.id, duplicate.original_id, duplicate.jaccard)
                     report.duplicates += 1
                 else:
-                    event_id = events.add(event_features(article, event_settings))
+                    event_id = events.add(article_features)
                 store.set_membership(article.id, event_id)
                 memberships[article.id] = event_id
                 changed.add(event_id)
@@ -160,14 +171,15 @@ def run_corpus(
     report.events_changed = len(changed)
     due = [e for e in sorted(members) if len(members[e]) >= corpus.min_articles
            and store.brief_signature(e) != _signature(members[e], settings)]
-    for done, event_id in enumerate(due, start=1):
-        articles = sorted(store.event_articles(event_id), key=_order_key)
-        brief = build_brief(articles, settings)
-        store.put_brief(event_id, brief.to_json(indent=None),
-                        _signature(members[event_id], settings))
-        report.briefs_written += 1
+    step = max(1, corpus.batch_articles // 10)
+    for start in range(0, len(due), step):
+        chunk = due[start : start + step]
+        jobs = [(sorted(store.event_articles(e), key=_order_key), settings) for e in chunk]
+        for event_id, text in zip(chunk, compute.map(_brief_job, jobs), strict=True):
+            store.put_brief(event_id, text, _signature(members[event_id], settings))
+            report.briefs_written += 1
         if progress is not None:
-            progress("briefs", done, len(due))
+            progress("briefs", report.briefs_written, len(due))
     store.finish_run(run_id, report.counts(), "finished")
     return report
 
