@@ -225,3 +225,18 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["corpus", str(a), "--db", str(tmp_path / "c.db"),
                                  "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and "scheduler" in result.output
+
+
+def test_python_api_runs_the_same_corpus_as_the_cli(tmp_path: Path) -> None:
+    import newsweave.corpus
+
+    a, b = _stream(tmp_path)
+    report = newsweave.corpus.run([str(a), str(b)], db=tmp_path / "api.db",
+                                  settings={"ingest.min_article_words": 5},
+                                  out=tmp_path / "out")
+    assert report.events_total == 3 and (tmp_path / "out" / "index.html").exists()
+    result = runner.invoke(app, ["corpus", str(a), str(b), "--db", str(tmp_path / "cli.db"),
+                                 "--set", "ingest.min_article_words=5", "--quiet"])
+    assert result.exit_code == 0
+    with Store(tmp_path / "api.db") as api, Store(tmp_path / "cli.db") as cli:
+        assert api.memberships() == cli.memberships()
