@@ -68,7 +68,7 @@ class EventSettings(BaseModel):
         0.3, ge=0, description="Weight of the number cosine in the combined similarity."
     )
     time_weight: float = Field(
-        0.3, ge=0, description="Most taken off the similarity for days between article and event."
+        0.0, ge=0, description="Most taken off the similarity for days between article and event."
     )
     conflict_weight: float = Field(
         0.4, ge=0, description="Most taken off when the article and the event name different "
@@ -93,7 +93,7 @@ class EventSettings(BaseModel):
         4, ge=1, description="Events with fewer articles are not checked for entity conflict."
     )
     decay_days: float = Field(
-        7.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
+        14.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
     )
     window_days: int = Field(
         30, ge=0, description="An article never joins an event dated more than this many days away."
