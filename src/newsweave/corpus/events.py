@@ -56,7 +56,7 @@ class EventSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     threshold: float = Field(
-        0.2, gt=0, lt=1, description="Least combined similarity for an article to join an event."
+        0.17, gt=0, lt=1, description="Least combined similarity for an article to join an event."
     )
     content_weight: float = Field(
         0.3, ge=0, description="Weight of the content-word cosine in the combined similarity."
@@ -91,6 +91,10 @@ class EventSettings(BaseModel):
     )
     conflict_min_size: int = Field(
         4, ge=1, description="Events with fewer articles are not checked for entity conflict."
+    )
+    merge_threshold: float = Field(
+        0.5, gt=0, le=1, description="Two events an article is close to merge when their own "
+        "combined similarity reaches this (1: never merge)."
     )
     decay_days: float = Field(
         14.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
@@ -330,6 +334,7 @@ class OnlineEvents:
         #              "size": int, "first": ordinal|None, "last": ordinal|None}
         self._events: dict[str, dict[str, Any]] = {}
         self._postings: dict[str, list[str]] = {}
+        self._merged: dict[str, str] = {}  # absorbed event id -> the event it went into
         self._count = 0
 
     # -- persistence
@@ -346,6 +351,7 @@ class OnlineEvents:
                 for k, e in self._events.items()
             },
             "postings": {k: list(v) for k, v in self._postings.items()},
+            "merged": dict(self._merged),
         }
 
     @classmethod
@@ -365,6 +371,7 @@ class OnlineEvents:
             for k, e in state["events"].items()
         }
         online._postings = {str(k): [str(x) for x in v] for k, v in state["postings"].items()}
+        online._merged = {str(k): str(v) for k, v in state["merged"].items()}
         return online
 
     # -- scoring
@@ -403,7 +410,8 @@ class OnlineEvents:
         keys += ["e:" + k for k in list(vectors["entities"])[:q]]
         hits: dict[str, float] = {}
         for key in keys:
-            for event in self._postings.get(key, ()):
+            for posted in self._postings.get(key, ()):
+                event = self.resolve(posted)
                 hits[event] = hits.get(event, 0.0) + 1.0
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         out: list[str] = []
@@ -468,7 +476,11 @@ class OnlineEvents:
 
     # -- assignment
     def add(self, features: EventFeatures) -> str:
-        """Assign one article (the next in date order) to an event; return the event's id."""
+        """Assign one article (the next in date order) to an event; return the event's id.
+
+        Two events the article is close to may merge (``merge_threshold``): an id returned
+        earlier then stands for the merged event, which :meth:`resolve` gives.
+        """
         vectors, idfs = self._vectors(features)
         named = dict(features.entities)
         query: Query = {}
@@ -478,10 +490,13 @@ class OnlineEvents:
                             tuple(v * idf[k] for k, v in vectors[block].items()))
         day = _ordinal(features.date)
         best: tuple[float, str] | None = None
+        close: list[str] = []
         for event_id in self._candidates(vectors, day):
             score = self._score(self._events[event_id], vectors, query, named, day)
-            if score >= self.settings.threshold and (best is None or score > best[0]):
-                best = (score, event_id)
+            if score >= self.settings.threshold:
+                close.append(event_id)
+                if best is None or score > best[0]:
+                    best = (score, event_id)
         if best is None:
             self._count += 1
             event_id = f"e{self._count:06d}"
@@ -518,17 +533,82 @@ class OnlineEvents:
         if len(seen) > self.settings.centroid_terms:
             kept = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
             event["named"] = seen = dict(kept[: self.settings.centroid_terms])
-        least = self.settings.core_share * event["size"]
-        # core: named by most of the event's articles, ranked by TF-IDF weight in the event
-        weights = event["entities"]
-        ranked = sorted(((weights.get(k, 0.0) * self._idf("e:" + k), k)
-                         for k, n in seen.items() if n >= least), key=lambda wk: (-wk[0], wk[1]))
-        event["core"] = [k for _, k in ranked[: self.settings.main_entities]]
+        self._set_core(event)
         if day is not None:
             event["first"] = day if event["first"] is None else min(event["first"], day)
             event["last"] = day if event["last"] is None else max(event["last"], day)
         self._index(event_id, vectors)
+        if self.settings.merge_threshold < 1.0:
+            for other in close:
+                if other != event_id and other in self._events:
+                    event_id = self._maybe_merge(event_id, other)
         return event_id
+
+    def _set_core(self, event: dict[str, Any]) -> None:
+        """Core entities: named by most of the event's articles, ranked by TF-IDF weight."""
+        least = self.settings.core_share * event["size"]
+        weights = event["entities"]
+        ranked = sorted(((weights.get(k, 0.0) * self._idf("e:" + k), k)
+                         for k, n in event["named"].items() if n >= least),
+                        key=lambda wk: (-wk[0], wk[1]))
+        event["core"] = [k for _, k in ranked[: self.settings.main_entities]]
+
+    def resolve(self, event_id: str) -> str:
+        """The event an event id stands for now (itself, or the event it was merged into)."""
+        while event_id in self._merged:
+            event_id = self._merged[event_id]
+        return event_id
+
+    def _event_similarity(self, a: dict[str, Any], b: dict[str, Any]) -> float:
+        s = self.settings
+        total = weight = 0.0
+        for i, (block, w) in enumerate(zip(_BLOCKS, (s.content_weight, s.entity_weight,
+                                                      s.number_weight), strict=True)):
+            ca, cb = a[block], b[block]
+            if not ca or not cb or w == 0 or a["norm2"][i] <= 0 or b["norm2"][i] <= 0:
+                continue
+            small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+            prefix = _PREFIX[block]
+            dot = sum(v * large[k] * self._idf(prefix + k) ** 2
+                      for k, v in sorted(small.items()) if k in large)
+            total += w * dot / math.sqrt(a["norm2"][i] * b["norm2"][i])
+            weight += w
+        score = total / weight if weight else 0.0
+        if min(a["size"], b["size"]) >= s.conflict_min_size:
+            missing = [k for k in a["core"] if not _names(b["named"], k)]
+            missing += [k for k in b["core"] if not _names(a["named"], k)]
+            cores = len(a["core"]) + len(b["core"])
+            score -= s.conflict_weight * (len(missing) / cores if cores else 0.0)
+        return score
+
+    def _maybe_merge(self, event_id: str, other: str) -> str:
+        """Merge ``other`` and ``event_id`` when close enough (the older id survives); return
+        the id the article's event has now."""
+        a, b = self._events[event_id], self._events[other]
+        if self._gap(a, b["first"]) is None or self._gap(a, b["last"]) is None:
+            return event_id
+        if self._event_similarity(a, b) < self.settings.merge_threshold:
+            return event_id
+        keep, gone = sorted((event_id, other))
+        into, out = self._events[keep], self._events.pop(gone)
+        for i, block in enumerate(_BLOCKS):
+            centroid = into[block]
+            for key, value in sorted(out[block].items()):
+                centroid[key] = centroid.get(key, 0.0) + value
+            kept = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+            into[block] = dict(kept[: self.settings.centroid_terms])
+            prefix = _PREFIX[block]
+            into["norm2"][i] = sum((v * self._idf(prefix + k)) ** 2
+                                   for k, v in sorted(into[block].items()))
+        for key, count in sorted(out["named"].items()):
+            into["named"][key] = into["named"].get(key, 0) + count
+        into["size"] += out["size"]
+        for end, pick in (("first", min), ("last", max)):
+            values = [v for v in (into[end], out[end]) if v is not None]
+            into[end] = pick(values) if values else None
+        self._set_core(into)
+        self._merged[gone] = keep
+        return keep
 
     def _index(self, event_id: str, vectors: Vectors) -> None:
         q = self.settings.query_terms
@@ -558,4 +638,4 @@ def cluster_events(features: Sequence[EventFeatures],
     labels = [""] * len(features)
     for i in order:
         labels[i] = online.add(features[i])
-    return labels
+    return [online.resolve(label) for label in labels]
