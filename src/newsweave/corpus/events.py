@@ -13,10 +13,15 @@ An article is compared only with the events an inverted index (term or entity ->
 that most recently took an article carrying it) proposes, filtered by the time window, so the
 cost of one article is bounded by the settings and never grows with the number of articles
 seen.  Evidence is combined as a weighted mean of three cosines against the event's centroid
-(content terms, entities, numbers; TF-IDF with document frequencies counted online, so the
-result is fixed by the order of arrival) less a penalty for the days between the article and
-the event.  The whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it
-and a later run continues exactly where the last one stopped.
+(content terms, entities, numbers; the centroid keeps term frequencies and is weighted by the
+idf of the moment, document frequencies being counted online, so the result is fixed by the
+order of arrival), less a penalty when the event's core entities (named by most of its
+articles) are missing from the article -- two earthquakes, two shootings of one kind differ
+in who and where -- and, optionally, one for the days between them.  Two events the same
+article is close to merge when their own centroids agree and their cores do not conflict
+(the older id survives; :meth:`OnlineEvents.resolve` maps an id given earlier to it).  The
+whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it and a later
+run continues exactly where the last one stopped.
 """
 
 from __future__ import annotations
