@@ -13,10 +13,15 @@ An article is compared only with the events an inverted index (term or entity ->
 that most recently took an article carrying it) proposes, filtered by the time window, so the
 cost of one article is bounded by the settings and never grows with the number of articles
 seen.  Evidence is combined as a weighted mean of three cosines against the event's centroid
-(content terms, entities, numbers; TF-IDF with document frequencies counted online, so the
-result is fixed by the order of arrival) less a penalty for the days between the article and
-the event.  The whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it
-and a later run continues exactly where the last one stopped.
+(content terms, entities, numbers; the centroid keeps term frequencies and is weighted by the
+idf of the moment, document frequencies being counted online, so the result is fixed by the
+order of arrival), less a penalty when the event's core entities (named by most of its
+articles) are missing from the article -- two earthquakes, two shootings of one kind differ
+in who and where -- and, optionally, one for the days between them.  Two events the same
+article is close to merge when their own centroids agree and their cores do not conflict
+(the older id survives; :meth:`OnlineEvents.resolve` maps an id given earlier to it).  The
+whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it and a later
+run continues exactly where the last one stopped.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,10 +61,10 @@ class EventSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     threshold: float = Field(
-        0.22, gt=0, lt=1, description="Least combined similarity for an article to join an event."
+        0.17, gt=0, lt=1, description="Least combined similarity for an article to join an event."
     )
     content_weight: float = Field(
-        1.0, ge=0, description="Weight of the content-word cosine in the combined similarity."
+        0.3, ge=0, description="Weight of the content-word cosine in the combined similarity."
     )
     entity_weight: float = Field(
         1.0, ge=0, description="Weight of the named-entity cosine in the combined similarity."
@@ -65,17 +73,36 @@ class EventSettings(BaseModel):
         0.3, ge=0, description="Weight of the number cosine in the combined similarity."
     )
     time_weight: float = Field(
-        0.3, ge=0, description="Most taken off the similarity for days between article and event."
+        0.0, ge=0, description="Most taken off the similarity for days between article and event."
     )
     conflict_weight: float = Field(
-        0.0, ge=0, description="Most taken off when the article's and the event's main entities "
-        "miss each other (two events of one kind: other people, other places)."
+        0.4, ge=0, description="Most taken off when the article and the event name different "
+        "main entities (two events of one kind: other people, other places)."
+    )
+    core_share: float = Field(
+        0.6, gt=0, le=1, description="An entity named by this share of an event's articles is "
+        "one of its core entities."
     )
     main_entities: int = Field(
-        3, ge=1, description="How many top entities of an article and of an event are 'main'."
+        2, ge=1, description="Main entities of an event (core, by TF-IDF) and of an article "
+        "(its top ones named at least twice)."
+    )
+    unseen_share: float = Field(
+        0.1, ge=0, lt=1, description="An article's main entity named by fewer of the event's "
+        "articles than this share is new to the event."
+    )
+    conflict_absent_only: bool = Field(
+        True, description="Count only the event's core entities the article does not name."
+    )
+    conflict_min_size: int = Field(
+        4, ge=1, description="Events with fewer articles are not checked for entity conflict."
+    )
+    merge_threshold: float = Field(
+        0.5, gt=0, le=1, description="Two events an article is close to merge when their own "
+        "combined similarity reaches this (1: never merge)."
     )
     decay_days: float = Field(
-        7.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
+        14.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
     )
     window_days: int = Field(
         30, ge=0, description="An article never joins an event dated more than this many days away."
@@ -85,6 +112,9 @@ class EventSettings(BaseModel):
     )
     max_terms: int = Field(
         80, ge=5, description="Content terms of an article kept (by TF-IDF) when it is compared."
+    )
+    centroid_terms: int = Field(
+        400, ge=10, description="Terms (and entities, numbers) an event's centroid keeps."
     )
     max_entities: int = Field(
         40, ge=1, description="Entities of an article kept (by TF-IDF) when it is compared."
@@ -96,7 +126,7 @@ class EventSettings(BaseModel):
         16, ge=1, description="Events kept per term in the index (the most recently joined)."
     )
     max_candidates: int = Field(
-        32, ge=1, description="Candidate events scored per article (those most terms point to)."
+        12, ge=1, description="Candidate events scored per article (those most terms point to)."
     )
     date_from_text: bool = Field(
         True, description="Read an undated article's date from a date line at its top."
@@ -128,9 +158,7 @@ _CAP_RUN = re.compile(
     r"(?:[A-Z][\w'’&.\-]*)(?:\s+(?:(?:of|de|du|del|da|von|van|la|le|al|the|and|for|&)\s+)?"
     r"[A-Z][\w'’&.\-]*)*"
 )
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.,]*\w)(?:\s+([a-z]+))?")
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                          + r")\s+([a-z]+)", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
 _MONTH_RE = "|".join(sorted((m for m in MONTH_NAMES), key=len, reverse=True))
 _DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
@@ -147,56 +175,80 @@ def _bump(counts: dict[str, float], key: str, weight: float) -> None:
     counts[key] = counts.get(key, 0.0) + weight
 
 
-def _content_counts(text: str, weight: float, out: dict[str, float]) -> None:
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if len(word) < 3 or word in STOPWORDS or word[0].isdigit():
+@lru_cache(maxsize=1 << 16)
+def _content_key(word: str) -> str:
+    """The stemmed key of a lower-case word, or "" for a stopword or a word under 3 letters."""
+    return "" if len(word) < 3 or word in STOPWORDS else light_stem(word)
+
+
+def _word_counts(text: str, weight: float, terms: dict[str, float],
+                 numbers: dict[str, float] | None) -> None:
+    """Count the content words of ``text`` (``weight`` each) and, when ``numbers`` is given,
+    its numbers: each value (years as ``y1998``) and each value with the word after it
+    ("45 dead", "seven people" -> ``7 people``)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if word[0].isdigit():
+            if numbers is None:
+                continue
+            value = word.replace(",", "") if _THOUSANDS.match(word) else word
+            if _YEAR.match(value):
+                _bump(numbers, "y" + value, 1.0)
+                continue
+            _bump(numbers, value, 1.0)
+        elif word in NUMBER_WORDS:
+            if numbers is None:
+                continue
+            value = str(NUMBER_WORDS[word])
+        else:
+            key = _content_key(word)
+            if key:
+                _bump(terms, key, weight)
             continue
-        _bump(out, light_stem(word), weight)
+        if i < last:
+            unit = words[i + 1]
+            if unit[0].isalpha() and unit not in MONTH_NAMES:
+                key = _content_key(unit)
+                if key:
+                    _bump(numbers, f"{value} {key}", 1.0)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _entity_counts(text: str, out: dict[str, float]) -> None:
     """Count runs of capitalised words, line by line; title-case lines (headlines) are skipped,
-    and a run loses leading words that are not names (a sentence's first word, titles, months).
-    Each run counts whole and, when longer than one word, by its words (a surname alone)."""
+    a run loses leading and trailing words that are not names (titles, months, weekdays,
+    stopwords) and a possessive ending, and one capitalised word opening a sentence counts only
+    if the text also capitalises it inside a sentence.  Each run counts whole and, when longer
+    than one word, by its words (0.5 each: a surname alone)."""
+    runs: list[tuple[list[str], bool]] = []
+    inside: set[str] = set()
     for line in text.split("\n"):
         words = line.split()
         if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
             continue
         for match in _CAP_RUN.finditer(line):
-            parts = [p.strip(".,'’-&") for p in match.group().split()]
-            while parts and (not parts[0] or parts[0].lower() in _NOT_ENTITY):
+            parts = [_POSSESSIVE.sub("", p.strip(".,-&")).lower() for p in match.group().split()]
+            while parts and (not parts[0] or parts[0] in _NOT_ENTITY):
                 parts.pop(0)
-            while parts and (not parts[-1] or parts[-1].lower() in _NOT_ENTITY):
+            while parts and (not parts[-1] or parts[-1] in _NOT_ENTITY):
                 parts.pop()
             if not parts:
                 continue
-            opening = match.start() == 0 or _SENTENCE_START.search(line[: match.start()])
-            if len(parts) == 1 and opening and parts[0].isupper():
-                continue  # one word in capitals opening a sentence: a headline's or a shout
-            key = " ".join(p.lower() for p in parts)
-            _bump(out, key, 1.0)
-            if len(parts) > 1:
-                for part in parts:
-                    low = part.lower()
-                    if len(low) > 2 and low not in _NOT_ENTITY:
-                        _bump(out, low, 0.5)
-
-
-def _number_counts(text: str, out: dict[str, float]) -> None:
-    for match in _NUMBER.finditer(text):
-        value = match.group(1).replace(",", "")
-        unit = match.group(2)
-        if _YEAR.match(value):
-            _bump(out, f"y{value}", 1.0)
-            continue
-        _bump(out, value, 1.0)
-        if unit and unit not in STOPWORDS and unit not in MONTH_NAMES:
-            _bump(out, f"{value} {light_stem(unit)}", 1.0)
-    for match in _NUMBER_WORD.finditer(text):
-        unit = match.group(2).lower()
-        if unit not in STOPWORDS:
-            _bump(out, f"{NUMBER_WORDS[match.group(1).lower()]} {light_stem(unit)}", 1.0)
+            opening = match.start() == 0 or bool(_SENTENCE_START.search(line[: match.start()]))
+            if not opening:
+                inside.update(parts)
+            runs.append((parts, opening))
+    for parts, opening in runs:
+        if len(parts) == 1 and opening and parts[0] not in inside:
+            continue  # "Sadly", "Rescuers": capitalised only because a sentence opens there
+        _bump(out, " ".join(parts), 1.0)
+        if len(parts) > 1:
+            for part in parts:
+                if len(part) > 2 and part not in _NOT_ENTITY:
+                    _bump(out, part, 0.5)
 
 
 def _date_in_lead(text: str, lines: int) -> dt.date | None:
@@ -230,15 +282,14 @@ def event_features(article: Article, settings: EventSettings | None = None) -> E
     settings = settings or EventSettings()
     text = article.text
     terms: dict[str, float] = {}
+    numbers: dict[str, float] = {}
     if article.title:
-        _content_counts(article.title, settings.title_weight, terms)
-    _content_counts(text, 1.0, terms)
+        _word_counts(article.title, settings.title_weight, terms, None)
+    _word_counts(text, 1.0, terms, numbers)
     entities: dict[str, float] = {}
     if article.title:
         _entity_counts(article.title, entities)
     _entity_counts(text, entities)
-    numbers: dict[str, float] = {}
-    _number_counts(text, numbers)
     date = article.date
     if date is None and settings.date_from_text and settings.lead_lines:
         date = _date_in_lead(text, settings.lead_lines)
@@ -254,7 +305,14 @@ def event_features(article: Article, settings: EventSettings | None = None) -> E
 # ----------------------------------------------------------------------------- online pass
 
 _BLOCKS = ("terms", "entities", "numbers")
+Vectors = dict[str, dict[str, float]]
+Query = dict[str, tuple[tuple[str, ...], tuple[float, ...]]]
 _PREFIX = {"terms": "", "entities": "e:", "numbers": "n:"}
+
+
+def _names(named: dict[str, float], entity: str) -> bool:
+    """Whether an article naming ``named`` names ``entity`` (whole, or one of its words)."""
+    return entity in named or any(len(w) > 2 and w in named for w in entity.split())
 
 
 def _ordinal(date: str | None) -> int | None:
@@ -262,8 +320,9 @@ def _ordinal(date: str | None) -> int | None:
 
 
 def order_key(features: EventFeatures) -> tuple[bool, str, str]:
-    """The order of arrival: dated articles by date, then undated ones; ties by id."""
-    return (features.date is None, features.date or "", features.id)
+    """The order of a batch pass: undated articles first (compared by content alone), then
+    dated ones by date; ties by id."""
+    return (features.date is not None, features.date or "", features.id)
 
 
 class OnlineEvents:
@@ -280,6 +339,7 @@ class OnlineEvents:
         #              "size": int, "first": ordinal|None, "last": ordinal|None}
         self._events: dict[str, dict[str, Any]] = {}
         self._postings: dict[str, list[str]] = {}
+        self._merged: dict[str, str] = {}  # absorbed event id -> the event it went into
         self._count = 0
 
     # -- persistence
@@ -292,10 +352,11 @@ class OnlineEvents:
             "df": dict(self._df),
             "events": {
                 k: {**e, **{b: dict(e[b]) for b in _BLOCKS}, "norm2": list(e["norm2"]),
-                    "main": list(e["main"])}
+                    "named": dict(e["named"]), "core": list(e["core"])}
                 for k, e in self._events.items()
             },
             "postings": {k: list(v) for k, v in self._postings.items()},
+            "merged": dict(self._merged),
         }
 
     @classmethod
@@ -310,15 +371,21 @@ class OnlineEvents:
         online._events = {
             str(k): {**e, **{b: {str(t): float(w) for t, w in e[b].items()} for b in _BLOCKS},
                      "norm2": [float(x) for x in e["norm2"]],
-                     "main": [str(x) for x in e["main"]]}
+                     "named": {str(k): int(v) for k, v in e["named"].items()},
+                     "core": [str(x) for x in e["core"]]}
             for k, e in state["events"].items()
         }
         online._postings = {str(k): [str(x) for x in v] for k, v in state["postings"].items()}
+        online._merged = {str(k): str(v) for k, v in state["merged"].items()}
         return online
 
     # -- scoring
-    def _vectors(self, features: EventFeatures) -> dict[str, dict[str, float]]:
-        """Unit TF-IDF vectors (sublinear tf) of the article per block, df counted with it."""
+    def _idf(self, name: str) -> float:
+        return math.log((self._docs + 1) / (self._df.get(name, 0) + 1)) + 1.0
+
+    def _vectors(self, features: EventFeatures) -> tuple[Vectors, Vectors]:
+        """Unit TF-IDF vectors (sublinear tf) of the article per block, df counted with it,
+        each sorted by weight; and the idf of each of their keys."""
         self._docs += 1
         for block in _BLOCKS:
             prefix = _PREFIX[block]
@@ -327,28 +394,29 @@ class OnlineEvents:
                 self._df[name] = self._df.get(name, 0) + 1
         limits = {"terms": self.settings.max_terms, "entities": self.settings.max_entities,
                   "numbers": self.settings.max_entities}
-        n = self._docs
-        out: dict[str, dict[str, float]] = {}
+        vectors: Vectors = {}
+        idfs: Vectors = {}
         for block in _BLOCKS:
             prefix = _PREFIX[block]
-            weights = [
-                (key, (1.0 + math.log(count)) * (math.log((n + 1) / (self._df[prefix + key] + 1))
-                                                 + 1.0))
-                for key, count in getattr(features, block) if count > 0
-            ]
+            idf = {key: self._idf(prefix + key) for key, count in getattr(features, block)
+                   if count > 0}
+            weights = [(key, (1.0 + math.log(count)) * idf[key])
+                       for key, count in getattr(features, block) if count > 0]
             weights.sort(key=lambda kw: (-kw[1], kw[0]))
             weights = weights[: limits[block]]
             norm = math.sqrt(sum(w * w for _, w in weights))
-            out[block] = {k: w / norm for k, w in weights} if norm > 0 else {}
-        return out
+            vectors[block] = {k: w / norm for k, w in weights} if norm > 0 else {}
+            idfs[block] = {k: idf[k] for k in vectors[block]}
+        return vectors, idfs
 
-    def _candidates(self, vectors: dict[str, dict[str, float]], day: int | None) -> list[str]:
+    def _candidates(self, vectors: Vectors, day: int | None) -> list[str]:
         q = self.settings.query_terms
         keys = [k for k in list(vectors["terms"])[:q]]
         keys += ["e:" + k for k in list(vectors["entities"])[:q]]
         hits: dict[str, float] = {}
         for key in keys:
-            for event in self._postings.get(key, ()):
+            for posted in self._postings.get(key, ()):
+                event = self.resolve(posted)
                 hits[event] = hits.get(event, 0.0) + 1.0
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         out: list[str] = []
@@ -368,83 +436,186 @@ class OnlineEvents:
         gap = max(0, first - day, day - last)
         return gap if gap <= self.settings.window_days else None
 
-    def _score(self, event: dict[str, Any], vectors: dict[str, dict[str, float]],
-               day: int | None) -> tuple[float, list[float]]:
+    def _score(self, event: dict[str, Any], vectors: Vectors, query: Query,
+               named: dict[str, float], day: int | None) -> float:
         s = self.settings
-        dots = []
         total = 0.0
         weight = 0.0
         for block, w in zip(_BLOCKS, (s.content_weight, s.entity_weight, s.number_weight),
                             strict=True):
             vector = vectors[block]
             centroid: dict[str, float] = event[block]
-            dot = sum(v * centroid.get(k, 0.0) for k, v in vector.items())
-            dots.append(dot)
             if not vector or w == 0:
                 continue
+            # the centroid holds term frequencies: weighted by today's idf when compared
+            keys, values = query[block]
+            dot = sum(map(mul, values, map(centroid.get, keys, repeat(0.0))))
             norm2 = event["norm2"][_BLOCKS.index(block)]
             total += w * (dot / math.sqrt(norm2) if norm2 > 0 else 0.0)
             weight += w
         score = total / weight if weight > 0 else 0.0
-        score -= s.conflict_weight * self._conflict(event, vectors["entities"])
+        score -= s.conflict_weight * self._conflict(event, vectors["entities"], named)
         gap = self._gap(event, day) or 0
         score -= s.time_weight * (1.0 - math.exp(-gap / s.decay_days))
-        return score, dots
+        return score
 
-    def _conflict(self, event: dict[str, Any], entities: dict[str, float]) -> float:
-        """How much the main entities of the article and of the event miss each other (0-1):
-        the mean of the share of the article's main entities (by weight) the event never saw
-        and the share of the event's main entities the article does not name."""
-        if not entities or not event["main"]:
+    def _conflict(self, event: dict[str, Any], entities: dict[str, float],
+                  named: dict[str, float]) -> float:
+        """How much the article and the event name different main entities (0-1): the larger
+        of the share of the event's core entities the article does not name and the share of
+        the article's main entities (by weight) that few of the event's articles name."""
+        size = event["size"]
+        if size < self.settings.conflict_min_size:
             return 0.0
-        centroid: dict[str, float] = event["entities"]
-        main = list(entities.items())[: self.settings.main_entities]
+        core: list[str] = event["core"]
+        absent = sum(not _names(named, k) for k in core) / len(core) if core else 0.0
+        if self.settings.conflict_absent_only:
+            return absent
+        main = [(k, w) for k, w in entities.items() if named.get(k, 0.0) >= 2.0]
+        main = main[: self.settings.main_entities]
         total = sum(w for _, w in main)
-        unseen = sum(w for k, w in main if k not in centroid) / total
-        absent = sum(k not in entities for k in event["main"]) / len(event["main"])
-        return (unseen + absent) / 2.0
+        seen: dict[str, int] = event["named"]
+        floor = self.settings.unseen_share * size
+        unseen = sum(w for k, w in main if seen.get(k, 0) < floor) / total if total else 0.0
+        return max(absent, unseen)
 
     # -- assignment
     def add(self, features: EventFeatures) -> str:
-        """Assign one article (the next in date order) to an event; return the event's id."""
-        vectors = self._vectors(features)
+        """Assign one article (the next in date order) to an event; return the event's id.
+
+        Two events the article is close to may merge (``merge_threshold``): an id returned
+        earlier then stands for the merged event, which :meth:`resolve` gives.
+        """
+        vectors, idfs = self._vectors(features)
+        named = dict(features.entities)
+        query: Query = {}
+        for block in _BLOCKS:
+            idf = idfs[block]
+            query[block] = (tuple(vectors[block]),
+                            tuple(v * idf[k] for k, v in vectors[block].items()))
         day = _ordinal(features.date)
         best: tuple[float, str] | None = None
-        best_dots: list[float] = []
+        close: list[str] = []
         for event_id in self._candidates(vectors, day):
-            score, dots = self._score(self._events[event_id], vectors, day)
-            if score >= self.settings.threshold and (best is None or score > best[0]):
-                best, best_dots = (score, event_id), dots
+            score = self._score(self._events[event_id], vectors, query, named, day)
+            if score >= self.settings.threshold:
+                close.append(event_id)
+                if best is None or score > best[0]:
+                    best = (score, event_id)
         if best is None:
             self._count += 1
             event_id = f"e{self._count:06d}"
             event: dict[str, Any] = {b: {} for b in _BLOCKS}
-            event.update(norm2=[0.0, 0.0, 0.0], size=0, first=None, last=None, main=[])
+            event.update(norm2=[0.0, 0.0, 0.0], size=0, first=None, last=None, named={},
+                         core=[])
             self._events[event_id] = event
-            best_dots = [0.0, 0.0, 0.0]
         else:
             event_id = best[1]
             event = self._events[event_id]
         for i, block in enumerate(_BLOCKS):
             centroid = event[block]
             vector = vectors[block]
+            idf = idfs[block]
+            # the squared norm under today's idf for the terms this article touches (the
+            # others keep the idf they were last weighted with): cost bounded by the article
+            norm2 = event["norm2"][i]
             for key, value in vector.items():
-                centroid[key] = centroid.get(key, 0.0) + value
-            if vector:
-                event["norm2"][i] += 2.0 * best_dots[i] + 1.0
+                old = centroid.get(key, 0.0)
+                new = old + value / idf[key]
+                centroid[key] = new
+                norm2 += (new * new - old * old) * idf[key] * idf[key]
+            if len(centroid) > self.settings.centroid_terms:
+                kept = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+                event[block] = dict(kept[: self.settings.centroid_terms])
+                prefix = _PREFIX[block]
+                for key, value in kept[self.settings.centroid_terms:]:
+                    norm2 -= (value * self._idf(prefix + key)) ** 2
+            event["norm2"][i] = max(norm2, 0.0)
         event["size"] += 1
-        # the new top entities are among the old ones and those this article raised
-        centroid = event["entities"]
-        pool = sorted(set(event["main"]) | set(vectors["entities"]),
-                      key=lambda k: (-centroid[k], k))
-        event["main"] = pool[: self.settings.main_entities]
+        seen: dict[str, int] = event["named"]
+        for key in vectors["entities"]:
+            seen[key] = seen.get(key, 0) + 1
+        if len(seen) > self.settings.centroid_terms:
+            kept = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
+            event["named"] = seen = dict(kept[: self.settings.centroid_terms])
+        self._set_core(event)
         if day is not None:
             event["first"] = day if event["first"] is None else min(event["first"], day)
             event["last"] = day if event["last"] is None else max(event["last"], day)
         self._index(event_id, vectors)
+        if self.settings.merge_threshold < 1.0:
+            for other in close:
+                if other != event_id and other in self._events:
+                    event_id = self._maybe_merge(event_id, other)
         return event_id
 
-    def _index(self, event_id: str, vectors: dict[str, dict[str, float]]) -> None:
+    def _set_core(self, event: dict[str, Any]) -> None:
+        """Core entities: named by most of the event's articles, ranked by TF-IDF weight."""
+        least = self.settings.core_share * event["size"]
+        weights = event["entities"]
+        ranked = sorted(((weights.get(k, 0.0) * self._idf("e:" + k), k)
+                         for k, n in event["named"].items() if n >= least),
+                        key=lambda wk: (-wk[0], wk[1]))
+        event["core"] = [k for _, k in ranked[: self.settings.main_entities]]
+
+    def resolve(self, event_id: str) -> str:
+        """The event an event id stands for now (itself, or the event it was merged into)."""
+        while event_id in self._merged:
+            event_id = self._merged[event_id]
+        return event_id
+
+    def _event_similarity(self, a: dict[str, Any], b: dict[str, Any]) -> float:
+        s = self.settings
+        total = weight = 0.0
+        for i, (block, w) in enumerate(zip(_BLOCKS, (s.content_weight, s.entity_weight,
+                                                      s.number_weight), strict=True)):
+            ca, cb = a[block], b[block]
+            if not ca or not cb or w == 0 or a["norm2"][i] <= 0 or b["norm2"][i] <= 0:
+                continue
+            small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+            prefix = _PREFIX[block]
+            dot = sum(v * large[k] * self._idf(prefix + k) ** 2
+                      for k, v in sorted(small.items()) if k in large)
+            total += w * dot / math.sqrt(a["norm2"][i] * b["norm2"][i])
+            weight += w
+        score = total / weight if weight else 0.0
+        if min(a["size"], b["size"]) >= s.conflict_min_size:
+            missing = [k for k in a["core"] if not _names(b["named"], k)]
+            missing += [k for k in b["core"] if not _names(a["named"], k)]
+            cores = len(a["core"]) + len(b["core"])
+            score -= s.conflict_weight * (len(missing) / cores if cores else 0.0)
+        return score
+
+    def _maybe_merge(self, event_id: str, other: str) -> str:
+        """Merge ``other`` and ``event_id`` when close enough (the older id survives); return
+        the id the article's event has now."""
+        a, b = self._events[event_id], self._events[other]
+        if self._gap(a, b["first"]) is None or self._gap(a, b["last"]) is None:
+            return event_id
+        if self._event_similarity(a, b) < self.settings.merge_threshold:
+            return event_id
+        keep, gone = sorted((event_id, other))
+        into, out = self._events[keep], self._events.pop(gone)
+        for i, block in enumerate(_BLOCKS):
+            centroid = into[block]
+            for key, value in sorted(out[block].items()):
+                centroid[key] = centroid.get(key, 0.0) + value
+            kept = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+            into[block] = dict(kept[: self.settings.centroid_terms])
+            prefix = _PREFIX[block]
+            into["norm2"][i] = sum((v * self._idf(prefix + k)) ** 2
+                                   for k, v in sorted(into[block].items()))
+        for key, count in sorted(out["named"].items()):
+            into["named"][key] = into["named"].get(key, 0) + count
+        into["size"] += out["size"]
+        for end, pick in (("first", min), ("last", max)):
+            values = [v for v in (into[end], out[end]) if v is not None]
+            into[end] = pick(values) if values else None
+        self._set_core(into)
+        self._merged[gone] = keep
+        return keep
+
+    def _index(self, event_id: str, vectors: Vectors) -> None:
         q = self.settings.query_terms
         keys = list(vectors["terms"])[:q] + ["e:" + k for k in list(vectors["entities"])[:q]]
         cap = self.settings.posting_events
@@ -472,4 +643,4 @@ def cluster_events(features: Sequence[EventFeatures],
     labels = [""] * len(features)
     for i in order:
         labels[i] = online.add(features[i])
-    return labels
+    return [online.resolve(label) for label in labels]
