@@ -173,6 +173,85 @@ class CorpusSettings(_Section):
     )
 
 
+class EventSettings(_Section):
+    """Every threshold of the event clusterer (corpus mode)."""
+
+    threshold: float = Field(
+        0.17, gt=0, lt=1, description="Least combined similarity for an article to join an event."
+    )
+    content_weight: float = Field(
+        0.3, ge=0, description="Weight of the content-word cosine in the combined similarity."
+    )
+    entity_weight: float = Field(
+        1.0, ge=0, description="Weight of the named-entity cosine in the combined similarity."
+    )
+    number_weight: float = Field(
+        0.3, ge=0, description="Weight of the number cosine in the combined similarity."
+    )
+    time_weight: float = Field(
+        0.0, ge=0, description="Most taken off the similarity for days between article and event."
+    )
+    conflict_weight: float = Field(
+        0.4, ge=0, description="Most taken off when the article and the event name different "
+        "main entities (two events of one kind: other people, other places)."
+    )
+    core_share: float = Field(
+        0.6, gt=0, le=1, description="An entity named by this share of an event's articles is "
+        "one of its core entities."
+    )
+    main_entities: int = Field(
+        2, ge=1, description="Main entities of an event (core, by TF-IDF) and of an article "
+        "(its top ones named at least twice)."
+    )
+    unseen_share: float = Field(
+        0.1, ge=0, lt=1, description="An article's main entity named by fewer of the event's "
+        "articles than this share is new to the event."
+    )
+    conflict_absent_only: bool = Field(
+        True, description="Count only the event's core entities the article does not name."
+    )
+    conflict_min_size: int = Field(
+        4, ge=1, description="Events with fewer articles are not checked for entity conflict."
+    )
+    merge_threshold: float = Field(
+        0.5, gt=0, le=1, description="Two events an article is close to merge when their own "
+        "combined similarity reaches this (1: never merge)."
+    )
+    decay_days: float = Field(
+        14.0, gt=0, description="Days over which the time penalty grows (1 - exp(-gap/decay))."
+    )
+    window_days: int = Field(
+        30, ge=0, description="An article never joins an event dated more than this many days away."
+    )
+    title_weight: float = Field(
+        2.0, ge=1, description="How many times a title word counts as much as a body word."
+    )
+    max_terms: int = Field(
+        80, ge=5, description="Content terms of an article kept (by TF-IDF) when it is compared."
+    )
+    centroid_terms: int = Field(
+        400, ge=10, description="Terms (and entities, numbers) an event's centroid keeps."
+    )
+    max_entities: int = Field(
+        40, ge=1, description="Entities of an article kept (by TF-IDF) when it is compared."
+    )
+    query_terms: int = Field(
+        12, ge=1, description="Top content terms (and as many entities) used to look events up."
+    )
+    posting_events: int = Field(
+        16, ge=1, description="Events kept per term in the index (the most recently joined)."
+    )
+    max_candidates: int = Field(
+        12, ge=1, description="Candidate events scored per article (those most terms point to)."
+    )
+    date_from_text: bool = Field(
+        True, description="Read an undated article's date from a date line at its top."
+    )
+    lead_lines: int = Field(
+        3, ge=0, le=20, description="Lines at the top of the text searched for a date line."
+    )
+
+
 class Settings(_Section):
     """All tunable parameters of the pipeline, with their defaults, one section per stage."""
 
@@ -183,6 +262,7 @@ class Settings(_Section):
     conflicts: ConflictSettings = ConflictSettings()
     summary: SummarySettings = SummarySettings()
     corpus: CorpusSettings = CorpusSettings()
+    events: EventSettings = EventSettings()
     use_nlp: bool = Field(
         False, description="Use spaCy (the nlp extra) to attribute quotes the rules cannot "
         "and to find named entities."

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from newsweave.corpus.compute import Compute, InProcess
 from newsweave.corpus.dedup import DuplicateFinder
-from newsweave.corpus.events import EventSettings, OnlineEvents, event_features
+from newsweave.corpus.events import OnlineEvents, event_features
 from newsweave.corpus.index import write_event_briefs
 from newsweave.corpus.readers import iter_stream
 from newsweave.corpus.store import Store
@@ -126,7 +126,7 @@ def run_corpus(
     for stored in store.articles():  # the copies' originals may be in earlier runs
         finder.add(stored)
     state = store.load_state(_STATE_KEY)
-    event_settings = EventSettings()
+    event_settings = settings.events
     events = (OnlineEvents.from_state(event_settings, state) if state is not None
               else OnlineEvents(event_settings))
     memberships = store.memberships()
@@ -143,7 +143,7 @@ def run_corpus(
             for article, article_features in zip(batch, features, strict=True):
                 duplicate = finder.add(article)
                 if duplicate is not None:
-                    event_id = memberships[duplicate.original_id]
+                    event_id = events.resolve(memberships[duplicate.original_id])
                     store.add_duplicate(article.id, duplicate.original_id, duplicate.jaccard)
                     report.duplicates += 1
                 else:
@@ -164,6 +164,18 @@ def run_corpus(
         if progress is not None:
             progress("events", report.added, len(ordered))
 
+    # Two events that one article showed to be the same were merged; their articles now
+    # belong to the surviving event (also repairs a run killed before it got here).
+    moved = {a: events.resolve(e) for a, e in memberships.items() if events.resolve(e) != e}
+    if moved:
+        emptied = {memberships[a] for a in moved} - {events.resolve(e) for e in moved.values()}
+        with store.transaction():
+            for article_id, event_id in sorted(moved.items()):
+                store.set_membership(article_id, event_id)
+                changed.add(event_id)
+            for event_id in sorted(emptied):
+                store.drop_event(event_id)
+        memberships.update(moved)
     members: dict[str, list[str]] = {}
     for article_id, event_id in memberships.items():
         members.setdefault(event_id, []).append(article_id)

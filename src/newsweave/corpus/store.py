@@ -385,6 +385,11 @@ class Store:
              last_date.isoformat() if last_date else None, title),
         )
 
+    def drop_event(self, event_id: str) -> None:
+        """Remove an event and its brief (an event merged into another keeps no members)."""
+        self._write("DELETE FROM briefs WHERE event_id = ?", (event_id,))
+        self._write("DELETE FROM events WHERE id = ?", (event_id,))
+
     def events(self) -> list[EventRecord]:
         """Return every event, in order of creation."""
         rows = self._read("SELECT id, created, first_date, last_date, title FROM events "
