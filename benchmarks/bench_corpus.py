@@ -47,6 +47,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 import _synthetic_news as synth
 from _common import EVAL, PARTS, ROOT, SHARED, Part, half_of, in_part, print_halves, unit_key
+from _corpus_scale import scale_report
 from newsweave.corpus import EventSettings, cluster_events, event_features
 from newsweave.ingest.formats import read_json_lines
 from newsweave.model import Article
@@ -242,6 +243,10 @@ def main() -> None:
     parser.add_argument("--skip-ecb", action="store_true")
     parser.add_argument("--skip-duc", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--scale", type=int, nargs="*", default=None, metavar="N",
+                        help="also time whole corpus runs (store, duplicates, events, briefs) "
+                        "in process and on a 2-worker local Dask cluster at these sizes "
+                        "(default 5000 10000 20000)")
     parser.add_argument("--tune", action="store_true",
                         help="print the grid our settings were chosen from (ECB+ tune half)")
     args = parser.parse_args()
@@ -257,6 +262,8 @@ def main() -> None:
             print(f"DUC 2004 skipped: {DUC} not found")
     if not args.skip_speed:
         speed(args.sizes)
+    if args.scale is not None:
+        scale_report(args.scale or [5000, 10000, 20000])
 
 
 if __name__ == "__main__":
