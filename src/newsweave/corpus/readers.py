@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsweave.errors import Code
-from newsweave.ingest import load_articles, screen_article
+from newsweave.ingest import load_articles, renamed, screen_article
 from newsweave.ingest.decode import decode_bytes
 from newsweave.ingest.formats import ReadResult, article_from_record, read_html, read_plain_text
 from newsweave.ingest.sources import READABLE_SUFFIXES
@@ -131,19 +131,8 @@ def _delegate(name: str, settings: Settings) -> Iterator[Article | Skipped]:
         if article.format == "jsonl":  # a .json array: ids are the records' own or file-line
             yield article
         else:
-            yield _with_id(article, content_id(article.text))
+            yield renamed(article, content_id(article.text))
     yield from result.skipped
-
-
-def _with_id(article: Article, new_id: str) -> Article:
-    """Return ``article`` under ``new_id``, with every span re-pointed to it."""
-    return article.model_copy(update={
-        "id": new_id,
-        "paragraphs": tuple(p.model_copy(update={"article_id": new_id})
-                            for p in article.paragraphs),
-        "removed": tuple(r.model_copy(update={"span": r.span.model_copy(
-            update={"article_id": new_id})}) for r in article.removed),
-    })
 
 
 def _screened(item: Article | Skipped, settings: Settings) -> Article | Skipped:
@@ -257,7 +246,7 @@ def _warc_record(record: Any, where: str, settings: Settings) -> Article | Skipp
             input=where, code=Code.E_NO_TEXT.value, reason="no article text in the page")
     article = read.articles[0]
     warc_date = _warc_date(record.rec_headers.get_header("WARC-Date"))
-    article = _with_id(article, content_id(article.text)).model_copy(update={
+    article = renamed(article, content_id(article.text)).model_copy(update={
         "url": uri or article.url,
         "date": article.date or warc_date,
         "source": article.source or (urlsplit(uri).hostname if uri else None),

@@ -146,7 +146,7 @@ def load_articles(
                 n += 1
                 article_id = f"{article.id}-{n}"
             if article_id != article.id:
-                article = _renamed(article, article_id)
+                article = renamed(article, article_id)
             used_ids.add(article_id)
             result.articles.append(article)
         result.skipped.extend(part.skipped)
@@ -154,7 +154,7 @@ def load_articles(
     return result
 
 
-def _renamed(article: Article, new_id: str) -> Article:
+def renamed(article: Article, new_id: str) -> Article:
     """Return ``article`` under a new id, with every span re-pointed to it."""
     return article.model_copy(update={
         "id": new_id,
