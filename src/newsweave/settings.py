@@ -168,8 +168,10 @@ class CorpusSettings(_Section):
     )
     batch_articles: int = Field(
         500, ge=1,
-        description="Articles committed to the store per transaction: a run killed at any point "
-        "loses at most the batch in progress, which the next run redoes.",
+        description="Least number of articles committed to the store per transaction (a batch "
+        "is a quarter of the store when that is more, so saving the clusterer's state stays "
+        "linear): a run killed at any point loses at most the batch in progress, which the "
+        "next run redoes.",
     )
 
 

@@ -62,7 +62,7 @@ class OnDask:
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=workers or 2, threads_per_worker=1, processes=True,
-                    dashboard_address=None)
+                    dashboard_address=":0")
                 self.client = distributed.Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             raise SettingsError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc

@@ -135,8 +135,13 @@ def run_corpus(
         e.id: [_date(e.first_date), _date(e.last_date)] for e in known.values()}
     titles = {e.id: e.title for e in known.values()}
     changed: set[str] = set()
-    for start in range(0, len(ordered), corpus.batch_articles):
-        batch = ordered[start : start + corpus.batch_articles]
+    start = 0
+    while start < len(ordered):
+        # The clusterer's state, saved with every batch, grows with the events: batches that
+        # grow with the store keep the total cost of saving it linear in the stream.
+        size = max(corpus.batch_articles, len(memberships) // 4)
+        batch = ordered[start : start + size]
+        start += len(batch)
         features = compute.map(partial(event_features, settings=event_settings), batch)
         with store.transaction():
             store.add_articles(batch)
