@@ -87,18 +87,17 @@ def _loaded_nlp(model: str) -> _LockedNlp:
         ) from exc
 
 
+def _parser() -> _LockedNlp:
+    with _LOAD_LOCK:  # one load even when several threads ask at once
+        return _loaded_nlp(SPACY_MODEL)
+
+
 def load_nlp() -> Any:
     """Return the spaCy English pipeline of the ``nlp`` extra, loaded once per process.
 
     Raises SettingsError if the extra is not installed.
     """
-    with _LOAD_LOCK:  # one load even when several threads ask at once
-        return _loaded_nlp(SPACY_MODEL).nlp
-
-
-def _parser() -> _LockedNlp:
-    load_nlp()
-    return _loaded_nlp(SPACY_MODEL)
+    return _parser().nlp
 
 
 class _ParsedParagraphs:

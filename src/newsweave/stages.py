@@ -17,7 +17,7 @@ from newsweave.align import align_facts, build_sentence_index, find_conflicts
 from newsweave.align.facts import SentenceIndex, document_frequencies, sentence_terms
 from newsweave.analysis import ArticleAnalysis
 from newsweave.entities import merge_entities
-from newsweave.model import BRIEF_PARTS, Article, Quote
+from newsweave.model import BRIEF_PARTS, Article, Quote, Sentence
 from newsweave.quotes import build_transcripts, group_quotes
 from newsweave.reuse.passages import reuse_pairs
 from newsweave.settings import Settings
@@ -60,7 +60,9 @@ def _reuse(work: Work) -> Any:
 
 
 def _index(work: Work) -> SentenceIndex:
-    frequencies: Counter[str] = sum((a.frequencies for a in work.analyses), Counter())
+    frequencies: Counter[str] = Counter()
+    for analysis in work.analyses:  # in place: summing Counters copies the growing total
+        frequencies.update(analysis.frequencies)
     return build_sentence_index([s for a in work.analyses for s in a.sentences],
                                 [t for a in work.analyses for t in a.terms], frequencies)
 
@@ -70,9 +72,10 @@ def _claims(work: Work) -> SentenceIndex:
     index: SentenceIndex = work.products["index"]
     if not work.settings.facts.clauses:
         return index
-    clauses = [clause for a in work.analyses for sentence in a.sentences
-               for clause in split_clauses(sentence, [(p.start, p.end) for q in a.quotes
-                                                      for p in q.parts])]
+    clauses: list[Sentence] = []
+    for analysis in work.analyses:
+        quoted = [(p.start, p.end) for q in analysis.quotes for p in q.parts]
+        clauses.extend(c for s in analysis.sentences for c in split_clauses(s, quoted))
     terms = [sentence_terms(c.span.text) for c in clauses]
     return build_sentence_index(clauses, terms, document_frequencies(terms))
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import numpy as np
 from datasketch import MinHashLSH
 
 from newsweave.model import Article
@@ -85,5 +84,5 @@ class DuplicateFinder:
         self._exact[exact] = article.id
         if sketch.minhash is not None and article.id not in self._sketches:
             self._lsh.insert(article.id, sketch.minhash, check_duplication=False)
-            self._sketches[article.id] = Sketch(np.asarray(sketch.shingles), sketch.minhash)
+            self._sketches[article.id] = sketch
         return None

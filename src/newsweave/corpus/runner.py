@@ -25,7 +25,6 @@ Sequential by design: the online assignment depends on the order of arrival.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,7 +37,7 @@ from newsweave.corpus.dedup import DuplicateFinder
 from newsweave.corpus.events import OnlineEvents, event_features
 from newsweave.corpus.index import write_event_briefs
 from newsweave.corpus.readers import iter_stream
-from newsweave.corpus.store import Store
+from newsweave.corpus.store import Store, member_signature
 from newsweave.model import Article, Brief, Skipped
 from newsweave.pipeline import build_brief
 from newsweave.settings import Settings
@@ -72,18 +71,6 @@ class CorpusReport:
 
 def _order_key(article: Article) -> tuple[int, str, str]:
     return (0, article.date.isoformat(), article.id) if article.date else (1, "", article.id)
-
-
-def _date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
-def _signature(member_ids: Sequence[str], settings: Settings) -> str:
-    """What a brief depends on: its articles and the settings."""
-    payload = json.dumps([sorted(member_ids), settings.as_record()], sort_keys=True)
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _brief_job(job: tuple[list[Article], Settings]) -> str:
@@ -132,7 +119,7 @@ def run_corpus(
     memberships = store.memberships()
     known = {e.id: e for e in store.events()}
     ranges: dict[str, list[dt.date | None]] = {
-        e.id: [_date(e.first_date), _date(e.last_date)] for e in known.values()}
+        e.id: [e.first_date, e.last_date] for e in known.values()}
     titles = {e.id: e.title for e in known.values()}
     changed: set[str] = set()
     start = 0
@@ -171,9 +158,10 @@ def run_corpus(
 
     # Two events that one article showed to be the same were merged; their articles now
     # belong to the surviving event (also repairs a run killed before it got here).
-    moved = {a: events.resolve(e) for a, e in memberships.items() if events.resolve(e) != e}
+    resolved = {a: events.resolve(e) for a, e in memberships.items()}
+    moved = {a: e for a, e in resolved.items() if e != memberships[a]}
     if moved:
-        emptied = {memberships[a] for a in moved} - {events.resolve(e) for e in moved.values()}
+        emptied = {memberships[a] for a in moved} - set(moved.values())
         with store.transaction():
             for article_id, event_id in sorted(moved.items()):
                 store.set_membership(article_id, event_id)
@@ -186,14 +174,16 @@ def run_corpus(
         members.setdefault(event_id, []).append(article_id)
     report.events_total = len(members)
     report.events_changed = len(changed)
-    due = [e for e in sorted(members) if len(members[e]) >= corpus.min_articles
-           and store.brief_signature(e) != _signature(members[e], settings)]
+    context = json.dumps(settings.as_record(), sort_keys=True)
+    signature = {e: member_signature(ids, context) for e, ids in members.items()
+                 if len(ids) >= corpus.min_articles}
+    due = [e for e in sorted(signature) if store.brief_signature(e) != signature[e]]
     step = max(1, corpus.batch_articles // 10)
     for start in range(0, len(due), step):
         chunk = due[start : start + step]
         jobs = [(sorted(store.event_articles(e), key=_order_key), settings) for e in chunk]
         for event_id, text in zip(chunk, compute.map(_brief_job, jobs), strict=True):
-            store.put_brief(event_id, text, _signature(members[event_id], settings))
+            store.put_brief(event_id, text, signature[event_id])
             report.briefs_written += 1
         if progress is not None:
             progress("briefs", report.briefs_written, len(due))

@@ -124,10 +124,11 @@ class RunRecord:
     status: str
 
 
-def member_signature(article_ids: Iterable[str]) -> str:
-    """Return the signature of a set of article ids (blake2b of the sorted ids), so that a
-    brief is rewritten only when its event's members changed."""
-    digest = hashlib.blake2b(digest_size=16)
+def member_signature(article_ids: Iterable[str], context: str = "") -> str:
+    """Return the signature of a set of article ids (blake2b of the sorted ids) and of what
+    else a brief of them depends on (``context``, e.g. the settings as JSON), so that a brief
+    is rewritten only when its event's members or that context changed."""
+    digest = hashlib.blake2b(context.encode("utf-8") + b"\x01", digest_size=16)
     for article_id in sorted(set(article_ids)):
         digest.update(article_id.encode("utf-8") + b"\x00")
     return digest.hexdigest()
