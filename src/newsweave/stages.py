@@ -23,6 +23,7 @@ from newsweave.reuse.passages import reuse_pairs
 from newsweave.settings import Settings
 from newsweave.summarize import summarize
 from newsweave.text import split_clauses
+from newsweave.text.spans import SpanSet
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _claims(work: Work) -> SentenceIndex:
         return index
     clauses: list[Sentence] = []
     for analysis in work.analyses:
-        quoted = [(p.start, p.end) for q in analysis.quotes for p in q.parts]
+        quoted = SpanSet((p.start, p.end) for q in analysis.quotes for p in q.parts)
         clauses.extend(c for s in analysis.sentences for c in split_clauses(s, quoted))
     terms = [sentence_terms(c.span.text) for c in clauses]
     return build_sentence_index(clauses, terms, document_frequencies(terms))

@@ -5,8 +5,9 @@ light suffix stripping, stopwords dropped), so rewordings that keep the content 
 Groups are built greedily from the most similar pair down (average linkage), one sentence per
 article at most: a fact is what several articles each say once.
 
-Cost: the similarity matrix is computed sparse; it grows with the square of the number of
-sentences that share vocabulary, which is near-linear for articles about one event.
+Cost: only sentences of different articles are ever compared, so the similarity matrix is
+computed one article against the others (sparse): one very long article beside a few normal ones
+costs time linear in its length, where comparing all pairs would be quadratic.
 """
 
 from __future__ import annotations
@@ -44,11 +45,39 @@ class SentenceIndex:
     )
 
     def similarity(self) -> sparse.csr_matrix:
-        """Return the sparse cosine-similarity matrix of all sentence pairs (do not modify it:
-        it is computed once per index and shared)."""
+        """Return the sparse cosine similarity of every pair of sentences from *different*
+        articles, as an n x n matrix (pairs within one article and the diagonal are absent).
+
+        Computed once per index and shared: do not modify it.
+        """
         if not self._similarity:
-            self._similarity.append((self.vectors @ self.vectors.T).tocsr())
+            self._similarity.append(_cross_article_similarity(self))
         return self._similarity[0]
+
+
+def _cross_article_similarity(index: SentenceIndex) -> sparse.csr_matrix:
+    """The cosines between sentences of different articles: each article's rows against the
+    rows of the articles after it (one sparse product each), mirrored."""
+    n = len(index.sentences)
+    rows_of: dict[str, list[int]] = {}
+    for row, sentence in enumerate(index.sentences):
+        rows_of.setdefault(sentence.span.article_id, []).append(row)
+    groups = [np.asarray(rows, dtype=np.int64) for rows in rows_of.values()]
+    parts_row: list[np.ndarray] = []
+    parts_col: list[np.ndarray] = []
+    parts_val: list[np.ndarray] = []
+    for k in range(len(groups) - 1):
+        later = np.concatenate(groups[k + 1:])
+        block = (index.vectors[groups[k]] @ index.vectors[later].T).tocoo()
+        parts_row.append(groups[k][block.row])
+        parts_col.append(later[block.col])
+        parts_val.append(block.data)
+    if not parts_val:
+        return sparse.csr_matrix((n, n))
+    upper = sparse.coo_matrix(
+        (np.concatenate(parts_val), (np.concatenate(parts_row), np.concatenate(parts_col))),
+        shape=(n, n))
+    return (upper + upper.T).tocsr()
 
 
 def document_frequencies(terms: Iterable[Sequence[str]]) -> Counter[str]:

@@ -24,6 +24,7 @@ to one mention at most (the longer span wins).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from newsweave.lang import COMMON_CAPITALISED
 from newsweave.model import Article, Entity, Quote, Span
 from newsweave.quotes.extract import Region, find_regions
 from newsweave.quotes.speakers import Mention, strip_title
+from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 
 Kind = Literal["person", "organisation", "work", "place", "other"]
@@ -94,10 +96,11 @@ def _ner_spans(article: Article, docs: Sequence[Any]) -> list[_NerSpan]:
 def _ner_people(spans: Sequence[_NerSpan], quoted: list[tuple[int, int]]) -> list[Mention]:
     """PERSON spans of two or more words outside quotes, as person mentions for the rules."""
     out: list[Mention] = []
+    inside_quotes = SpanSet(quoted)
     for span in spans:
         name = re.sub(r"['’]s$", "", span.text).strip()
-        if span.label == "PERSON" and len(name.split()) >= 2 and not any(
-            s <= span.start < e for s, e in quoted
+        if span.label == "PERSON" and len(name.split()) >= 2 and not inside_quotes.covers(
+            span.start
         ):
             out.append(Mention(span.start, strip_title(name), ""))
     return out
@@ -252,16 +255,17 @@ def _from_ner(articles: Sequence[Article], found: Sequence[_Found],
     for word, names in single.items():
         if len(names) == 1:
             forms.setdefault(word, ("person", next(iter(names))))
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for f in found:
-        taken[f.article].append((f.start, f.end))
+        spans_of[f.article].append((f.start, f.end))
+    taken = {a_index: SpanSet(spans) for a_index, spans in spans_of.items()}
     out: list[_Found] = []
     for a_index, spans in enumerate(ner_of):
         text = articles[a_index].text
         for span in spans:
             start, end = _trimmed(span.start, span.text)
             surface = " ".join(text[start:end].split())
-            if not surface or any(s < end and start < e for s, e in taken[a_index]):
+            if not surface or (a_index in taken and taken[a_index].overlaps(start, end)):
                 continue
             if surface in forms:
                 kind, name = forms[surface]
@@ -285,9 +289,15 @@ def _without_overlaps(found: Sequence[_Found]) -> list[_Found]:
                         key=lambda f: (-(f.end - f.start), f.ner, _PRIORITY[f.kind], f.start,
                                        f.name))
         chosen: list[_Found] = []
+        starts: list[int] = []  # of the chosen, which never overlap: ends sort the same way
+        ends: list[int] = []
         for f in ranked:
-            if not any(c.start < f.end and f.start < c.end for c in chosen):
-                chosen.append(f)
+            at = bisect_right(ends, f.start)
+            if at < len(starts) and starts[at] < f.end:
+                continue
+            chosen.append(f)
+            starts.insert(at, f.start)
+            ends.insert(at, f.end)
         kept.extend(sorted(chosen, key=lambda f: f.start))
     return kept
 

@@ -28,6 +28,7 @@ from newsweave.quotes.speakers import (
     Resolver,
     is_description,
 )
+from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 
 # Offices: a description headed by one refers to a holder of that office, never to a person the
@@ -62,8 +63,8 @@ class PersonMention:
     source: int = 0
 
 
-def _inside(pos: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+def _inside(pos: int, ranges: SpanSet) -> bool:
+    return ranges.covers(pos)
 
 
 def _name_span(text: str, mention: Mention) -> tuple[int, int]:
@@ -99,7 +100,8 @@ def article_people(
     """
     resolver = Resolver(article, quoted, extra_people)
     text = article.text
-    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    paragraphs = SpanSet((p.start, p.end) for p in article.paragraphs)
+    inside_quotes = SpanSet(quoted)
     found: list[PersonMention] = []
     for mention in resolver.mentions:
         if not _inside(mention.position, paragraphs) or not _is_name(mention.name) or (
@@ -118,8 +120,8 @@ def article_people(
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             if _inside(match.start(), paragraphs):
                 found.append(PersonMention(match.start(), match.end(), name))
-    found.extend(_surnames(article, full_names, found, quoted))
-    found.extend(_first_names(article, full_names, found, quoted))
+    found.extend(_surnames(article, full_names, found, inside_quotes))
+    found.extend(_first_names(article, full_names, found, inside_quotes))
     for quote in quotes:
         span = quote.speaker_span
         if quote.speaker is None or span is None or span.text.strip().lower() in PRONOUNS:
@@ -127,8 +129,8 @@ def article_people(
         if quote.speaker in full_names:
             found.append(PersonMention(span.start, span.end, quote.speaker, 1))
     found = _without_overlaps(found)
-    outside = [m for m in found if not _inside(m.start, quoted)]
-    found.extend(_descriptions(article, resolver, quoted, outside))
+    outside = [m for m in found if not _inside(m.start, inside_quotes)]
+    found.extend(_descriptions(article, resolver, inside_quotes, outside))
     return _without_overlaps(found)
 
 
@@ -144,7 +146,7 @@ def _is_name(name: str) -> bool:
 
 def _surnames(
     article: Article, full_names: set[str], found: Sequence[PersonMention],
-    quoted: list[tuple[int, int]],
+    quoted: SpanSet,
 ) -> list[PersonMention]:
     """A surname alone outside quotes after the full name (written anywhere, quotes too),
     where no other person of the article has that surname."""
@@ -166,7 +168,7 @@ def _surnames(
 
 def _first_names(
     article: Article, full_names: set[str], found: Sequence[PersonMention],
-    quoted: list[tuple[int, int]],
+    quoted: SpanSet,
 ) -> list[PersonMention]:
     """First names alone that open a clause ("Mark began"), after the person's full name."""
     by_first: dict[str, list[str]] = {}
@@ -202,7 +204,7 @@ def _without_overlaps(mentions: Iterable[PersonMention]) -> list[PersonMention]:
 
 
 def _descriptions(
-    article: Article, resolver: Resolver, quoted: list[tuple[int, int]],
+    article: Article, resolver: Resolver, quoted: SpanSet,
     names: Sequence[PersonMention],
 ) -> list[PersonMention]:
     """Definite role descriptions outside quotes, each resolved to a person (module docstring)."""

@@ -31,6 +31,7 @@ Speaker phrases are resolved to people by :mod:`newsweave.quotes.speakers`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +77,7 @@ from newsweave.quotes.speakers import (
     speaker_then_cue,
     strip_title,
 )
+from newsweave.text.spans import SpanSet
 
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,.;:!?—–-]*{ROLE_PREFIX}{speaker_then_cue(cues=CUE_VERBS_WITH_TEXTS)}\b"
@@ -610,13 +612,14 @@ class _Parser:
     def people(self, quoted: list[tuple[int, int]]) -> list[Mention]:
         """Return PERSON entities of two or more words outside quotes, in document order."""
         found: list[Mention] = []
+        inside_quotes = SpanSet(quoted)
         for p_index, paragraph in enumerate(self.article.paragraphs):
             for ent in self.doc(p_index).ents:
                 pos = paragraph.start + ent.start_char
                 name = re.sub(r"['’]s$", "", ent.text).strip()
                 if ent.label_ != "PERSON" or len(name.split()) < 2:
                     continue
-                if any(s <= pos < e for s, e in quoted):
+                if inside_quotes.covers(pos):
                     continue
                 found.append(Mention(pos, strip_title(name), ""))
         return found
@@ -633,9 +636,12 @@ class _Layout:
     excerpts: set[int]  # ids of the regions that are excerpted passages, not speech
     quoted_paragraphs: set[int] = field(default_factory=set)
     _plain: dict[int, str] = field(default_factory=dict)
+    _regions_of: dict[int, list[Region]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.quoted_paragraphs = {r.paragraph for r in self.regions}
+        for region in self.regions:
+            self._regions_of.setdefault(region.paragraph, []).append(region)
 
     @property
     def text(self) -> str:
@@ -646,7 +652,7 @@ class _Layout:
             p_start, p_end = self.paragraphs[p_index]
             self._plain[p_index] = _plain_paragraph(
                 self.text, p_start, p_end,
-                [r for r in self.regions if r.paragraph == p_index and id(r) not in self.excerpts])
+                [r for r in self._regions_of.get(p_index, ()) if id(r) not in self.excerpts])
         return self._plain[p_index]
 
 
@@ -798,7 +804,8 @@ def _attributed_quotes(layout: _Layout, drafts: list[_Draft], resolver: Resolver
         cue_span: Span | None = None
         rule: AttributionRule = "unknown"
         window_floor = paragraph_ranges[max(0, p_first - 3)][0]
-        recent = [s for s in spoken if s[0] >= window_floor]
+        # quotes are met in text order, so the recent ones are a tail of ``spoken``
+        recent = spoken[bisect_left(spoken, (window_floor, "")):]
         if draft.cue is not None:
             cue = draft.cue
             phrase = text[cue.speaker_start : cue.speaker_end]
@@ -830,8 +837,7 @@ def _floating_speaker(layout: _Layout, first: Region, recent: list[tuple[int, st
     floor = paragraph_ranges[max(0, first.paragraph - 1)][0]
     subject = resolver.subject_before(first.open_at, paragraph_ranges[first.paragraph][0])
     latest = (first.open_at, subject) if subject is not None else max(
-        [s for s in recent if s[0] >= floor]
-        + [s for s in resolver.sources if floor <= s[0] < first.open_at],
+        [s for s in recent if s[0] >= floor] + resolver.sources_between(floor, first.open_at),
         default=None)
     return latest[1] if latest is not None else None
 

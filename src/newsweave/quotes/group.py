@@ -243,10 +243,15 @@ def _candidates(units: Sequence[_Unit]) -> list[tuple[int, int]]:
             index[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if units[i].quote.article_id != units[j].quote.article_id:
-                    pairs.add((i, j))
+        # pairs within one article are never candidates: skipping them keeps one article with
+        # thousands of quotes linear
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            by_article[units[i].quote.article_id].append(i)
+        groups = list(by_article.values())
+        for x, group in enumerate(groups):
+            for other in groups[x + 1 :]:
+                pairs.update((min(i, j), max(i, j)) for i in group for j in other)
     return sorted(pairs)
 
 

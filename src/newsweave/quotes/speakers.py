@@ -21,6 +21,7 @@ Resolution turns a phrase into the person it refers to:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ from newsweave.lang import (
     role_pattern,
 )
 from newsweave.model import Article
+from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 
 _TITLES = TITLES
@@ -298,6 +300,7 @@ def person_mentions(
     mentions of that person.
     """
     mentions: list[Mention] = []
+    inside_quotes = SpanSet(quoted)
     for paragraph in article.paragraphs:
         at = 0
         while (match := _PERSON_NAME.search(paragraph.text, at)) is not None:
@@ -306,7 +309,7 @@ def person_mentions(
             second = re.search(r"\s\S", paragraph.text[match.start() : match.end()])
             at = match.start() + second.end() - 1 if second else match.end()
             pos = paragraph.start + match.start("name")
-            if any(s <= pos < e for s, e in quoted):
+            if inside_quotes.covers(pos):
                 continue
             name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".")
             words = name.split()
@@ -330,7 +333,7 @@ def person_mentions(
     for paragraph in article.paragraphs:
         for match in _TITLED_SURNAME.finditer(paragraph.text):
             pos = paragraph.start + match.start("name")
-            if any(s <= pos < e for s, e in quoted):
+            if inside_quotes.covers(pos):
                 continue
             surname = re.sub(r"['’]s$", "", match.group("name"))
             if not any(n.split()[-1] == surname for n in full_names):
@@ -352,14 +355,21 @@ def _lone_names(article: Article, quoted: list[tuple[int, int]],
     plain = masked(article.text, quoted)
     parts = {w for n in full_names for w in n.split()}
     lone: set[str] = set()
+    written_lower: dict[str, bool] = {}  # one search of the text per word, not per use
     for match in _LONE_SPEAKER.finditer(plain):
         group = "a" if match.group("a") else "b"
         word = re.sub(r"['’]s$", "", match.group(group))
-        if not (re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, match.start(group) - 30)
-                                                          : match.start(group)])
+        if word in lone:
+            continue
+        if (re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, match.start(group) - 30)
+                                                     : match.start(group)])
                 or word in _NOT_NAMES or is_common_capitalised(word) or word in parts
-                or re.fullmatch(_TITLES, word) or word.lower() in STOPWORDS
-                or re.search(rf"\b{re.escape(word.lower())}\b", article.text)):
+                or re.fullmatch(_TITLES, word) or word.lower() in STOPWORDS):
+            continue
+        if word not in written_lower:
+            written_lower[word] = bool(
+                re.search(rf"\b{re.escape(word.lower())}\b", article.text))
+        if not written_lower[word]:
             lone.add(word)
     return [Mention(m.start(), word, "") for word in sorted(lone)
             for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s+[A-Z])", plain)
@@ -383,12 +393,12 @@ def _with_surname_mentions(
             by_surname.setdefault(words[-1], name)
     taken = {(m.position, m.name) for m in mentions}
     covered = [(m.position, m.position + len(m.name)) for m in mentions]
-    blocked = quoted + covered
+    blocked = SpanSet(quoted + covered)
     extra: list[Mention] = []
     for surname, name in by_surname.items():
         for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", article.text):
             pos = match.start()
-            if pos <= first_seen[name] or any(s <= pos < e for s, e in blocked):
+            if pos <= first_seen[name] or blocked.covers(pos):
                 continue
             if (pos, name) not in taken:
                 extra.append(Mention(pos, name, titles.get(name, "")))
@@ -421,6 +431,8 @@ class Resolver:
         )
         self.gender = {name: self._gender(name) for name in score}
         self.sources = self._source_mentions(article)
+        self._source_positions = [p for p, _ in self.sources]
+        self._mention_positions = [m.position for m in self.mentions]
 
     # -- names ---------------------------------------------------------------------------
     def expand(self, phrase: str) -> str:
@@ -528,6 +540,31 @@ class Resolver:
         # a name given mostly to one sex, where the article's pronouns do not say otherwise
         return by_name if by_name is not None and not votes else None
 
+    def sources_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The people made to speak outside quotes at offsets in ``[start, end)``, in order."""
+        return self.sources[bisect_left(self._source_positions, start)
+                            : bisect_left(self._source_positions, end)]
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The person mentions at offsets in ``[start, end)``, in text order."""
+        return self.mentions[bisect_left(self._mention_positions, start)
+                             : bisect_left(self._mention_positions, end)]
+
+    def _last_named_before(self, position: int,
+                           agrees: Callable[[str], bool]) -> list[tuple[int, str]]:
+        """The mentions at the last offset before ``position`` naming a person who
+        ``agrees`` (one offset may hold more than one name), or an empty list."""
+        k = bisect_left(self._mention_positions, position)
+        found: list[tuple[int, str]] = []
+        while k > 0:
+            k -= 1
+            m = self.mentions[k]
+            if found and m.position != found[0][0]:
+                break
+            if agrees(m.name) and self._person_like(m.name):
+                found.append((m.position, m.name))
+        return found
+
     def _source_mentions(self, article: Article) -> list[tuple[int, str]]:
         """People the article makes speak outside quotes (cue verbs, "according to")."""
         sources: list[tuple[int, str]] = []
@@ -564,21 +601,21 @@ class Resolver:
         chained = self._subject_chain(pronoun.lower(), position, floor, recent_speakers, agrees)
         if chained is not None:
             return chained
-        speakers = [(p, n) for p, n in list(self.sources) + recent_speakers
+        speakers = [(p, n) for p, n in self.sources_between(floor, position) + recent_speakers
                     if floor <= p < position and agrees(n) and self._person_like(n)]
         # A person named in the sentence before, after anyone spoke ("… which concerns Ann
         # Lee, head of the caucus. ¶ “…,” she said."), is the one the pronoun picks up.
-        previous = [s for s in self.sentence_starts if s <= position][-2:-1]
+        upto = bisect_right(self.sentence_starts, position)
+        previous = self.sentence_starts[max(0, upto - 2) : upto][-2:-1]
         latest_speaker = max(speakers)[0] if speakers else -1
-        named_before = [(m.position, m.name) for m in self.mentions
-                        if previous and max(previous[0], latest_speaker + 1) <= m.position
-                        < position and agrees(m.name) and self._person_like(m.name)]
+        named_before = [(m.position, m.name) for m in self._mentions_between(
+                            max(previous[0], latest_speaker + 1), position)
+                        if agrees(m.name) and self._person_like(m.name)] if previous else []
         if named_before:
             return max(named_before)[1]
         if speakers:
             return max(speakers)[1]
-        named = [(m.position, m.name) for m in self.mentions
-                 if m.position < position and agrees(m.name) and self._person_like(m.name)]
+        named = self._last_named_before(position, agrees)
         if named and (gender is not None or named[-1][0] >= floor):
             return max(named)[1]
         main = self.main_person
@@ -587,21 +624,24 @@ class Resolver:
     def _subject_chain(self, pronoun: str, position: int, floor: int,
                        spoken: list[tuple[int, str]], agrees: Callable[[str], bool]) -> str | None:
         """Follow sentence subjects back from ``position`` (at most four sentences)."""
-        starts = [s for s in self.sentence_starts if floor <= s <= position]
+        starts = self.sentence_starts[bisect_left(self.sentence_starts, floor)
+                                      : bisect_right(self.sentence_starts, position)]
         budget = 5  # sentences looked at; one whose subject is the same pronoun is free
         for n, start in enumerate(reversed(starts)):
             if budget == 0:
                 break
             budget -= 1
-            end = position if n == 0 else next(
-                (s for s in self.sentence_starts if s > start), len(self.text))
+            after = bisect_right(self.sentence_starts, start)
+            end = position if n == 0 else (
+                self.sentence_starts[after] if after < len(self.sentence_starts)
+                else len(self.text))
             quoted_here = [name for p, name in spoken if start <= p < end]
             subject = self._subject_at(start, end)
             if subject is None and quoted_here:
                 subject = quoted_here[-1]
             if subject is None:  # a sentence that makes someone speak is about that person
-                subject = next((name for p, name in reversed(self.sources)
-                                if start <= p < end), None)
+                here = self.sources_between(start, end)
+                subject = here[-1][1] if here else None
             if subject is None:
                 continue
             if subject.lower() == pronoun:
@@ -618,10 +658,10 @@ class Resolver:
     def subject_before(self, position: int, floor: int) -> str | None:
         """Return the person who is the subject of the sentence just before ``position``
         (not before ``floor``), or None: "Ann Lee called him a master. “He showed …”"."""
-        starts = [s for s in self.sentence_starts if floor <= s < position]
-        if not starts:
+        before = bisect_left(self.sentence_starts, position)
+        if before == 0 or self.sentence_starts[before - 1] < floor:
             return None
-        subject = self._subject_at(starts[-1], position)
+        subject = self._subject_at(self.sentence_starts[before - 1], position)
         if subject is None or subject.lower() in PRONOUNS or not self._person_like(subject):
             return None
         return subject
@@ -638,10 +678,8 @@ class Resolver:
             return pronoun.group(1).lower()
         # The last name the lead reaches: in "Clinton aide Ann Lee said" the subject is Lee.
         subject = None
-        for m in self.mentions:
-            if offset <= m.position <= offset + 60 and m.position < end and _subject_lead(
-                self.plain[offset : m.position + 1]
-            ):
+        for m in self._mentions_between(offset, min(offset + 61, end)):
+            if _subject_lead(self.plain[offset : m.position + 1]):
                 subject = m.name
         if subject is None:
             # a single name that speaks, met nowhere else as a full name ("Lee said …")

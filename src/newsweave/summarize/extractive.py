@@ -27,7 +27,7 @@ a quotation names its speaker as the quote stage resolved it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -85,7 +85,26 @@ def _readable(text: str) -> bool:
     return (outside == text or len(outside.split()) >= 2) and not _FIRST_PERSON.search(outside)
 
 
-def _quote_marks(quotes: Sequence[Quote]) -> dict[str, list[_QuoteMark]]:
+class _ArticleMarks:
+    """One article's quote marks by start, to find those a sentence overlaps in log time."""
+
+    def __init__(self, marks: Sequence[_QuoteMark]) -> None:
+        self.marks = sorted(marks, key=lambda m: m.start)
+        self.starts = [m.start for m in self.marks]
+        self.reach: list[int] = []  # the furthest end of the marks up to each one
+        for mark in self.marks:
+            self.reach.append(max(mark.end, self.reach[-1] if self.reach else mark.end))
+
+    def overlapping(self, start: int, end: int) -> list[_QuoteMark]:
+        """The marks that share a character with ``[start, end)``, in text order."""
+        high = bisect_left(self.starts, end)
+        low = high
+        while low > 0 and self.reach[low - 1] > start:
+            low -= 1
+        return [m for m in self.marks[low:high] if m.end > start]
+
+
+def _quote_marks(quotes: Sequence[Quote]) -> dict[str, _ArticleMarks]:
     """Return the quotes of each article as :class:`_QuoteMark`, keyed by article id."""
     out: dict[str, list[_QuoteMark]] = {}
     for quote in quotes:
@@ -99,7 +118,7 @@ def _quote_marks(quotes: Sequence[Quote]) -> dict[str, list[_QuoteMark]]:
             pronoun=speaker_span is not None and bool(_PRONOUN.match(speaker_span.text)),
             speaker=quote.speaker,
         ))
-    return out
+    return {article: _ArticleMarks(marks) for article, marks in out.items()}
 
 
 def _attribution(
@@ -158,8 +177,10 @@ def _prepare(index: SentenceIndex, fact_of: dict[tuple[str, int], Fact],
         if span.article_id in fact.independent_articles:
             for concept in concepts:
                 support.setdefault(concept, set()).add(span.article_id)
-        factor, speaker[row] = _attribution(span, marks.get(span.article_id, ()),
-                                            settings.dangling_factor)
+        held = marks.get(span.article_id)
+        factor, speaker[row] = _attribution(
+            span, held.overlapping(span.start, span.end) if held else (),
+            settings.dangling_factor)
         if factor == 0 or not _readable(span.text):
             continue
         if _DANGLING_START.match(span.text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -80,6 +81,7 @@ def american_spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # called once per word of every article: most words repeat
 def match_key(token: str) -> str:
     """Return the comparison key of one word token: typography folded, lower case, US spelling.
 

@@ -4,6 +4,13 @@ pysbd handles abbreviations, initials and numbers; on top of it two repairs keep
 and its attribution in one sentence: a piece that starts in lower case (``“…people?” he
 continued.``) continues the sentence before it, and a piece made only of closing quote marks
 or punctuation is glued to the sentence before it.
+
+Two caps keep the cost linear in the length of a paragraph.  pysbd rescans its whole input for
+each abbreviation it meets (quadratic on a long paragraph), so a paragraph longer than
+``WINDOW_CHARS`` is given to it in windows that end at a sentence end (or, in a run with no
+sentence end at all, at a space); and a sentence of more than ``max_sentence_words`` words (a
+transcript without full stops, a scraped list) is cut into pieces of that many words, each cut
+counted so the caller can say so.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from collections.abc import Sequence
 import pysbd
 
 from newsweave.model import Article, Sentence
+from newsweave.text.spans import SpanSet
 
 _ONLY_CLOSERS = re.compile(r"^[\s\"'”’»)\].,;:!?…]*$")
 _LOWER_START = re.compile(r"^[\s\"'“”‘’(]*[a-z]")
@@ -33,8 +41,44 @@ def _segmenter() -> pysbd.Segmenter:
     return segmenter
 
 
+WINDOW_CHARS = 4000
+MAX_SENTENCE_WORDS = 150
+# a sentence end a window may stop at: end punctuation after a lower-case word of 3+ letters
+# (not "Mr." or "U.S."), closing marks, space, and a capital or an opening mark
+_WINDOW_BREAK = re.compile(r"[a-z]{3}[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _windows(text: str, limit: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into ranges of at most ``limit`` characters, each ending at the last
+    sentence end of its second half, else at its last space, else at the limit."""
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        cut = -1
+        for match in _WINDOW_BREAK.finditer(text, start + limit // 2, stop):
+            cut = match.end()
+        if cut < 0:
+            space = max(text.rfind(" ", start + limit // 2, stop),
+                        text.rfind("\n", start + limit // 2, stop))
+            cut = space + 1 if space >= 0 else stop
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, len(text)))
+    return windows
+
+
 def _raw_pieces(text: str) -> list[tuple[int, int]]:
-    """Return pysbd's sentence ranges over ``text``, re-anchored on the text itself."""
+    """Return pysbd's sentence ranges over ``text`` (window by window), re-anchored on the
+    text itself."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in _windows(text):
+        pieces.extend((start + s, start + e) for s, e in _pysbd_pieces(text[start:end]))
+    return pieces
+
+
+def _pysbd_pieces(text: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     cursor = 0
     for piece in _segmenter().segment(text):
@@ -52,14 +96,25 @@ def _raw_pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def segment_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
+def segment_paragraph(
+    text: str, offset: int = 0, max_words: int = MAX_SENTENCE_WORDS
+) -> list[tuple[int, int]]:
     """Return the sentence ranges ``(start, end)`` of one paragraph, shifted by ``offset``.
 
     The ranges cover the paragraph's non-space text in order and never overlap; leading and
-    trailing whitespace is excluded.
+    trailing whitespace is excluded.  A sentence of more than ``max_words`` words is cut into
+    pieces of ``max_words`` words (see :func:`segment_paragraph_counted` for how many).
     """
+    return segment_paragraph_counted(text, offset, max_words)[0]
+
+
+def segment_paragraph_counted(
+    text: str, offset: int = 0, max_words: int = MAX_SENTENCE_WORDS
+) -> tuple[list[tuple[int, int]], int]:
+    """Return :func:`segment_paragraph`'s ranges and the number of sentences that were cut
+    for being longer than ``max_words`` words."""
     if not text.strip():
-        return []
+        return [], 0
     merged: list[list[int]] = []
     for start, end in _raw_pieces(text):
         piece = text[start:end]
@@ -67,18 +122,47 @@ def segment_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
             merged[-1][1] = end
         else:
             merged.append([start, end])
-    return [(s + offset, e + offset) for s, e in merged]
+    ranges: list[tuple[int, int]] = []
+    cut = 0
+    for start, end in merged:
+        pieces = _cut_long(text, start, end, max_words)
+        cut += len(pieces) > 1
+        ranges.extend((s + offset, e + offset) for s, e in pieces)
+    return ranges, cut
 
 
-def segment_article(article: Article) -> tuple[Sentence, ...]:
-    """Return the sentences of an article's content paragraphs, in document order."""
+def _cut_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """``(start, end)`` whole, or cut into runs of ``max_words`` words when it is longer."""
+    words = [m.span() for m in _WORD_RUN.finditer(text, start, end)]
+    if len(words) <= max_words:
+        return [(start, end)]
+    return [(words[k][0], words[min(k + max_words, len(words)) - 1][1])
+            for k in range(0, len(words), max_words)]
+
+
+def segment_article(
+    article: Article, max_words: int = MAX_SENTENCE_WORDS
+) -> tuple[Sentence, ...]:
+    """Return the sentences of an article's content paragraphs, in document order (sentences
+    longer than ``max_words`` words cut, see :func:`segment_article_counted`)."""
+    return segment_article_counted(article, max_words)[0]
+
+
+def segment_article_counted(
+    article: Article, max_words: int = MAX_SENTENCE_WORDS
+) -> tuple[tuple[Sentence, ...], int]:
+    """Return the sentences of an article and how many of its sentences were cut into
+    pieces of ``max_words`` words."""
     sentences: list[Sentence] = []
+    cut = 0
     for p_index, paragraph in enumerate(article.paragraphs):
-        for start, end in segment_paragraph(paragraph.text, paragraph.start):
+        ranges, cut_here = segment_paragraph_counted(paragraph.text, paragraph.start, max_words)
+        cut += cut_here
+        for start, end in ranges:
             sentences.append(
                 Sentence(span=article.span(start, end), paragraph=p_index, index=len(sentences))
             )
-    return tuple(sentences)
+    return tuple(sentences), cut
 
 
 # Where a sentence that packs two claims divides: a semicolon, a lone dash, or a coordinator
@@ -93,11 +177,12 @@ CLAUSE_MIN_WORDS = 7
 
 
 def split_clauses(
-    sentence: Sentence, quoted: Sequence[tuple[int, int]] = ()
+    sentence: Sentence, quoted: SpanSet | Sequence[tuple[int, int]] = ()
 ) -> tuple[Sentence, ...]:
     """Return the clauses of a sentence that packs several claims, or the sentence itself.
 
-    Takes a sentence and the ``(start, end)`` article offsets of quoted text in its article;
+    Takes a sentence and the ``(start, end)`` article offsets of quoted text in its article
+    (a :class:`~newsweave.text.spans.SpanSet`, built once per article, or a sequence);
     returns sentences (same paragraph and index) whose spans cover its clauses in order.  A
     sentence that holds quoted words stays whole (a quotation is collated as a unit), and a
     break that would leave a part of fewer than ``CLAUSE_MIN_WORDS`` words is not used, so
@@ -105,7 +190,9 @@ def split_clauses(
     """
     text = sentence.span.text
     span = sentence.span
-    if any(start < span.end and span.start < end for start, end in quoted):
+    if not isinstance(quoted, SpanSet):
+        quoted = SpanSet(quoted)
+    if quoted.overlaps(span.start, span.end):
         return (sentence,)
     cuts: list[tuple[int, int]] = []
     for match in _CLAUSE_BREAK.finditer(text):
