@@ -251,7 +251,7 @@ def _bucket_conflicts(
 ) -> list[tuple[int, Conflict]]:
     rows = [m.row for m in mentions]
     # one dense block per slot: single-cell lookups in a sparse matrix are slow at scale
-    sims = index.similarity()[rows][:, rows].toarray()
+    sims = index.cosines(rows)
     disagree: list[tuple[int, int]] = []
     agree: list[tuple[int, int]] = []
     relation: dict[tuple[int, int], Comparison] = {}
@@ -405,7 +405,7 @@ def _minimal_pair_conflicts(
     a compatible qualification ("Chief Judge" / "Judge").  Numbers and dates are left to the
     value comparison.
     """
-    sims = index.similarity().tocoo()
+    sims = index.similar_pairs(min_similarity)
     sentences = index.sentences
     words: dict[int, list[str]] = {}
     keys: dict[int, frozenset[str]] = {}

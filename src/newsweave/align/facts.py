@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from newsweave.lang import light_stem
@@ -38,46 +39,52 @@ class SentenceIndex:
 
     sentences: tuple[Sentence, ...]
     vectors: sparse.csr_matrix
-    # the similarity matrix, computed on first use: facts and conflicts both read it, and at
-    # corpus scale it is the largest object of a brief
-    _similarity: list[sparse.csr_matrix] = field(
-        default_factory=list, init=False, repr=False, compare=False
+    # the pairs above a floor, computed on first use per floor: facts and conflicts both read
+    # them, and at corpus scale they are the largest object of a brief
+    _pairs: dict[float, sparse.coo_matrix] = field(
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def similarity(self) -> sparse.csr_matrix:
-        """Return the sparse cosine similarity of every pair of sentences from *different*
-        articles, as an n x n matrix (pairs within one article and the diagonal are absent).
+    def similar_pairs(self, floor: float) -> sparse.coo_matrix:
+        """Return the cosines of the sentence pairs of *different* articles that reach
+        ``floor``, as an n x n upper-triangular sparse matrix (row < column).
 
-        Computed once per index and shared: do not modify it.
+        Computed one article against the articles after it, each block filtered as it is made,
+        so memory holds only the pairs kept.  Shared between callers: do not modify it.
         """
-        if not self._similarity:
-            self._similarity.append(_cross_article_similarity(self))
-        return self._similarity[0]
+        if floor not in self._pairs:
+            self._pairs[floor] = _cross_article_pairs(self, floor)
+        return self._pairs[floor]
+
+    def cosines(self, rows: Sequence[int]) -> npt.NDArray[np.float64]:
+        """Return the dense matrix of cosines between the sentences at ``rows``."""
+        block = self.vectors[list(rows)]
+        return np.asarray((block @ block.T).toarray(), dtype=np.float64)
 
 
-def _cross_article_similarity(index: SentenceIndex) -> sparse.csr_matrix:
-    """The cosines between sentences of different articles: each article's rows against the
-    rows of the articles after it (one sparse product each), mirrored."""
+def _cross_article_pairs(index: SentenceIndex, floor: float) -> sparse.coo_matrix:
     n = len(index.sentences)
     rows_of: dict[str, list[int]] = {}
     for row, sentence in enumerate(index.sentences):
         rows_of.setdefault(sentence.span.article_id, []).append(row)
     groups = [np.asarray(rows, dtype=np.int64) for rows in rows_of.values()]
-    parts_row: list[np.ndarray] = []
-    parts_col: list[np.ndarray] = []
-    parts_val: list[np.ndarray] = []
+    parts_row: list[npt.NDArray[np.int64]] = []
+    parts_col: list[npt.NDArray[np.int64]] = []
+    parts_val: list[npt.NDArray[np.float64]] = []
     for k in range(len(groups) - 1):
         later = np.concatenate(groups[k + 1:])
         block = (index.vectors[groups[k]] @ index.vectors[later].T).tocoo()
-        parts_row.append(groups[k][block.row])
-        parts_col.append(later[block.col])
-        parts_val.append(block.data)
+        keep = block.data >= floor
+        first, second = groups[k][block.row[keep]], later[block.col[keep]]
+        parts_row.append(np.minimum(first, second))
+        parts_col.append(np.maximum(first, second))
+        parts_val.append(block.data[keep])
     if not parts_val:
-        return sparse.csr_matrix((n, n))
-    upper = sparse.coo_matrix(
-        (np.concatenate(parts_val), (np.concatenate(parts_row), np.concatenate(parts_col))),
-        shape=(n, n))
-    return (upper + upper.T).tocsr()
+        return sparse.coo_matrix((n, n))
+    rows, cols, values = (np.concatenate(parts_row), np.concatenate(parts_col),
+                          np.concatenate(parts_val))
+    order = np.lexsort((cols, rows))  # row-major, whatever order the products came in
+    return sparse.coo_matrix((values[order], (rows[order], cols[order])), shape=(n, n))
 
 
 def document_frequencies(terms: Iterable[Sequence[str]]) -> Counter[str]:
@@ -149,15 +156,12 @@ def align_facts(
     n = len(index.sentences)
     if n == 0:
         return []
-    sims = index.similarity().tocoo()
+    sims = index.similar_pairs(threshold)
     articles = [s.span.article_id for s in index.sentences]
     candidates = [
-        (float(v), int(i), int(j))
-        for i, j, v in zip(sims.row, sims.col, sims.data, strict=True)
-        if i < j and v >= threshold and articles[i] != articles[j]
+        (float(v), int(i), int(j)) for i, j, v in zip(sims.row, sims.col, sims.data, strict=True)
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    sim_csr = sims.tocsr()
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     group_articles: dict[int, set[str]] = {i: {articles[i]} for i in range(n)}
@@ -189,7 +193,7 @@ def align_facts(
         group.sort()
         sentences = [index.sentences[k] for k in group]
         if len(group) > 1:
-            block = sim_csr[group][:, group].toarray()
+            block = index.cosines(group)
             # rounded, so that a tie goes to the first sentence whatever the float noise
             representative = sentences[int(np.argmax(np.round(block.sum(axis=1), 9)))]
         else:

@@ -95,9 +95,10 @@ def reuse_features(
     keys, starts, ends = hasher.words(article)
     words = hasher.hashes(keys)
     quoted = np.zeros(len(keys), dtype=bool)
-    for quote in quotes:
+    for quote in quotes:  # token starts are in text order: each part is one slice of them
         for part in quote.parts:
-            quoted |= (starts >= part.start) & (starts < part.end)
+            low, high = np.searchsorted(starts, (part.start, part.end), side="left")
+            quoted[low:high] = True
     removed_starts = np.array(sorted(r.span.start for r in article.removed), dtype=np.int64)
     block = np.searchsorted(removed_starts, starts, side="right").astype(np.int64)
     sketch = _sketcher(settings.minhash_perm).sketch(ngram_hashes(words, settings.shingle_words))
