@@ -23,6 +23,7 @@ from typing import Any
 
 from newsweave.align.facts import document_frequencies, sentence_terms
 from newsweave.align.values import Value, extract_values
+from newsweave.deadline import Deadline
 from newsweave.entities import EntityFeatures, entity_features
 from newsweave.errors import Code, SettingsError
 from newsweave.model import Article, Notice, Quote, Sentence
@@ -157,7 +158,16 @@ def analyse_article(article: Article, settings: Settings | None = None) -> Artic
 
 
 def analyse_articles(
-    articles: Sequence[Article], settings: Settings | None = None
+    articles: Sequence[Article], settings: Settings | None = None,
+    deadline: Deadline | None = None,
 ) -> list[ArticleAnalysis]:
-    """Return the analysis of each article, in order (in this process, one after another)."""
-    return [analyse_article(article, settings) for article in articles]
+    """Return the analysis of each article, in order (in this process, one after another).
+
+    With a ``deadline``, the clock is checked before each article (BriefTimeout).
+    """
+    analyses: list[ArticleAnalysis] = []
+    for article in articles:
+        if deadline is not None:
+            deadline.enter(f"the analysis of article {article.id!r}")
+        analyses.append(analyse_article(article, settings))
+    return analyses

@@ -17,11 +17,12 @@ import typer
 from rich.console import Console
 
 from newsweave import __version__
+from newsweave.deadline import BriefTimeout, Deadline
 from newsweave.errors import NewsweaveError, NoArticlesError, SettingsError
 from newsweave.model import BRIEF_PARTS, Brief
 from newsweave.settings import Settings
 
-EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 
 app = typer.Typer(
     name="newsweave",
@@ -68,10 +69,11 @@ def _main(
 
 
 def _load(paths: list[str], settings: Settings, err: Console,
-          parts: tuple[str, ...] = BRIEF_PARTS) -> Brief:
+          parts: tuple[str, ...] = BRIEF_PARTS, deadline: Deadline | None = None) -> Brief:
     from newsweave.ingest import load_articles
     from newsweave.pipeline import brief_from_ingest
 
+    deadline = deadline or Deadline()
     with err.status(f"Reading {len(paths)} input(s)…"):
         result = load_articles(paths, settings, stdin=sys.stdin.buffer)
     for skipped in result.skipped:
@@ -81,7 +83,7 @@ def _load(paths: list[str], settings: Settings, err: Console,
         err.print(f"[cyan]note[/] {notice.input}: {notice.message} [dim]({notice.code})[/]",
                   highlight=False)
     with err.status(f"Briefing {len(result.articles)} article(s)…"):
-        brief = brief_from_ingest(result, settings, parts)
+        brief = brief_from_ingest(result, settings, parts, deadline)
     for notice in brief.notices[len(result.notices):]:
         err.print(f"[cyan]note[/] {notice.input}: {notice.message} [dim]({notice.code})[/]",
                   highlight=False)
@@ -145,6 +147,11 @@ SetOpt = Annotated[
                  help="Override one setting, e.g. --set facts.similarity=0.4 (repeatable; "
                  "`newsweave settings` lists them all)."),
 ]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option("--timeout", metavar="SECONDS",
+                 help="Stop with an error naming the stage (exit 3) if the brief takes longer."),
+]
 SettingsFileOpt = Annotated[
     Path | None,
     typer.Option("--settings", metavar="FILE.toml",
@@ -153,15 +160,21 @@ SettingsFileOpt = Annotated[
 
 
 def _run(paths: list[str], out: Path | None, fmt: Format | None, name: str,
-         parts: tuple[str, ...], settings_of: Callable[[], Settings]) -> None:
+         parts: tuple[str, ...], settings_of: Callable[[], Settings],
+         timeout: float | None = None) -> None:
     err = Console(stderr=True)
     try:
         settings = settings_of()
-    except SettingsError as exc:
+        deadline = Deadline(timeout)
+    except (SettingsError, ValueError) as exc:
         err.print(f"[red]error[/] invalid setting: {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
-        brief = _load(paths, settings, err, parts)
+        with deadline.alarm():
+            brief = _load(paths, settings, err, parts, deadline)
+    except BriefTimeout as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_TIMEOUT) from None
     except SettingsError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -175,7 +188,7 @@ def _run(paths: list[str], out: Path | None, fmt: Format | None, name: str,
 @app.command()
 def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
           words: WordsOpt = None, nlp: NlpOpt = False, set_: SetOpt = None,
-          settings: SettingsFileOpt = None) -> None:
+          settings: SettingsFileOpt = None, timeout: TimeoutOpt = None) -> None:
     """Write the whole brief of the articles in PATHS.
 
     Every input is either used or listed as skipped with its reason.
@@ -191,7 +204,7 @@ def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
       cat story.txt | newsweave brief - --format json
     """
     _run(paths, out, format, "brief", BRIEF_PARTS,
-         lambda: _settings(words, nlp, set_, settings))
+         lambda: _settings(words, nlp, set_, settings), timeout)
 
 
 # What each focused command computes: only the stages these parts need are run.
@@ -204,26 +217,29 @@ FOCUSED_PARTS: dict[str, tuple[str, ...]] = {
 
 @app.command()
 def quotes(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
-           nlp: NlpOpt = False, set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
+           nlp: NlpOpt = False, set_: SetOpt = None, settings: SettingsFileOpt = None,
+           timeout: TimeoutOpt = None) -> None:
     """Show only the quotes: who said what, grouped, collated and transcribed per speaker."""
     _run(paths, out, format, "quotes", FOCUSED_PARTS["quotes"],
-         lambda: _settings(None, nlp, set_, settings))
+         lambda: _settings(None, nlp, set_, settings), timeout)
 
 
 @app.command()
 def reuse(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
-          set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
+          set_: SetOpt = None, settings: SettingsFileOpt = None,
+          timeout: TimeoutOpt = None) -> None:
     """Show only text reuse: which articles share passages, and which one is derived."""
     _run(paths, out, format, "reuse", FOCUSED_PARTS["reuse"],
-         lambda: _settings(None, False, set_, settings))
+         lambda: _settings(None, False, set_, settings), timeout)
 
 
 @app.command()
 def conflicts(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
-              set_: SetOpt = None, settings: SettingsFileOpt = None) -> None:
+              set_: SetOpt = None, settings: SettingsFileOpt = None,
+              timeout: TimeoutOpt = None) -> None:
     """Show only the facts articles share and where they disagree."""
     _run(paths, out, format, "conflicts", FOCUSED_PARTS["conflicts"],
-         lambda: _settings(None, False, set_, settings))
+         lambda: _settings(None, False, set_, settings), timeout)
 
 
 @app.command(name="settings")

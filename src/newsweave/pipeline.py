@@ -13,13 +13,15 @@ from collections.abc import Iterable, Sequence
 
 from newsweave import __version__
 from newsweave.analysis import ArticleAnalysis, analyse_articles, load_nlp
+from newsweave.deadline import BriefTimeout, Deadline
 from newsweave.errors import NoArticlesError, SettingsError
 from newsweave.ingest import IngestResult
 from newsweave.model import BRIEF_PARTS, Article, Brief, Notice, Skipped
 from newsweave.settings import Settings
 from newsweave.stages import Work, run_stages
 
-__all__ = ["BRIEF_PARTS", "brief_from_analyses", "brief_from_ingest", "build_brief", "load_nlp"]
+__all__ = ["BRIEF_PARTS", "BriefTimeout", "Deadline", "brief_from_analyses", "brief_from_ingest",
+           "build_brief", "load_nlp"]
 
 
 def _analysis_settings(settings: Settings) -> tuple[object, ...]:
@@ -43,14 +45,16 @@ def brief_from_analyses(
     skipped: Sequence[Skipped] = (),
     notices: Sequence[Notice] = (),
     parts: Iterable[str] = BRIEF_PARTS,
+    deadline: Deadline | None = None,
 ) -> Brief:
     """Return the brief of analysed articles (:func:`newsweave.analysis.analyse_article`).
 
     Takes the analyses (in article order; they may come from any number of processes), the
-    settings, what ingest skipped or noticed, and the brief parts to compute (default all;
-    the others are left empty and the brief lists the parts it holds).  Raises
-    NoArticlesError when ``analyses`` is empty and SettingsError when an analysis was made
-    with other settings than ``settings``.
+    settings, what ingest skipped or noticed, the brief parts to compute (default all;
+    the others are left empty and the brief lists the parts it holds) and optionally a
+    :class:`~newsweave.deadline.Deadline`.  Raises NoArticlesError when ``analyses`` is
+    empty, SettingsError when an analysis was made with other settings than ``settings``,
+    and BriefTimeout past the deadline.
     """
     settings = settings or Settings()
     if not analyses:
@@ -60,7 +64,7 @@ def brief_from_analyses(
         if _analysis_settings(analysis.settings) != _analysis_settings(settings):
             raise SettingsError(f"article {analysis.article.id!r} was analysed with other "
                                 "settings than the brief's")
-    products = run_stages(Work(analyses, settings), wanted)
+    products = run_stages(Work(analyses, settings), wanted, deadline)
     return Brief(
         generator=f"newsweave {__version__}",
         settings=settings,
@@ -78,23 +82,30 @@ def build_brief(
     skipped: Sequence[Skipped] = (),
     notices: Sequence[Notice] = (),
     parts: Iterable[str] = BRIEF_PARTS,
+    timeout: float | Deadline | None = None,
 ) -> Brief:
     """Return the brief of ``articles``.
 
     Takes the articles (from :func:`newsweave.ingest.load_articles` or built by hand), the
     settings, what ingest skipped or noticed (carried into the brief so nothing is lost
-    silently) and the parts to compute (default all).  Raises NoArticlesError when
-    ``articles`` is empty.
+    silently), the parts to compute (default all) and a time limit (seconds, or a
+    :class:`~newsweave.deadline.Deadline` already running).  Raises NoArticlesError when
+    ``articles`` is empty and BriefTimeout (naming the stage) past the time limit.
     """
     settings = settings or Settings()
     if not articles:
         raise _no_articles(skipped)
-    return brief_from_analyses(analyse_articles(articles, settings), settings, skipped,
-                               notices, parts)
+    deadline = timeout if isinstance(timeout, Deadline) else Deadline(timeout)
+    with deadline.alarm():
+        analyses = analyse_articles(articles, settings, deadline)
+        return brief_from_analyses(analyses, settings, skipped, notices, parts, deadline)
 
 
 def brief_from_ingest(
-    result: IngestResult, settings: Settings | None = None, parts: Iterable[str] = BRIEF_PARTS
+    result: IngestResult, settings: Settings | None = None, parts: Iterable[str] = BRIEF_PARTS,
+    timeout: float | Deadline | None = None,
 ) -> Brief:
-    """Return the brief of what :func:`newsweave.ingest.load_articles` read."""
-    return build_brief(result.articles, settings, result.skipped, result.notices, parts)
+    """Return the brief of what :func:`newsweave.ingest.load_articles` read (see
+    :func:`build_brief` for ``parts`` and ``timeout``)."""
+    return build_brief(result.articles, settings, result.skipped, result.notices, parts,
+                       timeout)

@@ -16,6 +16,7 @@ from typing import Any
 from newsweave.align import align_facts, build_sentence_index, find_conflicts
 from newsweave.align.facts import SentenceIndex, document_frequencies, sentence_terms
 from newsweave.analysis import ArticleAnalysis
+from newsweave.deadline import Deadline
 from newsweave.entities import merge_entities
 from newsweave.model import BRIEF_PARTS, Article, Quote, Sentence
 from newsweave.quotes import build_transcripts, group_quotes
@@ -144,8 +145,15 @@ def plan(parts: Iterable[str]) -> list[Stage]:
     return [stage for stage in STAGES if stage.writes in needed]
 
 
-def run_stages(work: Work, parts: Iterable[str]) -> dict[str, Any]:
-    """Run the stages that ``parts`` need on ``work``; return every product made."""
+def run_stages(work: Work, parts: Iterable[str],
+               deadline: Deadline | None = None) -> dict[str, Any]:
+    """Run the stages that ``parts`` need on ``work``; return every product made.
+
+    With a ``deadline``, the clock is checked before each stage and the stage running is
+    recorded for its error (BriefTimeout).
+    """
     for stage in plan(parts):
+        if deadline is not None:
+            deadline.enter(f"the {stage.name} stage")
         work.products[stage.writes] = stage.run(work)
     return work.products

@@ -16,7 +16,7 @@ from typing import Any
 
 import trafilatura
 
-from newsweave.errors import Code
+from newsweave.errors import Code, NewsweaveError
 from newsweave.ingest.layout import Header, build_article, parse_plain_header
 from newsweave.model import Article, ArticleFormat, Skipped
 
@@ -75,6 +75,8 @@ def read_html(article_id: str, name: str, html: str) -> ReadResult:
             favor_precision=True,
             deduplicate=False,
         )
+    except NewsweaveError:
+        raise  # a time limit reached while parsing is the run's error, not this input's
     except Exception as exc:  # trafilatura raises a variety of lxml errors on soup
         return ReadResult(
             skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,

@@ -54,6 +54,10 @@ def expand_inputs(names: list[str]) -> tuple[list[Source], list[Unusable]]:
     (``.txt``, ``.html``, ``.jsonl``, ...) or none are taken; other files found there are
     reported, not dropped silently.  A name with ``*``, ``?`` or ``[`` is a glob.  ``-`` is
     standard input.  A file named explicitly is always read, whatever its suffix.
+
+    The sources come back sorted by their full path (standard input last), so naming the same
+    inputs in another order reads them in the same order and gives the same brief, byte for
+    byte; the records of one file keep their order in it.
     """
     sources: list[Source] = []
     unusable: list[Unusable] = []
@@ -90,4 +94,6 @@ def expand_inputs(names: list[str]) -> tuple[list[Source], list[Unusable]]:
                 add(match, str(match))
         else:
             unusable.append(Unusable(name, "no such file or folder", not_found=True))
+    sources.sort(key=lambda s: (s.path is None, str(s.path.resolve()) if s.path else s.name))
+    unusable.sort(key=lambda u: u.name)
     return sources, unusable
