@@ -22,6 +22,14 @@ Shapes (one long article beside one normal article, unless said):
   pairwise stages grow with the number of articles; reported for reference, not held to the
   one-article goal).
 
+``--regexes`` audits every module-level regular expression of the analysis (quote and speaker
+grammar, values, entities, text) for super-linear matching: each is run (``finditer``) over
+adversarial strings (runs of capitalised words, of one long word, of initials "A. ", of quote
+marks, of commas, of spaces, of digits...) at 500 and 2,000 characters, and a pattern whose
+time grows more than 6 times for 4 times the input is printed, with where it is used: a
+pattern applied only to a bounded window (the 200 characters before a quote, a 60-character
+sentence lead) cannot blow up whatever the input.
+
 The text is generated here or taken from ``examples/`` (our own); nothing is fetched.
 """
 
@@ -113,6 +121,65 @@ print(json.dumps({{"seconds": seconds, "mib": rss, "bytes": size, "articles": le
 """
 
 
+# Patterns that grow super-linearly on a long run, applied only to a bounded slice of text.
+BOUNDED_USE = {
+    "newsweave.quotes.extract._CUE_BEFORE": "the clause before a quote (at most 200 characters)",
+    "newsweave.quotes.extract._PARTICIPLE_BEFORE": "the clause before a quote (at most 200 "
+    "characters)",
+    "newsweave.quotes.speakers._SUBJECT_LEAD": "a sentence's lead (at most 61 characters)",
+    "newsweave.entities.people._CLAUSE_VERB": "match() at one offset, once per first name",
+}
+
+
+def _adversarial(n: int) -> dict[str, str]:
+    return {
+        "capitalised words": " ".join(["Ann"] * (n // 4)), "one long word": "A" * n,
+        "initials": "A. " * (n // 3), "straight quotes": '"' * n, "curly quotes": "“" * n,
+        "commas": ", " * (n // 2), "listed words": "a, " * (n // 3), "spaces": " " * n,
+        "cue words": "said " * (n // 5), "dots": "." * n, "dashes": "- " * (n // 2),
+        "digits": "1" * n, "numbers": "1, " * (n // 3), "titled names": "Mr. Ann Lee " * (n // 12),
+        "apostrophes": "'" * n, "newlines": "\n" * n, "hyphenated": "a-" * (n // 2),
+    }
+
+
+def regex_audit() -> None:
+    """Print the patterns that match super-linearly on some adversarial run of text."""
+    import importlib
+    import pkgutil
+    import re
+    import time
+
+    import newsweave
+
+    patterns: dict[int, tuple[str, re.Pattern[str]]] = {}
+    for info in pkgutil.walk_packages(newsweave.__path__, "newsweave."):
+        if any(part in info.name for part in ("cli", "report", "corpus", "__main__")):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and id(value) not in patterns:
+                patterns[id(value)] = (f"{info.name}.{name}", value)
+    print(f"\nregular expressions: {len(patterns)} module-level patterns x "
+          f"{len(_adversarial(10))} adversarial runs, 500 -> 2,000 characters")
+    flagged = 0
+    for name, pattern in sorted(patterns.values(), key=lambda np: np[0]):
+        for shape in _adversarial(10):
+            seconds: list[float] = []
+            for n in (500, 2000):
+                text = _adversarial(n)[shape]
+                start = time.perf_counter()
+                for _ in pattern.finditer(text):
+                    pass
+                seconds.append(time.perf_counter() - start)
+            growth = seconds[1] / max(seconds[0], 1e-5)
+            if seconds[1] > 0.02 and growth > 6:
+                flagged += 1
+                where = BOUNDED_USE.get(name, "UNBOUNDED: fix it")
+                print(f"  {name:<48} {shape:<18} x{growth:4.1f} ({seconds[1]:.2f} s at 2,000)"
+                      f"  used on: {where}")
+    print(f"  {flagged} super-linear (pattern, run) pairs; the others grow linearly")
+
+
 def measure(shape: str, scale: int, folder: Path) -> dict[str, object]:
     """Brief one shape at one scale in a fresh interpreter; return its figures."""
     path = folder / f"{shape}-{scale}.txt"
@@ -141,6 +208,8 @@ def main() -> None:
     parser.add_argument("--shapes", nargs="+", default=[*SHAPES, "articles"],
                         choices=[*SHAPES, "articles"])
     parser.add_argument("--steps", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--regexes", action="store_true",
+                        help="also audit the regular expressions on adversarial runs")
     args = parser.parse_args()
     import tempfile
 
@@ -160,6 +229,8 @@ def main() -> None:
                 sys.stdout.flush()
             if len(points) > 1:
                 print(f"{shape:<16} growth exponent {exponent(points):.2f} (1 = linear)")
+    if args.regexes:
+        regex_audit()
 
 
 if __name__ == "__main__":

@@ -136,11 +136,13 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][a-zA-Z’'\-]*[a-z](?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'\-]*[a-z]){0,2}"
+# (?<!\w): a name starts where a word starts; tried inside a long run of letters, the
+# pattern would re-read the run from every character (quadratic)
 _HOME = re.compile(
-    r"(?P<name>" + _NAME + r"),\s+(?:\d{1,3},\s+)?(?:a\s+[\w\s-]{0,30}?\s+)?of\s+"
+    r"(?<!\w)(?P<name>" + _NAME + r"),\s+(?:\d{1,3},\s+)?(?:a\s+[\w\s-]{0,30}?\s+)?of\s+"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?=[,.;]|\s+(?:was|is|who|has|and)\b)"
 )
-_AGE_AFTER = re.compile(r"(?P<name>" + _NAME + r"),\s+(?P<age>\d{1,3}),")
+_AGE_AFTER = re.compile(r"(?<!\w)(?P<name>" + _NAME + r"),\s+(?P<age>\d{1,3}),")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>" + _NAME + r")")
 _DIRECTION = re.compile(
     r"\b(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?|northeast|northwest|southeast|"

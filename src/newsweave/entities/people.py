@@ -48,7 +48,7 @@ _DESCRIPTION = re.compile(
 _AFTER_AGE = re.compile(
     rf"\s*(?:[,.;:!?)”\"]|$|(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|who|will|would)\b)"
 )
-_AGE_OF = re.compile(r"(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
+_AGE_OF = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
 _CLAUSE_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b")
 
 

@@ -112,8 +112,8 @@ _WORK_STARRED_IN = re.compile(
     rf"\b(?:star|stars|starred|starring|appear|appears|appeared|appearing)\s+in\s+"
     rf"(?P<work>{TITLE_SPAN})(?![\w'’])"
 )
-_WORK_APPOSITIVE = re.compile(
-    rf"(?P<work>{TITLE_SPAN}),\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,3}}(?:{_WORK_NOUNS})"
+_WORK_APPOSITIVE = re.compile(  # (?<!\w): tried only where a word starts (linear)
+    rf"(?<!\w)(?P<work>{TITLE_SPAN}),\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,3}}(?:{_WORK_NOUNS})"
     r"(?=\s+(?:from|by|about|that|which|starring|based|set|directed|written)\b|[,.;])"
 )
 

@@ -168,7 +168,9 @@ def segment_article_counted(
 # Where a sentence that packs two claims divides: a semicolon, a lone dash, or a coordinator
 # after a comma when a new subject follows ("…, and the city closed…"; not a list "A, B, and C").
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
+    # (?<!\s): from the first space of a run only, or a long run of spaces is re-read from
+    # each of them (quadratic)
+    r";\s+|(?<!\s)\s+[—–]\s+|(?<!\s)\s+--\s+|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
     r"(?=(?:the|a|an|he|she|they|it|we|his|her|their|its|this|that|officials?|police|"
     r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)?[a-z]+)\b)"
 )
