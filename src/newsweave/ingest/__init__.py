@@ -3,7 +3,9 @@ of every input that was skipped or used with a caveat."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -86,6 +88,28 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
     return result
 
 
+def _read_file(path: Path, name: str, limit: int) -> tuple[bytes, Skipped | None]:
+    """Read at most ``limit + 1`` bytes of the regular file at ``path``.
+
+    Opened without blocking and checked after opening, so that a path that turned into a pipe
+    or a device after the inputs were listed is refused rather than read forever; a file over
+    ``limit`` bytes is refused before it is read.  Raises OSError when it cannot be read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return b"", Skipped(input=name, code=Code.E_UNSUPPORTED.value,
+                                reason="not a regular file (a pipe, device or socket), not read")
+        if info.st_size > limit:
+            return b"", Skipped(
+                input=name, code=Code.E_TOO_LARGE.value,
+                reason=f"the file is {info.st_size:,} bytes, over the limit of {limit:,} "
+                "(setting ingest.max_input_bytes)",
+            )
+        return handle.read(limit + 1), None
+
+
 def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> IngestResult:
     name = source.name
     try:
@@ -95,14 +119,9 @@ def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> 
                                                      reason="standard input is not available")])
             data = stdin.read(settings.ingest.max_input_bytes + 1)
         else:
-            size = source.path.stat().st_size
-            if size > settings.ingest.max_input_bytes:
-                return IngestResult(skipped=[Skipped(
-                    input=name, code=Code.E_TOO_LARGE.value,
-                    reason=f"the file is {size:,} bytes, over the limit of "
-                    f"{settings.ingest.max_input_bytes:,} (setting ingest.max_input_bytes)",
-                )])
-            data = source.path.read_bytes()
+            data, refused = _read_file(source.path, name, settings.ingest.max_input_bytes)
+            if refused is not None:
+                return IngestResult(skipped=[refused])
     except OSError as exc:
         return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
                                              reason=f"cannot be read: {exc.strerror or exc}")])
@@ -135,7 +154,8 @@ def load_articles(
     sources, unusable = expand_inputs(names)
     result = IngestResult()
     for item in unusable:
-        code = Code.E_NOT_FOUND if item.not_found else Code.E_UNSUPPORTED
+        code = (Code.E_NOT_FOUND if item.not_found else Code.E_EMPTY if item.empty
+                else Code.E_UNSUPPORTED)
         result.skipped.append(Skipped(input=item.name, code=code.value, reason=item.reason))
     used_ids: set[str] = set()
     for source in sources:
