@@ -36,24 +36,39 @@ class IngestResult:
     notices: list[Notice] = field(default_factory=list)
 
 
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _article_id(name: str) -> str:
     stem = Path(name).stem if name != "<stdin>" else "stdin"
     return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "article"
 
 
 def screen_article(article: Article, settings: Settings) -> Skipped | None:
-    """Return why ``article`` cannot be used (no content, too short, not English), or None."""
+    """Return why ``article`` cannot be used (no content, too short, not English), or None.
+
+    Only tokens with a letter or a digit count as words here: a text of emoji, symbols or
+    quote marks has no content to brief however many tokens it has.
+    """
     if not article.paragraphs:
         return Skipped(
             input=article.input, code=Code.E_EMPTY.value,
             reason="no content left after the header and boilerplate"
             + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
         )
-    if article.words < settings.ingest.min_article_words:
+    least = settings.ingest.min_article_words
+    if article.words < least:
         return Skipped(
             input=article.input, code=Code.E_EMPTY.value,
-            reason=f"only {article.words} words of content "
-            f"(at least {settings.ingest.min_article_words} needed)",
+            reason=f"only {article.words} words of content (at least {least} needed)",
+        )
+    words = sum(1 for p in article.paragraphs for token in p.text.split()
+                if _HAS_LETTER_OR_DIGIT.search(token))
+    if words < least:  # emoji, quote marks, punctuation, symbols: tokens, but not words
+        return Skipped(
+            input=article.input, code=Code.E_EMPTY.value,
+            reason=f"only {words} words of content with letters or digits among "
+            f"{article.words} tokens (emoji, symbols, punctuation; at least {least} needed)",
         )
     body = " ".join(p.text for p in article.paragraphs)
     if settings.ingest.check_language and not looks_english(body):

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from newsweave.errors import Code
@@ -64,6 +66,31 @@ def _date_of(value: Any) -> dt.date | None:
         return None
 
 
+_INVISIBLE = ("script", "style", "noscript", "template", "head")
+
+
+def why_no_html_text(html: str) -> str:
+    """Say why a page gave no article text: nesting past the parser's depth limit (the text
+    inside is never read), no visible text at all (only markup, scripts, styles), or visible
+    text none of which reads as an article body."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:  # as bytes: lxml refuses a str that declares an encoding
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return "the page cannot be parsed as HTML"
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        return ("its tags are nested deeper than the HTML parser's limit of 256 levels, so the "
+                "text inside them was not read")
+    for element in root.iter(*_INVISIBLE):
+        element.drop_tree()
+    words = len(root.text_content().split())
+    if not words:
+        return "it holds no visible text (only markup, scripts or styles)"
+    return (f"none of its {words:,} word{'s' if words != 1 else ''} of visible text reads as an "
+            "article body "
+            "(navigation, lists, forms or link collections)")
+
+
 def read_html(article_id: str, name: str, html: str) -> ReadResult:
     """Read one HTML page: trafilatura extracts the body and metadata (title, date, site)."""
     try:
@@ -84,7 +111,8 @@ def read_html(article_id: str, name: str, html: str) -> ReadResult:
     if not body.strip():
         return ReadResult(
             skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
-                             reason="no article text found in the HTML page")]
+                             reason="no article text found in the HTML page: "
+                             + why_no_html_text(html))]
         )
 
     def meta(field: str) -> str | None:
