@@ -93,7 +93,7 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
         read = read_json_lines(stem, name, text)
     else:
         read = read_plain_text(stem, name, text)
-    result = IngestResult(skipped=list(read.skipped))
+    result = IngestResult(skipped=list(read.skipped), notices=list(read.notices))
     for article in read.articles:
         refused = screen_article(article, settings)
         if refused is None:

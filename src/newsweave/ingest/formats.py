@@ -20,7 +20,7 @@ import trafilatura
 
 from newsweave.errors import Code
 from newsweave.ingest.layout import Header, build_article, parse_plain_header
-from newsweave.model import Article, ArticleFormat, Skipped
+from newsweave.model import Article, ArticleFormat, Notice, Skipped
 
 
 @dataclass
@@ -29,6 +29,7 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def detect_format(name: str, text: str) -> ArticleFormat:
@@ -140,7 +141,7 @@ def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
         try:
             records = json.loads(text)
             lines = [json.dumps(r) for r in records] if isinstance(records, list) else lines
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -152,12 +153,34 @@ def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
             result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
                                           reason=f"line is not valid JSON ({exc.msg})"))
             continue
+        except RecursionError:
+            result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
+                                          reason="line is not usable JSON (nested too deeply to "
+                                          "read)"))
+            continue
+        if isinstance(record, dict) and any(
+            isinstance(v, str) and _LONE_SURROGATE.search(v) for v in record.values()
+        ):
+            result.notices.append(Notice(
+                input=where, code=Code.W_ENCODING.value,
+                message="lone UTF-16 surrogate escapes (\\ud800-\\udfff) in the record's "
+                "strings replaced by U+FFFD: they cannot be written as UTF-8"))
         item = article_from_record(record, where, partial(_numbered_id, f"{stem}-{number}"))
         if isinstance(item, Skipped):
             result.skipped.append(item)
         else:
             result.articles.append(item)
     return result
+
+
+# JSON may escape half of a surrogate pair (\ud800) on its own: Python reads it into a str
+# that cannot be written as UTF-8.  A valid pair is read as one character, so any left is lone.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrubbed(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (one for one: offsets kept)."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _numbered_id(article_id: str, _body: str) -> str:
@@ -176,16 +199,16 @@ def article_from_record(
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return Skipped(input=where, code=Code.E_BAD_JSON.value,
                        reason='record has no "text" string field')
-    body = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+    body = _scrubbed(record["text"]).replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
         return Skipped(input=where, code=Code.E_EMPTY.value, reason='the "text" field is empty')
     header = Header(
-        title=str(record["title"]) if record.get("title") else None,
+        title=_scrubbed(str(record["title"])) if record.get("title") else None,
         date=_date_of(record.get("date")),
-        author=str(record["author"]) if record.get("author") else None,
-        source=str(record.get("source") or record.get("outlet") or "") or None,
-        url=str(record["url"]) if record.get("url") else None,
+        author=_scrubbed(str(record["author"])) if record.get("author") else None,
+        source=_scrubbed(str(record.get("source") or record.get("outlet") or "")) or None,
+        url=_scrubbed(str(record["url"])) if record.get("url") else None,
     )
-    article_id = str(record.get("id") or default_id(body))
+    article_id = _scrubbed(str(record.get("id") or default_id(body)))
     return build_article(article_id=article_id, input_name=where, fmt=fmt, text=body,
                          header=header)
