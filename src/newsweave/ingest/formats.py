@@ -82,7 +82,7 @@ def why_no_html_text(html: str) -> str:
     if any("depth" in error.message.lower() for error in parser.error_log):
         return ("its tags are nested deeper than the HTML parser's limit of 256 levels, so the "
                 "text inside them was not read")
-    for element in root.iter(*_INVISIBLE):
+    for element in list(root.iter(*_INVISIBLE)):
         element.drop_tree()
     words = len(root.text_content().split())
     if not words:
