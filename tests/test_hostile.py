@@ -202,6 +202,7 @@ CASES = [
          "W003", "never closed", via_brief=True),
     Case("one-sentence.txt", (" ".join(["the keeper rowed out to the rocks and back"] * 3000))
          .encode(), 1, "W006", "cut", via_brief=True),
+    Case("brace.txt", ("{Updated at 9pm}\n\n" + BODY).encode(), 1),
     Case("many-lines.txt", "\n".join(f"Line {k} of the log says the keeper checked the lamp."
                                      for k in range(20_000)).encode(), 1),
 ]

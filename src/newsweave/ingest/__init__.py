@@ -81,8 +81,16 @@ def screen_article(article: Article, settings: Settings) -> Skipped | None:
     return None
 
 
+def _named_json(name: str) -> bool:
+    return name.lower().endswith((".jsonl", ".ndjson", ".json"))
+
+
 def read_text(name: str, text: str, settings: Settings | None = None) -> IngestResult:
-    """Read articles from decoded text named ``name`` (format from the name or the content)."""
+    """Read articles from decoded text named ``name`` (format from the name or the content).
+
+    A text taken for JSON Lines only because it opens with ``{`` is read as plain text when no
+    line of it is JSON.
+    """
     settings = settings or Settings()
     fmt = detect_format(name, text)
     stem = _article_id(name)
@@ -91,6 +99,10 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
         read = read_html(stem, name, text)
     elif fmt == "jsonl":
         read = read_json_lines(stem, name, text)
+        if not read.articles and not _named_json(name) and all(
+            s.reason.startswith("line is not valid JSON") for s in read.skipped
+        ):  # told from a leading "{" only, and no line is JSON: a text that opens with a brace
+            read = read_plain_text(stem, name, text)
     else:
         read = read_plain_text(stem, name, text)
     result = IngestResult(skipped=list(read.skipped), notices=list(read.notices))
