@@ -210,9 +210,12 @@ def test_markdown_sections_in_order(brief: Brief) -> None:
 
 def test_markdown_summary_citations(brief: Brief) -> None:
     md = render_markdown(brief)
+    # Article text is escaped: it shows as written and never reaches a reader as HTML.
     assert (
-        "- Officials counted 12 injured. <script>alert(1)</script> was typed here. [a1, b2]" in md
+        "- Officials counted 12 injured. \\<script\\>alert(1)\\</script\\> was typed here. "
+        "[a1, b2]" in md
     )
+    assert "<script>" not in md
 
 
 def test_markdown_variant_readings_with_articles(brief: Brief) -> None:
@@ -221,7 +224,7 @@ def test_markdown_variant_readings_with_articles(brief: Brief) -> None:
     assert "“JuneReading” — a1" in md
     assert "“JulyReading” — b2" in md
     # The quote that is in no group is listed under its article with an unknown speaker.
-    assert "“[bold]Not markup[/bold]” — unknown speaker" in md
+    assert "“\\[bold\\]Not markup\\[/bold\\]” — unknown speaker" in md
     # Grouped quotes are not listed again as loose quotes.
     assert "— the mayor" not in md
 
@@ -231,7 +234,7 @@ def test_markdown_facts_conflicts_reuse_entities(brief: Brief) -> None:
     facts = md[md.index("## Facts") : md.index("## Conflicts")]
     assert "— a1, b2" in facts
     assert "### Only in one article" in facts
-    assert "- b2:\n  - [bold]Not markup[/bold]." in facts
+    assert "- b2:\n  - \\[bold\\]Not markup\\[/bold\\]." in facts
     conflicts = md[md.index("## Conflicts") : md.index("## Reuse")]
     assert "contradiction: injured count" in conflicts
     assert "**12** — a1" in conflicts and "**14** — b2" in conflicts

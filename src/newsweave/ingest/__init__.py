@@ -3,7 +3,9 @@ of every input that was skipped or used with a caveat."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -34,24 +36,39 @@ class IngestResult:
     notices: list[Notice] = field(default_factory=list)
 
 
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _article_id(name: str) -> str:
     stem = Path(name).stem if name != "<stdin>" else "stdin"
     return re.sub(r"[^\w.\-]+", "-", stem).strip("-") or "article"
 
 
 def screen_article(article: Article, settings: Settings) -> Skipped | None:
-    """Return why ``article`` cannot be used (no content, too short, not English), or None."""
+    """Return why ``article`` cannot be used (no content, too short, not English), or None.
+
+    Only tokens with a letter or a digit count as words here: a text of emoji, symbols or
+    quote marks has no content to brief however many tokens it has.
+    """
     if not article.paragraphs:
         return Skipped(
             input=article.input, code=Code.E_EMPTY.value,
             reason="no content left after the header and boilerplate"
             + (f" ({len(article.removed)} lines removed)" if article.removed else ""),
         )
-    if article.words < settings.ingest.min_article_words:
+    least = settings.ingest.min_article_words
+    if article.words < least:
         return Skipped(
             input=article.input, code=Code.E_EMPTY.value,
-            reason=f"only {article.words} words of content "
-            f"(at least {settings.ingest.min_article_words} needed)",
+            reason=f"only {article.words} words of content (at least {least} needed)",
+        )
+    words = sum(1 for p in article.paragraphs for token in p.text.split()
+                if _HAS_LETTER_OR_DIGIT.search(token))
+    if words < least:  # emoji, quote marks, punctuation, symbols: tokens, but not words
+        return Skipped(
+            input=article.input, code=Code.E_EMPTY.value,
+            reason=f"only {words} words of content with letters or digits among "
+            f"{article.words} tokens (emoji, symbols, punctuation; at least {least} needed)",
         )
     body = " ".join(p.text for p in article.paragraphs)
     if settings.ingest.check_language and not looks_english(body):
@@ -64,8 +81,16 @@ def screen_article(article: Article, settings: Settings) -> Skipped | None:
     return None
 
 
+def _named_json(name: str) -> bool:
+    return name.lower().endswith((".jsonl", ".ndjson", ".json"))
+
+
 def read_text(name: str, text: str, settings: Settings | None = None) -> IngestResult:
-    """Read articles from decoded text named ``name`` (format from the name or the content)."""
+    """Read articles from decoded text named ``name`` (format from the name or the content).
+
+    A text taken for JSON Lines only because it opens with ``{`` is read as plain text when no
+    line of it is JSON.
+    """
     settings = settings or Settings()
     fmt = detect_format(name, text)
     stem = _article_id(name)
@@ -74,9 +99,13 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
         read = read_html(stem, name, text)
     elif fmt == "jsonl":
         read = read_json_lines(stem, name, text)
+        if not read.articles and not _named_json(name) and all(
+            s.reason.startswith("line is not valid JSON") for s in read.skipped
+        ):  # told from a leading "{" only, and no line is JSON: a text that opens with a brace
+            read = read_plain_text(stem, name, text)
     else:
         read = read_plain_text(stem, name, text)
-    result = IngestResult(skipped=list(read.skipped))
+    result = IngestResult(skipped=list(read.skipped), notices=list(read.notices))
     for article in read.articles:
         refused = screen_article(article, settings)
         if refused is None:
@@ -84,6 +113,28 @@ def read_text(name: str, text: str, settings: Settings | None = None) -> IngestR
         else:
             result.skipped.append(refused)
     return result
+
+
+def _read_file(path: Path, name: str, limit: int) -> tuple[bytes, Skipped | None]:
+    """Read at most ``limit + 1`` bytes of the regular file at ``path``.
+
+    Opened without blocking and checked after opening, so that a path that turned into a pipe
+    or a device after the inputs were listed is refused rather than read forever; a file over
+    ``limit`` bytes is refused before it is read.  Raises OSError when it cannot be read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return b"", Skipped(input=name, code=Code.E_UNSUPPORTED.value,
+                                reason="not a regular file (a pipe, device or socket), not read")
+        if info.st_size > limit:
+            return b"", Skipped(
+                input=name, code=Code.E_TOO_LARGE.value,
+                reason=f"the file is {info.st_size:,} bytes, over the limit of {limit:,} "
+                "(setting ingest.max_input_bytes)",
+            )
+        return handle.read(limit + 1), None
 
 
 def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> IngestResult:
@@ -95,14 +146,9 @@ def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> 
                                                      reason="standard input is not available")])
             data = stdin.read(settings.ingest.max_input_bytes + 1)
         else:
-            size = source.path.stat().st_size
-            if size > settings.ingest.max_input_bytes:
-                return IngestResult(skipped=[Skipped(
-                    input=name, code=Code.E_TOO_LARGE.value,
-                    reason=f"the file is {size:,} bytes, over the limit of "
-                    f"{settings.ingest.max_input_bytes:,} (setting ingest.max_input_bytes)",
-                )])
-            data = source.path.read_bytes()
+            data, refused = _read_file(source.path, name, settings.ingest.max_input_bytes)
+            if refused is not None:
+                return IngestResult(skipped=[refused])
     except OSError as exc:
         return IngestResult(skipped=[Skipped(input=name, code=Code.E_UNREADABLE.value,
                                              reason=f"cannot be read: {exc.strerror or exc}")])
@@ -135,7 +181,8 @@ def load_articles(
     sources, unusable = expand_inputs(names)
     result = IngestResult()
     for item in unusable:
-        code = Code.E_NOT_FOUND if item.not_found else Code.E_UNSUPPORTED
+        code = (Code.E_NOT_FOUND if item.not_found else Code.E_EMPTY if item.empty
+                else Code.E_UNSUPPORTED)
         result.skipped.append(Skipped(input=item.name, code=code.value, reason=item.reason))
     used_ids: set[str] = set()
     for source in sources:

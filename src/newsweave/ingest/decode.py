@@ -27,14 +27,82 @@ class Decoded:
     notices: tuple[tuple[Code, str], ...] = ()
 
 
+# Signatures of common binary formats, to name what a refused file is.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed data", "decompress it first"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document", "extract its text first"),
+    (b"%PDF-", "a PDF document", "extract its text first"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"GIF87a", "a GIF image", ""),
+    (b"GIF89a", "a GIF image", ""),
+    (b"BZh", "bzip2-compressed data", "decompress it first"),
+    (b"\xfd7zXZ\x00", "xz-compressed data", "decompress it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "extract its text first"),
+    (b"\x7fELF", "an executable program", ""),
+    (b"SQLite format 3\x00", "an SQLite database", ""),
+)
+_TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
+# How much of the start of an input is examined to tell text from binary.
+_HEAD_BYTES = 8192
+
+
+def _binary_kind(data: bytes) -> tuple[str, str] | None:
+    """Return (what the data is, what to do about it) for a known binary signature, else None.
+
+    bzip2's ``BZh`` is only taken with the block header that follows it, so that a text
+    starting with those three letters is not refused.
+    """
+    for signature, kind, hint in _SIGNATURES:
+        if data.startswith(signature):
+            if signature == b"BZh" and data[4:10] != b"1AY&SY":
+                continue
+            return kind, hint
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
+    head = data[:_HEAD_BYTES]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Return ``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` is UTF-16 text without a
+    byte-order mark, else None.
+
+    Recognised by the NUL pattern of text that is mostly Latin script: in UTF-16 every such
+    character has one NUL byte, at odd offsets (little-endian) or even ones (big-endian), while
+    the other byte of the pair is printable.  At least 70 % of the code units of the first
+    8 KiB must have that shape, hardly any the reverse, and the whole input must decode
+    strictly to printable text with spaces between words; an array of small binary numbers
+    (NULs at every second byte too) fails that test, UTF-32 (NULs on both sides) the shape test.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    head = data[:_HEAD_BYTES]
+    even, odd = head[0::2], head[1::2]
+    units = len(odd)
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        latin = sum(1 for h, lo in zip(high, low, strict=True) if h == 0 and lo in _TEXT_BYTES)
+        if latin < units * 0.7 or low.count(0) > units * 0.02:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        sample = text[:_HEAD_BYTES]
+        printable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r")
+        spaces = sum(1 for ch in sample if ch.isspace())
+        if (printable >= len(sample) * 0.95 and spaces >= len(sample) * 0.03
+                and any(ch.isalpha() for ch in sample)):
+            return encoding
+        return None
+    return None
 
 
 def repair_mojibake(text: str) -> str | None:
@@ -64,17 +132,30 @@ def repair_mojibake(text: str) -> str | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode an input's bytes to text, choosing the encoding and saying what was done.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else that is not
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such, UTF-16 without BOM too
+    (with a notice) where :func:`utf16_without_bom` recognises it; anything else that is not
     valid UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text) with a notice.
-    Binary data and empty input are refused.  Newlines are normalised to ``\\n``; control
-    characters are replaced by spaces (offsets are kept) with a notice.
+    Binary data (named where its signature is known: gzip, ZIP, PDF, images ...) and empty input
+    are refused.  Newlines are normalised to ``\\n``; control characters are replaced by spaces
+    (offsets are kept) with a notice.
     """
     if not data.strip():
         return Decoded(None, skip=(Code.E_EMPTY, "the file is empty or holds only whitespace"))
-    if _looks_binary(data):
-        return Decoded(None, skip=(Code.E_BINARY, "the file is binary, not text"))
     notices: list[tuple[Code, str]] = []
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    kind = _binary_kind(data)
+    has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    utf16 = None if kind or has_bom else utf16_without_bom(data)
+    if utf16 is not None:
+        text = data.decode(utf16)
+        order = "little" if utf16 == "utf-16-le" else "big"
+        notices.append((Code.W_ENCODING, f"decoded as UTF-16 {order}-endian without a "
+                        "byte-order mark (recognised by its NUL bytes)"))
+    elif kind is not None or _looks_binary(data):
+        what, hint = kind or ("", "")
+        return Decoded(None, skip=(Code.E_BINARY, "the file is binary"
+                                   + (f" ({what})" if what else "") + ", not text"
+                                   + (f": {hint}" if hint else "")))
+    elif has_bom:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:

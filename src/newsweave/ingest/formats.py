@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from newsweave.errors import Code, NewsweaveError
 from newsweave.ingest.layout import Header, build_article, parse_plain_header
-from newsweave.model import Article, ArticleFormat, Skipped
+from newsweave.model import Article, ArticleFormat, Notice, Skipped
 
 
 @dataclass
@@ -27,6 +29,7 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def detect_format(name: str, text: str) -> ArticleFormat:
@@ -64,6 +67,31 @@ def _date_of(value: Any) -> dt.date | None:
         return None
 
 
+_INVISIBLE = ("script", "style", "noscript", "template", "head")
+
+
+def why_no_html_text(html: str) -> str:
+    """Say why a page gave no article text: nesting past the parser's depth limit (the text
+    inside is never read), no visible text at all (only markup, scripts, styles), or visible
+    text none of which reads as an article body."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:  # as bytes: lxml refuses a str that declares an encoding
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return "the page cannot be parsed as HTML"
+    if any("depth" in error.message.lower() for error in parser.error_log):
+        return ("its tags are nested deeper than the HTML parser's limit of 256 levels, so the "
+                "text inside them was not read")
+    for element in list(root.iter(*_INVISIBLE)):
+        element.drop_tree()
+    words = len(root.text_content().split())
+    if not words:
+        return "it holds no visible text (only markup, scripts or styles)"
+    return (f"none of its {words:,} word{'s' if words != 1 else ''} of visible text reads as an "
+            "article body "
+            "(navigation, lists, forms or link collections)")
+
+
 def read_html(article_id: str, name: str, html: str) -> ReadResult:
     """Read one HTML page: trafilatura extracts the body and metadata (title, date, site)."""
     try:
@@ -86,7 +114,8 @@ def read_html(article_id: str, name: str, html: str) -> ReadResult:
     if not body.strip():
         return ReadResult(
             skipped=[Skipped(input=name, code=Code.E_NO_TEXT.value,
-                             reason="no article text found in the HTML page")]
+                             reason="no article text found in the HTML page: "
+                             + why_no_html_text(html))]
         )
 
     def meta(field: str) -> str | None:
@@ -114,7 +143,7 @@ def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
         try:
             records = json.loads(text)
             lines = [json.dumps(r) for r in records] if isinstance(records, list) else lines
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -126,12 +155,34 @@ def read_json_lines(stem: str, name: str, text: str) -> ReadResult:
             result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
                                           reason=f"line is not valid JSON ({exc.msg})"))
             continue
+        except RecursionError:
+            result.skipped.append(Skipped(input=where, code=Code.E_BAD_JSON.value,
+                                          reason="line is not usable JSON (nested too deeply to "
+                                          "read)"))
+            continue
+        if isinstance(record, dict) and any(
+            isinstance(v, str) and _LONE_SURROGATE.search(v) for v in record.values()
+        ):
+            result.notices.append(Notice(
+                input=where, code=Code.W_ENCODING.value,
+                message="lone UTF-16 surrogate escapes (\\ud800-\\udfff) in the record's "
+                "strings replaced by U+FFFD: they cannot be written as UTF-8"))
         item = article_from_record(record, where, partial(_numbered_id, f"{stem}-{number}"))
         if isinstance(item, Skipped):
             result.skipped.append(item)
         else:
             result.articles.append(item)
     return result
+
+
+# JSON may escape half of a surrogate pair (\ud800) on its own: Python reads it into a str
+# that cannot be written as UTF-8.  A valid pair is read as one character, so any left is lone.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrubbed(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (one for one: offsets kept)."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _numbered_id(article_id: str, _body: str) -> str:
@@ -150,16 +201,16 @@ def article_from_record(
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return Skipped(input=where, code=Code.E_BAD_JSON.value,
                        reason='record has no "text" string field')
-    body = record["text"].replace("\r\n", "\n").replace("\r", "\n")
+    body = _scrubbed(record["text"]).replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
         return Skipped(input=where, code=Code.E_EMPTY.value, reason='the "text" field is empty')
     header = Header(
-        title=str(record["title"]) if record.get("title") else None,
+        title=_scrubbed(str(record["title"])) if record.get("title") else None,
         date=_date_of(record.get("date")),
-        author=str(record["author"]) if record.get("author") else None,
-        source=str(record.get("source") or record.get("outlet") or "") or None,
-        url=str(record["url"]) if record.get("url") else None,
+        author=_scrubbed(str(record["author"])) if record.get("author") else None,
+        source=_scrubbed(str(record.get("source") or record.get("outlet") or "")) or None,
+        url=_scrubbed(str(record["url"])) if record.get("url") else None,
     )
-    article_id = str(record.get("id") or default_id(body))
+    article_id = _scrubbed(str(record.get("id") or default_id(body)))
     return build_article(article_id=article_id, input_name=where, fmt=fmt, text=body,
                          header=header)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from newsweave.model import Brief
@@ -24,21 +25,43 @@ from newsweave.report._common import (
 
 NONE = "None."
 
+# Inline Markdown syntax: code, emphasis, links and images, raw HTML, escapes, entities.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>]|&(?=#?\w+;)")
+# What makes a line a heading, list item, rule or setext underline when it starts one.
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([#+=-])")
+
+
+def escaped(text: str) -> str:
+    """Return ``text`` on one line with Markdown's inline syntax backslash-escaped.
+
+    Article text is shown as written: ``*``, ``_``, ``[x](y)``, ``<script>``, backticks and
+    entities (``&amp;``) in it neither format the document nor reach a reader as HTML.
+    """
+    return _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(), one_line(text))
+
+
+def _line_start(text: str) -> str:
+    """Return ``text`` (already escaped) safe to begin a line: a leading ``#``, ``-``, ``+``,
+    ``=`` or ``1.`` is escaped so that it does not make a heading or a list."""
+    return _BLOCK_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text,
+        count=1)
+
 
 def _cell(text: str) -> str:
-    """Return ``text`` fit for a Markdown table cell: one line, pipes escaped."""
-    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Return ``text`` fit for a Markdown table cell: one line, escaped, pipes escaped."""
+    return escaped(text).replace("|", "\\|")
 
 
 def _ids(ids: Iterable[str]) -> str:
-    """Return article ids as a comma-separated list."""
-    return ", ".join(ids)
+    """Return article ids as a comma-separated list (escaped: an id may come from a file)."""
+    return ", ".join(escaped(i) for i in ids)
 
 
 def _blockquote(text: str) -> list[str]:
-    """Return the lines of ``text`` as a Markdown blockquote."""
+    """Return the lines of ``text`` as a Markdown blockquote, each line escaped."""
     lines = text.strip().splitlines() or [""]
-    return [f"> {line}".rstrip() for line in lines]
+    return [f"> {_line_start(escaped(line))}".rstrip() for line in lines]
 
 
 def _summary(brief: Brief) -> list[str]:
@@ -46,8 +69,8 @@ def _summary(brief: Brief) -> list[str]:
     if not brief.summary:
         return [*out, NONE]
     for sentence in brief.summary:
-        said = f" (quote: {sentence.speaker})" if sentence.speaker else ""
-        out.append(f"- {one_line(sentence.span.text)}{said} [{_ids(sentence.citations)}]")
+        said = f" (quote: {escaped(sentence.speaker)})" if sentence.speaker else ""
+        out.append(f"- {escaped(sentence.span.text)}{said} [{_ids(sentence.citations)}]")
     return out
 
 
@@ -57,7 +80,7 @@ def _quotes(brief: Brief) -> list[str]:
     if not brief.quote_groups and not loose:
         return [*out, NONE]
     for group in brief.quote_groups:
-        out += [f"### {speaker_name(group.speaker)} ({group.id})", ""]
+        out += [f"### {escaped(speaker_name(group.speaker))} ({escaped(group.id)})", ""]
         out += [*_blockquote(group.agreed_text), ""]
         out.append(
             f"Reported by {_ids(group.articles)}; "
@@ -71,19 +94,21 @@ def _quotes(brief: Brief) -> list[str]:
             for number, segment in enumerate(variants, 1):
                 out.append(f"- Point {number}:")
                 for reading in segment.readings:
-                    out.append(f"  - “{reading_text(reading.text)}” — {_ids(reading.articles)}")
+                    reading_shown = escaped(reading_text(reading.text))
+                    out.append(f"  - “{reading_shown}” — {_ids(reading.articles)}")
         else:
             out.append("Every witness agrees.")
         out += ["", "Witnesses:", ""]
         for witness in group.witnesses:
-            out.append(f"- {witness.article_id} ({witness.quote_id}): “{one_line(witness.text)}”")
+            out.append(f"- {escaped(witness.article_id)} ({escaped(witness.quote_id)}): "
+                       f"“{escaped(witness.text)}”")
         out.append("")
     if loose:
         out += ["### Quotes not in any group", ""]
         for article_id, quotes in loose:
-            out.append(f"- {article_id}:")
+            out.append(f"- {escaped(article_id)}:")
             for quote in quotes:
-                out.append(f"  - “{one_line(quote.text)}” — {speaker_name(quote.speaker)}")
+                out.append(f"  - “{escaped(quote.text)}” — {escaped(speaker_name(quote.speaker))}")
     return _strip(out)
 
 
@@ -95,7 +120,7 @@ def _facts(brief: Brief) -> list[str]:
     if shared:
         for fact in shared:
             out.append(
-                f"- {one_line(fact.representative.text)} — {_ids(fact.articles)} "
+                f"- {escaped(fact.representative.text)} — {_ids(fact.articles)} "
                 f"({fact.support} articles, {len(fact.independent_articles)} independent)"
             )
     else:
@@ -105,9 +130,9 @@ def _facts(brief: Brief) -> list[str]:
     if not singles:
         return [*out, NONE]
     for group in singles:
-        out.append(f"- {group.article_id}:")
+        out.append(f"- {escaped(group.article_id)}:")
         for fact in group.facts:
-            out.append(f"  - {one_line(fact.representative.text)}")
+            out.append(f"  - {escaped(fact.representative.text)}")
         if group.more:
             out.append(f"  - … and {group.more} more")
     return out
@@ -118,13 +143,13 @@ def _conflicts(brief: Brief) -> list[str]:
     if not brief.conflicts:
         return [*out, NONE]
     for conflict in brief.conflicts:
-        out += [f"### {conflict.label}: {one_line(conflict.topic)} ({conflict.kind})", ""]
+        out += [f"### {conflict.label}: {escaped(conflict.topic)} ({conflict.kind})", ""]
         for side in conflict.sides:
-            out.append(f"- **{one_line(side.value)}** — {_ids(side.articles)}")
+            out.append(f"- **{escaped(side.value)}** — {_ids(side.articles)}")
             for span in side.evidence:
-                out.append(f"  - {span.article_id}: {one_line(span.text)}")
+                out.append(f"  - {escaped(span.article_id)}: {escaped(span.text)}")
         if conflict.explanation:
-            out += ["", one_line(conflict.explanation)]
+            out += ["", _line_start(escaped(conflict.explanation))]
         out.append("")
     return _strip(out)
 
@@ -134,15 +159,17 @@ def _reuse(brief: Brief) -> list[str]:
     if not brief.reuse:
         return [*out, NONE]
     for pair in brief.reuse:
+        a, b = escaped(pair.a), escaped(pair.b)
         out.append(
-            f"- {pair.a} ↔ {pair.b}: {pair.kind}; {percent(pair.share_of_a)} of {pair.a}, "
-            f"{percent(pair.share_of_b)} of {pair.b}; {direction(pair)}"
-            + (f" ({one_line(pair.direction_evidence)})" if pair.direction_evidence else "")
+            f"- {a} ↔ {b}: {pair.kind}; {percent(pair.share_of_a)} of {a}, "
+            f"{percent(pair.share_of_b)} of {b}; {escaped(direction(pair))}"
+            + (f" ({escaped(pair.direction_evidence)})" if pair.direction_evidence else "")
             + f"; {len(pair.passages)} shared passage{'' if len(pair.passages) == 1 else 's'}"
-            + (f"; {overlap_figures(pair)}" if overlap_figures(pair) else "")
+            + (f"; {escaped(overlap_figures(pair))}" if overlap_figures(pair) else "")
         )
         if pair.passages:
-            out.append(f"  - first: “{shorten(pair.passages[0].a.text, PASSAGE_PREVIEW)}”")
+            preview = escaped(shorten(pair.passages[0].a.text, PASSAGE_PREVIEW))
+            out.append(f"  - first: “{preview}”")
     return out
 
 
@@ -151,7 +178,7 @@ def _entities(brief: Brief) -> list[str]:
     if not brief.entities:
         return [*out, NONE]
     for entity in brief.entities:
-        out.append(f"- {one_line(entity.name)} ({entity.kind}) — {_ids(entity.articles)}")
+        out.append(f"- {escaped(entity.name)} ({entity.kind}) — {_ids(entity.articles)}")
     return out
 
 
@@ -176,7 +203,7 @@ def _articles(brief: Brief) -> list[str]:
     if not removed:
         return [*out, NONE]
     for article_id, item in removed:
-        out.append(f"- {article_id} — {one_line(item.reason)}: {one_line(item.span.text)}")
+        out.append(f"- {escaped(article_id)} — {escaped(item.reason)}: {escaped(item.span.text)}")
     return out
 
 
@@ -185,7 +212,7 @@ def _skipped(brief: Brief) -> list[str]:
     if not brief.skipped:
         return [*out, NONE]
     for item in brief.skipped:
-        out.append(f"- {one_line(item.input)} — {item.code}: {one_line(item.reason)}")
+        out.append(f"- {escaped(item.input)} — {item.code}: {escaped(item.reason)}")
     return out
 
 
@@ -194,7 +221,7 @@ def _notices(brief: Brief) -> list[str]:
     if not brief.notices:
         return [*out, NONE]
     for item in brief.notices:
-        out.append(f"- {one_line(item.input)} — {item.code}: {one_line(item.message)}")
+        out.append(f"- {escaped(item.input)} — {item.code}: {escaped(item.message)}")
     return out
 
 
@@ -209,10 +236,10 @@ def _transcripts(brief: Brief) -> list[str]:
     """Per speaker, the reconstruction of what was said, each stretch with its support."""
     lines: list[str] = []
     for transcript in brief.transcripts:
-        lines += ["", f"### Transcript: {transcript.speaker}", ""]
+        lines += ["", f"### Transcript: {escaped(transcript.speaker)}", ""]
         for number, segment in enumerate(transcript.segments, start=1):
             lines.append(
-                f"{number}. {one_line(segment.text)} ({plural(segment.support, 'article')}: "
+                f"{number}. {escaped(segment.text)} ({plural(segment.support, 'article')}: "
                 f"{_ids(segment.articles)})"
             )
     return lines
@@ -225,7 +252,7 @@ def render_markdown(brief: Brief) -> str:
     Articles, Skipped inputs, Notices; an empty section says "None.".
     """
     blocks = [
-        [f"# {brief_title(brief)}", "", overview(brief)],
+        [f"# {escaped(brief_title(brief))}", "", _line_start(escaped(overview(brief)))],
         _summary(brief),
         _quotes(brief) + _transcripts(brief),
         _facts(brief),
