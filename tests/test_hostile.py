@@ -308,6 +308,9 @@ def test_duplicate_ids_are_renamed_not_dropped(tmp_path: Path) -> None:
     result = load_articles([str(path)])
     assert [a.id for a in result.articles] == ["same", "same-2", "same-3"]
     assert not result.skipped
+    renamed = [n for n in result.notices if n.code == "W007"]
+    assert [("'same-2'" in n.message, "'same-3'" in n.message) for n in renamed] == [
+        (True, False), (False, True)]
     for article in result.articles:
         assert {p.article_id for p in article.paragraphs} == {article.id}
 

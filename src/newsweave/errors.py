@@ -31,6 +31,7 @@ class Code(StrEnum):
     W_CONTROL_CHARS = "W004"
     W_NO_PARAGRAPHS = "W005"
     W_LONG_SENTENCE = "W006"
+    W_RENAMED = "W007"
 
 
 class NewsweaveError(Exception):

@@ -193,6 +193,10 @@ def load_articles(
                 n += 1
                 article_id = f"{article.id}-{n}"
             if article_id != article.id:
+                part.notices.append(Notice(
+                    input=article.input, code=Code.W_RENAMED.value,
+                    message=f"article id {article.id!r} is already taken by an earlier input: "
+                    f"this article is {article_id!r}"))
                 article = renamed(article, article_id)
             used_ids.add(article_id)
             result.articles.append(article)
