@@ -48,9 +48,9 @@ def test_span_set_covers_like_a_scan(given_spans: list[tuple[int, int]], positio
 @given(spans, st.integers(0, 250), st.integers(0, 30))
 def test_span_set_overlaps_like_a_scan(given_spans: list[tuple[int, int]], start: int,
                                        length: int) -> None:
-    end = start + length
-    assert SpanSet(given_spans).overlaps(start, end) == any(
-        s < end and start < e for s, e in given_spans if e > s)
+    end = start + length  # an empty range shares no character with anything
+    assert SpanSet(given_spans).overlaps(start, end) == (end > start and any(
+        s < end and start < e for s, e in given_spans if e > s))
 
 
 words = st.sampled_from("the council said bridge river Lind. Mr. U.S. “we will” 12 a".split())

@@ -69,9 +69,17 @@ def _windows(text: str, limit: int = WINDOW_CHARS) -> list[tuple[int, int]]:
     return windows
 
 
+# One sentence for sure: no sentence punctuation or line break but at the very end (most news
+# paragraphs, and every headline); pysbd is not needed to say so.
+_ONE_SENTENCE = re.compile(r"[^.!?…\n\r]*[.!?…]*[\"'”’)\]]*\s*")
+
+
 def _raw_pieces(text: str) -> list[tuple[int, int]]:
     """Return pysbd's sentence ranges over ``text`` (window by window), re-anchored on the
     text itself."""
+    if len(text) <= WINDOW_CHARS and _ONE_SENTENCE.fullmatch(text):
+        start = len(text) - len(text.lstrip())
+        return [(start, len(text.rstrip()))]
     pieces: list[tuple[int, int]] = []
     for start, end in _windows(text):
         pieces.extend((start + s, start + e) for s, e in _pysbd_pieces(text[start:end]))
