@@ -82,15 +82,16 @@ class OnDask:
 
     def map(self, function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
         """Return ``[function(item) for item in items]``, computed on the cluster in chunks
-        (one task per ``chunk`` items, so tasks are not too small to pay for themselves)."""
-        chunks = [list(items[k : k + self.chunk]) for k in range(0, len(items), self.chunk)]
+        (one task per ``chunk`` items, so tasks are not too small to pay for themselves, and
+        at least one per worker while there are items enough)."""
+        size = max(1, min(self.chunk, -(-len(items) // self._workers())))
+        chunks = [list(items[k : k + size]) for k in range(0, len(items), size)]
         futures = self.client.map(_apply, [function] * len(chunks), chunks, pure=False)
         return [result for part in self.client.gather(futures) for result in part]
 
     def _submit(self, function: Callable[[In], Out], batch: Sequence[In]) -> list[Any]:
         # one task per worker's share of the batch (at least ``chunk`` items): few, large tasks
-        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        size = max(self.chunk, -(-len(batch) // workers))
+        size = max(self.chunk, -(-len(batch) // self._workers()))
         chunks = [list(batch[k : k + size]) for k in range(0, len(batch), size)]
         return list(self.client.map(_apply, [function] * len(chunks), chunks, pure=False))
 
@@ -107,6 +108,9 @@ class OnDask:
             pending = submitted
         if pending is not None:
             yield pending[0], self._gather(pending[1])
+
+    def _workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def _gather(self, futures: list[Any]) -> list[Any]:
         return [result for part in self.client.gather(futures) for result in part]
