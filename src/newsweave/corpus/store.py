@@ -42,8 +42,8 @@ import numpy as np
 
 from newsweave.corpus.dedup import DedupSketch
 from newsweave.errors import StoreError
-from newsweave.reuse.near_duplicates import Hashes
 from newsweave.model import Article, Brief
+from newsweave.reuse.near_duplicates import Hashes
 
 __all__ = [
     "DEFAULT_PATH",
