@@ -247,6 +247,9 @@ def main() -> None:
                         help="also time whole corpus runs (store, duplicates, events, briefs) "
                         "in process and on a 2-worker local Dask cluster at these sizes "
                         "(default 5000 10000 20000)")
+    parser.add_argument("--brief-size", type=int, default=None, metavar="N",
+                        help="with --scale: time the briefs of every event on a stream of N "
+                        "articles (default: the smallest --scale size)")
     parser.add_argument("--tune", action="store_true",
                         help="print the grid our settings were chosen from (ECB+ tune half)")
     args = parser.parse_args()
@@ -263,7 +266,7 @@ def main() -> None:
     if not args.skip_speed:
         speed(args.sizes)
     if args.scale is not None:
-        scale_report(args.scale or [5000, 10000, 20000])
+        scale_report(args.scale or [5000, 10000, 20000], brief_size=args.brief_size)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,12 @@ first (issue 16)."""
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 from _builders import make_article
 from newsweave.corpus.dedup import DuplicateFinder
+from newsweave.corpus.store import Store
 
 BASE = (
     "The council approved the new budget for the harbour district on Monday after a long debate. "
@@ -40,3 +44,18 @@ def test_copies_of_copies_point_to_the_original_and_readding_is_stable() -> None
     assert first is not None and second is not None
     assert first.original_id == second.original_id == "a"
     assert finder.add(make_article("a", BASE)) is None
+
+
+def test_a_store_index_finds_what_the_memory_index_finds(tmp_path: Path) -> None:
+    edited = BASE.replace("on Monday", "on Monday evening").replace("two years", "three years")
+    articles = [make_article("a", BASE), make_article("b", edited), make_article("c", BASE),
+                make_article("d", "Heavy rain flooded the coastal road overnight and closed "
+                             "two schools in the valley near the old bridge.")]
+    here = DuplicateFinder(threshold=0.6)
+    with Store(tmp_path / "d.db") as store:
+        there = DuplicateFinder(threshold=0.6, index=store)
+        # sketches made in another process are the same: the sketcher travels by pickle
+        sketcher = pickle.loads(pickle.dumps(there.sketcher))
+        found = [there.add_sketch(a.id, sketcher.sketch(a)) for a in articles]
+    assert found == [here.add(a) for a in articles]
+    assert [d.original_id if d else None for d in found] == [None, "a", "a", None]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -119,6 +120,26 @@ def test_rerun_changes_nothing_and_add_equals_one_run(tmp_path: Path) -> None:
         batch = {x.id: events.add(event_features(x, EventSettings())) for x in stored}
         batch = {k: events.resolve(v) for k, v in batch.items()}
         assert batch == {k: v for k, v in single.items() if k in batch}
+
+
+def test_a_version_1_store_is_upgraded_and_its_duplicate_index_built(tmp_path: Path) -> None:
+    a, b = _stream(tmp_path)
+    with Store(tmp_path / "one.db") as one:
+        run_corpus([str(a), str(b)], one, _settings())
+        single = one.memberships()
+    old = tmp_path / "old.db"
+    with Store(old) as store:
+        run_corpus([str(a)], store, _settings())
+    with sqlite3.connect(old) as conn:  # what a version 1 store holds: no duplicate index
+        for table in ("dedup_exact", "dedup_bands", "dedup_shingles"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM state WHERE key = 'dedup'")
+        conn.execute("UPDATE schema_version SET version = 1")
+    conn.close()
+    with Store(old) as store:
+        report = run_corpus([str(b)], store, _settings())
+        assert report.duplicates == 1 and store.duplicates()["n3"][0] == "n1"
+        assert store.memberships() == single
 
 
 def test_only_changed_events_are_briefed_again(tmp_path: Path) -> None:

@@ -321,7 +321,7 @@ def corpus(
         raise typer.Exit(EXIT_USAGE) from None
     try:
         with Store(db) as store, Progress(console=err, transient=True) as bars:
-            def progress(stage: str, done: int, total: int) -> None:
+            def progress(stage: str, done: int, total: int | None) -> None:
                 if stage not in tasks:
                     tasks[stage] = bars.add_task(stage, total=total)
                 bars.update(tasks[stage], completed=done, total=total)

@@ -1,6 +1,7 @@
 """Where corpus work runs: in this process (the default) or on a Dask cluster.
 
-Only pure per-item work is sent out: each article's event features and each event's brief.
+Only pure per-item work is sent out: each article's event features and duplicate sketch, and
+each event's brief.
 Both are functions of their input alone, and results come back in input order, so a run on a
 cluster gives the same store as a run in process.  The online assignment of articles to events
 stays in this process, in stream order: it is sequential by nature (each article sees the
@@ -10,7 +11,7 @@ events of the articles before it), and it is the cheap part.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from newsweave.errors import SettingsError
@@ -26,6 +27,12 @@ class Compute(Protocol):
         """Return ``[function(item) for item in items]``, computed wherever this runs."""
         ...
 
+    def map_batches(self, function: Callable[[In], Out], batches: Iterable[Sequence[In]]
+                    ) -> Iterator[tuple[Sequence[In], list[Out]]]:
+        """Yield each batch with ``[function(item) for item in batch]``, in batch order; the
+        next batch may be taken and worked on while the caller handles one."""
+        ...
+
     def close(self) -> None:
         """Release what the computation holds (a cluster it started)."""
         ...
@@ -37,6 +44,12 @@ class InProcess:
     def map(self, function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
         """Return ``[function(item) for item in items]``."""
         return [function(item) for item in items]
+
+    def map_batches(self, function: Callable[[In], Out], batches: Iterable[Sequence[In]]
+                    ) -> Iterator[tuple[Sequence[In], list[Out]]]:
+        """Yield each batch with ``[function(item) for item in batch]``, one after another."""
+        for batch in batches:
+            yield batch, [function(item) for item in batch]
 
     def close(self) -> None:
         """Nothing to release."""
@@ -69,9 +82,37 @@ class OnDask:
 
     def map(self, function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
         """Return ``[function(item) for item in items]``, computed on the cluster in chunks
-        (one task per ``chunk`` items, so tasks are not too small to pay for themselves)."""
-        chunks = [list(items[k : k + self.chunk]) for k in range(0, len(items), self.chunk)]
+        (one task per ``chunk`` items, so tasks are not too small to pay for themselves, and
+        at least one per worker while there are items enough)."""
+        size = max(1, min(self.chunk, -(-len(items) // self._workers())))
+        chunks = [list(items[k : k + size]) for k in range(0, len(items), size)]
         futures = self.client.map(_apply, [function] * len(chunks), chunks, pure=False)
+        return [result for part in self.client.gather(futures) for result in part]
+
+    def _submit(self, function: Callable[[In], Out], batch: Sequence[In]) -> list[Any]:
+        # one task per worker's share of the batch (at least ``chunk`` items): few, large tasks
+        size = max(self.chunk, -(-len(batch) // self._workers()))
+        chunks = [list(batch[k : k + size]) for k in range(0, len(batch), size)]
+        return list(self.client.map(_apply, [function] * len(chunks), chunks, pure=False))
+
+    def map_batches(self, function: Callable[[In], Out], batches: Iterable[Sequence[In]]
+                    ) -> Iterator[tuple[Sequence[In], list[Out]]]:
+        """Yield each batch with ``[function(item) for item in batch]``, computed on the
+        cluster in one task per worker; the next batch is sent before one is yielded, so the
+        workers compute it while the caller handles this one."""
+        pending: tuple[Sequence[In], list[Any]] | None = None
+        for batch in batches:
+            submitted = (batch, self._submit(function, batch))
+            if pending is not None:
+                yield pending[0], self._gather(pending[1])
+            pending = submitted
+        if pending is not None:
+            yield pending[0], self._gather(pending[1])
+
+    def _workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def _gather(self, futures: list[Any]) -> list[Any]:
         return [result for part in self.client.gather(futures) for result in part]
 
     def close(self) -> None:

@@ -2,20 +2,23 @@
 
 The run, in order:
 
-1. **Read** every input (:func:`newsweave.corpus.readers.iter_stream`): each record is an
-   article or a skipped record with its reason; articles already in the store are not read
-   again (running twice on the same input changes nothing).
+1. **Read** every input (:func:`newsweave.corpus.readers.iter_stream`) as a stream, a batch at
+   a time: each record is an article or a skipped record with its reason; articles already in
+   the store are passed over (running twice on the same input changes nothing).
 2. **Order**: the new articles in the order they arrive (inputs in the order given, records in
    file order): a stream arrives in date order, and an online pass takes it as it comes, so
    ``corpus add B`` after ``corpus A`` gives the same events as one run over A then B.
-3. **Duplicates** (:class:`~newsweave.corpus.dedup.DuplicateFinder`, rebuilt from the stored
-   articles, then fed the new ones): a copy joins its original's event and is not counted as an
-   independent report.
-4. **Events** (:class:`~newsweave.corpus.events.OnlineEvents`, its state read from the store):
-   every other article joins an event or starts one.  Articles, memberships and the clusterer's
-   state are committed together, one batch at a time, so a run killed at any point leaves the
-   store as it was after the last whole batch and the next run redoes only the rest.
-5. **Briefs**: every event with at least ``corpus.min_articles`` articles whose member set
+3. **Per-article work** (pure, wherever ``compute`` runs it, a whole batch per call and the next
+   batch read while one is worked on): event features and the duplicate sketch.
+4. **Duplicates** (:class:`~newsweave.corpus.dedup.DuplicateFinder` over the index the store
+   keeps, to which each run adds its originals): a copy joins its original's event and is not
+   counted as an independent report.
+5. **Events** (:class:`~newsweave.corpus.events.OnlineEvents`, its state read from the store):
+   every other article joins an event or starts one, in order of arrival.  Articles,
+   memberships, the duplicate index and the clusterer's state are committed together, one
+   batch at a time, so a run killed at any point leaves the store as it was after the last
+   whole batch and the next run redoes only the rest.
+6. **Briefs**: every event with at least ``corpus.min_articles`` articles whose member set
    changed since its last brief is briefed again (the pipeline over its articles); the others
    are left as they are.
 
@@ -27,24 +30,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from newsweave.corpus.compute import Compute, InProcess
-from newsweave.corpus.dedup import DuplicateFinder
-from newsweave.corpus.events import OnlineEvents, event_features
+from newsweave.corpus.dedup import DedupSketch, DedupSketcher, DuplicateFinder
+from newsweave.corpus.events import EventFeatures, OnlineEvents, event_features
 from newsweave.corpus.index import write_event_briefs
 from newsweave.corpus.readers import iter_stream
 from newsweave.corpus.store import Store, member_signature
 from newsweave.model import Article, Brief, Skipped
 from newsweave.pipeline import build_brief
-from newsweave.settings import Settings
+from newsweave.settings import EventSettings, Settings
 
 _STATE_KEY = "events"
+_DEDUP_KEY = "dedup"  # the scheme the store's duplicate index was built with
 
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass
@@ -79,6 +83,30 @@ def _brief_job(job: tuple[list[Article], Settings]) -> str:
     return build_brief(articles, settings).to_json(indent=None)
 
 
+def _prepare(article: Article, *, settings: EventSettings, sketcher: DedupSketcher
+             ) -> tuple[EventFeatures, DedupSketch]:
+    """The per-article work (a pure task: it may run on a Dask worker): the article's event
+    features and its duplicate sketch."""
+    return event_features(article, settings), sketcher.sketch(article)
+
+
+def _dedup_finder(store: Store, settings: Settings) -> DuplicateFinder:
+    """The duplicate finder over the store's index; the index is rebuilt from the stored
+    articles only when it was made under another scheme (other settings) or by a store
+    version that kept none."""
+    corpus = settings.corpus
+    finder = DuplicateFinder(corpus.near_duplicate_jaccard, settings.reuse.shingle_words,
+                             settings.reuse.minhash_perm, index=store)
+    scheme = finder.sketcher.scheme()
+    if store.load_state(_DEDUP_KEY) != scheme:
+        with store.transaction():
+            store.clear_dedup()
+            for stored in store.articles():  # the copies' originals may be in earlier runs
+                finder.add(stored)
+            store.save_state(_DEDUP_KEY, scheme)
+    return finder
+
+
 def run_corpus(
     inputs: Sequence[str], store: Store, settings: Settings | None = None,
     progress: Progress | None = None, compute: Compute | None = None,
@@ -86,32 +114,17 @@ def run_corpus(
     """Read ``inputs`` into ``store``, assign new articles to events, re-brief changed events.
 
     Takes the inputs (files, folders, globs: JSON Lines, gzip, WARC, Parquet, text, HTML), an
-    open store, the settings, an optional progress callback ``(stage, done, total)`` and where
-    to compute the per-article features and the briefs (default: this process).
+    open store, the settings, an optional progress callback ``(stage, done, total)`` (total
+    None while the stream is still being read) and where to compute the per-article work
+    (event features, duplicate sketches) and the briefs (default: this process).
     Returns the run's accounting; the run log in the store holds the same.
     """
     settings = settings or Settings()
     compute = compute or InProcess()
     report = CorpusReport()
     run_id = store.start_run(list(inputs))
-    new: dict[str, Article] = {}
-    for record in iter_stream(inputs, settings):
-        if isinstance(record, Skipped):
-            report.skipped[record.code] += 1
-            report.skipped_records.append(record)
-            continue
-        report.read += 1
-        if record.id in new or store.has_article(record.id):
-            report.already_stored += 1
-            continue
-        new[record.id] = record
-    ordered = list(new.values())
-
     corpus = settings.corpus
-    finder = DuplicateFinder(corpus.near_duplicate_jaccard, settings.reuse.shingle_words,
-                             settings.reuse.minhash_perm)
-    for stored in store.articles():  # the copies' originals may be in earlier runs
-        finder.add(stored)
+    finder = _dedup_finder(store, settings)
     state = store.load_state(_STATE_KEY)
     event_settings = settings.events
     events = (OnlineEvents.from_state(event_settings, state) if state is not None
@@ -122,25 +135,44 @@ def run_corpus(
         e.id: [e.first_date, e.last_date] for e in known.values()}
     titles = {e.id: e.title for e in known.values()}
     changed: set[str] = set()
-    start = 0
-    while start < len(ordered):
-        # The clusterer's state, saved with every batch, grows with the events: batches that
-        # grow with the store keep the total cost of saving it linear in the stream.
-        size = max(corpus.batch_articles, len(memberships) // 4)
-        batch = ordered[start : start + size]
-        start += len(batch)
-        features = compute.map(partial(event_features, settings=event_settings), batch)
+
+    def batches() -> Iterator[list[Article]]:
+        """The new articles in order of arrival, a batch at a time, read as they are needed.
+        The clusterer's state, saved with every batch, grows with the events: batches that
+        grow with the store (a quarter of it) keep the total cost of saving it linear."""
+        seen: set[str] = set()
+        stored = len(memberships)
+        batch: list[Article] = []
+        for record in iter_stream(inputs, settings):
+            if isinstance(record, Skipped):
+                report.skipped[record.code] += 1
+                report.skipped_records.append(record)
+                continue
+            report.read += 1
+            if record.id in seen or store.has_article(record.id):
+                report.already_stored += 1
+                continue
+            seen.add(record.id)
+            batch.append(record)
+            if len(batch) >= max(corpus.batch_articles, stored // 4):
+                yield batch
+                stored += len(batch)
+                batch = []
+        if batch:
+            yield batch
+
+    prepare = partial(_prepare, settings=event_settings, sketcher=finder.sketcher)
+    for batch, prepared in compute.map_batches(prepare, batches()):
+        duplicates: list[tuple[str, str, float]] = []
         with store.transaction():
             store.add_articles(batch)
-            for article, article_features in zip(batch, features, strict=True):
-                duplicate = finder.add(article)
+            for article, (article_features, sketch) in zip(batch, prepared, strict=True):
+                duplicate = finder.add_sketch(article.id, sketch)
                 if duplicate is not None:
                     event_id = events.resolve(memberships[duplicate.original_id])
-                    store.add_duplicate(article.id, duplicate.original_id, duplicate.jaccard)
-                    report.duplicates += 1
+                    duplicates.append((article.id, duplicate.original_id, duplicate.jaccard))
                 else:
                     event_id = events.add(article_features)
-                store.set_membership(article.id, event_id)
                 memberships[article.id] = event_id
                 changed.add(event_id)
                 span = ranges.setdefault(event_id, [None, None])
@@ -148,13 +180,15 @@ def run_corpus(
                     span[0] = min(filter(None, (span[0], article.date)))
                     span[1] = max(filter(None, (span[1], article.date)))
                 titles[event_id] = titles.get(event_id) or article.title
-            for event_id in sorted({memberships[a.id] for a in batch}):
-                store.put_event(event_id, title=titles.get(event_id),
-                                first_date=ranges[event_id][0], last_date=ranges[event_id][1])
+            store.add_duplicates(duplicates)
+            store.set_memberships((a.id, memberships[a.id]) for a in batch)
+            store.put_events((e, titles.get(e), ranges[e][0], ranges[e][1])
+                             for e in sorted({memberships[a.id] for a in batch}))
             store.save_state(_STATE_KEY, events.state())
         report.added += len(batch)
+        report.duplicates += len(duplicates)
         if progress is not None:
-            progress("events", report.added, len(ordered))
+            progress("events", report.added, None)
 
     # Two events that one article showed to be the same were merged; their articles now
     # belong to the surviving event (also repairs a run killed before it got here).

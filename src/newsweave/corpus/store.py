@@ -16,6 +16,13 @@ Schema (version :data:`SCHEMA_VERSION`, kept in ``schema_version``)::
     briefs       event_id PK, json (the Brief), article_count, signature, updated
     runs         id PK, started, finished, inputs (JSON list), counts (JSON object), status
     state        key PK → value (JSON object)
+    dedup_exact     hash PK → article_id (the original with these words)
+    dedup_bands     (key, article_id) PK: the LSH band keys of each original
+    dedup_shingles  article_id PK → shingles (sorted 64-bit hashes, little-endian bytes)
+
+Version 2 added the three ``dedup_`` tables (the duplicate finder's index, kept so that a run
+adds to it instead of rebuilding it from every stored article); a version 1 file is upgraded
+when opened, its index built by the next run.
 """
 
 from __future__ import annotations
@@ -31,8 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from newsweave.corpus.dedup import DedupSketch
 from newsweave.errors import StoreError
 from newsweave.model import Article, Brief
+from newsweave.reuse.near_duplicates import Hashes
 
 __all__ = [
     "DEFAULT_PATH",
@@ -44,7 +55,8 @@ __all__ = [
 ]
 
 DEFAULT_PATH = Path("newsweave.db")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_UPGRADABLE = (1,)  # older versions that opening brings up to date (tables added, none changed)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 
@@ -98,6 +110,19 @@ CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS dedup_exact (
+    hash TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dedup_bands (
+    key INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dedup_shingles (
+    article_id TEXT PRIMARY KEY,
+    shingles BLOB NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -215,7 +240,7 @@ class Store:
                 if "schema_version" in tables:
                     row = self._conn.execute("SELECT version FROM schema_version").fetchone()
                     version = row[0] if row else None
-                    if version != SCHEMA_VERSION:
+                    if version != SCHEMA_VERSION and version not in _UPGRADABLE:
                         raise StoreError(
                             f"{self.path}: database schema version {version} is not the one "
                             f"this newsweave reads ({SCHEMA_VERSION}); "
@@ -226,6 +251,9 @@ class Store:
                         self._conn.execute(statement)
                 if "schema_version" not in tables:
                     self._conn.execute("INSERT INTO schema_version (version) VALUES (?)",
+                                       (SCHEMA_VERSION,))
+                else:
+                    self._conn.execute("UPDATE schema_version SET version = ?",
                                        (SCHEMA_VERSION,))
 
     def _error(self, exc: sqlite3.Error) -> StoreError:
@@ -368,6 +396,13 @@ class Store:
         self._write("INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, jaccard) "
                     "VALUES (?, ?, ?)", (article_id, duplicate_of, float(jaccard)))
 
+    def add_duplicates(self, rows: Iterable[tuple[str, str, float]]) -> None:
+        """Record many ``(article_id, duplicate_of, jaccard)`` at once (one statement)."""
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, jaccard) "
+                "VALUES (?, ?, ?)", ((a, b, float(j)) for a, b, j in rows))
+
     def duplicates(self) -> dict[str, tuple[str, float]]:
         """Return article id → (id of the article it duplicates, Jaccard)."""
         rows = self._read("SELECT article_id, duplicate_of, jaccard FROM duplicates")
@@ -386,6 +421,20 @@ class Store:
              last_date.isoformat() if last_date else None, title),
         )
 
+    def put_events(self, rows: Iterable[tuple[str, str | None, dt.date | None, dt.date | None]]
+                   ) -> None:
+        """Create or update many events, each ``(id, title, first_date, last_date)``, as
+        :meth:`put_event` does (one statement)."""
+        now = _now()
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT INTO events (id, created, first_date, last_date, title) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "first_date = excluded.first_date, last_date = excluded.last_date, "
+                "title = excluded.title",
+                ((i, now, f.isoformat() if f else None, la.isoformat() if la else None, t)
+                 for i, t, f, la in rows))
+
     def drop_event(self, event_id: str) -> None:
         """Remove an event and its brief (an event merged into another keeps no members)."""
         self._write("DELETE FROM briefs WHERE event_id = ?", (event_id,))
@@ -401,6 +450,12 @@ class Store:
         """Make ``article_id`` a member of ``event_id`` (replacing any earlier event)."""
         self._write("INSERT OR REPLACE INTO memberships (article_id, event_id) VALUES (?, ?)",
                     (article_id, event_id))
+
+    def set_memberships(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Set many ``(article_id, event_id)`` memberships at once (one statement)."""
+        with self.transaction(), self._errors():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO memberships (article_id, event_id) VALUES (?, ?)", pairs)
 
     def memberships(self) -> dict[str, str]:
         """Return article id → event id for every article assigned to an event."""
@@ -459,6 +514,48 @@ class Store:
             return None
         value = json.loads(rows[0][0])
         return value if isinstance(value, dict) else None
+
+    # the duplicate finder's index ----------------------------------------------------------
+
+    def dedup_original(self, exact: str) -> str | None:
+        """Return the id of the indexed original whose words hash to ``exact``, or None."""
+        rows = self._read("SELECT article_id FROM dedup_exact WHERE hash = ?", (exact,))
+        return str(rows[0][0]) if rows else None
+
+    def dedup_candidates(self, bands: Iterable[int]) -> set[str]:
+        """Return the ids of the indexed originals sharing at least one LSH band key."""
+        keys = list(bands)
+        marks = ", ".join("?" * len(keys))
+        rows = self._read(f"SELECT article_id FROM dedup_bands WHERE key IN ({marks})", keys)
+        return {str(r[0]) for r in rows}
+
+    def dedup_shingles(self, article_id: str) -> Hashes:
+        """Return the shingle set of an indexed original (sorted unique 64-bit hashes)."""
+        rows = self._read("SELECT shingles FROM dedup_shingles WHERE article_id = ?",
+                          (article_id,))
+        if not rows:
+            raise StoreError(f"{self.path}: no shingles stored for article {article_id!r}")
+        return np.frombuffer(rows[0][0], dtype="<u8").astype(np.uint64)
+
+    def dedup_insert(self, article_id: str, sketch: DedupSketch) -> None:
+        """Index ``article_id`` as an original: its word hash, band keys and shingles."""
+        with self.transaction(), self._errors():
+            self._conn.execute("INSERT OR IGNORE INTO dedup_exact (hash, article_id) "
+                               "VALUES (?, ?)", (sketch.exact, article_id))
+            if sketch.bands:
+                cursor = self._conn.execute(
+                    "INSERT OR IGNORE INTO dedup_shingles (article_id, shingles) VALUES (?, ?)",
+                    (article_id, sketch.shingles.astype("<u8").tobytes()))
+                if cursor.rowcount == 1:
+                    self._conn.executemany(
+                        "INSERT OR IGNORE INTO dedup_bands (key, article_id) VALUES (?, ?)",
+                        ((key, article_id) for key in sketch.bands))
+
+    def clear_dedup(self) -> None:
+        """Empty the duplicate finder's index (before rebuilding it under another scheme)."""
+        with self.transaction(), self._errors():
+            for table in ("dedup_exact", "dedup_bands", "dedup_shingles"):
+                self._conn.execute(f"DELETE FROM {table}")
 
     # runs -----------------------------------------------------------------------------------
 

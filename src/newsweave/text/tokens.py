@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newsweave.lang import STOPWORDS
 from newsweave.text.normalize import match_key
 
-__all__ = ["STOPWORDS", "Token", "content_keys", "iter_words", "tokenize"]
+__all__ = ["STOPWORDS", "Token", "content_keys", "iter_words", "tokenize", "words"]
 
 # A word: letters/digits, with inner apostrophes (it's, it’s), hyphens (co-executive) and
 # number punctuation (1,000 / 3.5).
@@ -40,6 +40,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def content_keys(text: str) -> list[str]:
     """Return the comparison keys of the non-stopword tokens of ``text``, in order."""
     return [t.key for t in tokenize(text) if t.key not in STOPWORDS]
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` in order, as :func:`tokenize` finds them (no offsets)."""
+    found: list[str] = _WORD.findall(text)
+    return found
 
 
 def iter_words(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
