@@ -76,7 +76,6 @@ _CAP_RUN = re.compile(
     r"[A-Z][\w'’&.\-]*)*"
 )
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
 _MONTH_RE = "|".join(sorted((m for m in MONTH_NAMES), key=len, reverse=True))
 _DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
                        re.IGNORECASE)
@@ -105,7 +104,13 @@ def _word_counts(text: str, weight: float, terms: dict[str, float],
     ("45 dead", "seven people" -> ``7 people``)."""
     words = [w.lower() for w in _WORD.findall(text)]
     last = len(words) - 1
+    get = terms.get
     for i, word in enumerate(words):
+        if word[0].isalpha() and word not in NUMBER_WORDS:  # most words: counted inline
+            key = _content_key(word)
+            if key:
+                terms[key] = get(key, 0.0) + weight
+            continue
         if word[0].isdigit():
             if numbers is None:
                 continue
@@ -134,6 +139,21 @@ def _word_counts(text: str, weight: float, terms: dict[str, float],
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+_OPENERS = frozenset('.!?:;"“”')
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether a word at ``start`` of ``line`` opens a sentence: the line's start, or after
+    end punctuation (or a quote mark) and at least one space.  Only the characters just
+    before ``start`` are read, so a line is read once however many names it holds."""
+    if start == 0:
+        return True
+    k = start
+    while k > 0 and line[k - 1].isspace():
+        k -= 1
+    return k < start and k > 0 and line[k - 1] in _OPENERS
+
+
 def _entity_counts(text: str, out: dict[str, float]) -> None:
     """Count runs of capitalised words, line by line; title-case lines (headlines) are skipped,
     a run loses leading and trailing words that are not names (titles, months, weekdays,
@@ -144,7 +164,7 @@ def _entity_counts(text: str, out: dict[str, float]) -> None:
     inside: set[str] = set()
     for line in text.split("\n"):
         words = line.split()
-        if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        if len(words) >= 4 and sum(map(str.isupper, [w[0] for w in words])) > 0.6 * len(words):
             continue
         for match in _CAP_RUN.finditer(line):
             parts = [_POSSESSIVE.sub("", p.strip(".,-&")).lower() for p in match.group().split()]
@@ -154,7 +174,7 @@ def _entity_counts(text: str, out: dict[str, float]) -> None:
                 parts.pop()
             if not parts:
                 continue
-            opening = match.start() == 0 or bool(_SENTENCE_START.search(line[: match.start()]))
+            opening = _opens_sentence(line, match.start())
             if not opening:
                 inside.update(parts)
             runs.append((parts, opening))
