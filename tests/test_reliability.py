@@ -26,7 +26,7 @@ from newsweave.ingest import read_text
 from newsweave.pipeline import build_brief
 from newsweave.settings import Settings
 from newsweave.text import segment_article
-from newsweave.text.segment import _windows, segment_paragraph_counted
+from newsweave.text.segment import _raw_pieces, segment_paragraph_counted
 from newsweave.text.spans import SpanSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,13 +58,14 @@ words = st.sampled_from("the council said bridge river Lind. Mr. U.S. “we will
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(words, min_size=1, max_size=900), st.integers(40, 400))
-def test_windows_cover_the_text_in_order(chosen: list[str], limit: int) -> None:
+def test_windowed_pieces_are_ordered_and_keep_every_word(chosen: list[str], window: int) -> None:
     text = " ".join(chosen)
-    windows = _windows(text, limit)
-    assert windows[0][0] == 0 and windows[-1][1] == len(text)
-    for (_, end), (start, _) in pairwise(windows):
-        assert end == start
-    assert all(0 < e - s <= limit for s, e in windows[:-1])
+    pieces = _raw_pieces(text, window)
+    assert pieces == sorted(pieces)
+    assert all(0 <= s < e <= len(text) for s, e in pieces)
+    for (_, end), (start, _) in pairwise(pieces):
+        assert end <= start
+    assert [w for s, e in pieces for w in text[s:e].split()] == text.split()
 
 
 @settings(max_examples=60, deadline=None)

@@ -7,10 +7,10 @@ or punctuation is glued to the sentence before it.
 
 Two caps keep the cost linear in the length of a paragraph.  pysbd rescans its whole input for
 each abbreviation it meets (quadratic on a long paragraph), so a paragraph longer than
-``WINDOW_CHARS`` is given to it in windows that end at a sentence end (or, in a run with no
-sentence end at all, at a space); and a sentence of more than ``max_sentence_words`` words (a
-transcript without full stops, a scraped list) is cut into pieces of that many words, each cut
-counted so the caller can say so.
+``WINDOW_CHARS`` is given to it a window at a time, each window starting after the last
+sentence pysbd saw whole in the one before; and a sentence of more than ``max_sentence_words``
+words (a transcript without full stops, a scraped list) is cut into pieces of that many words,
+each cut counted so the caller can say so.
 """
 
 from __future__ import annotations
@@ -43,47 +43,49 @@ def _segmenter() -> pysbd.Segmenter:
 
 WINDOW_CHARS = 4000
 MAX_SENTENCE_WORDS = 150
-# a sentence end a window may stop at: end punctuation after a lower-case word of 3+ letters
-# (not "Mr." or "U.S."), closing marks, space, and a capital or an opening mark
-_WINDOW_BREAK = re.compile(r"[a-z]{3}[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD_RUN = re.compile(r"\S+")
-
-
-def _windows(text: str, limit: int = WINDOW_CHARS) -> list[tuple[int, int]]:
-    """Cut ``text`` into ranges of at most ``limit`` characters, each ending at the last
-    sentence end of its second half, else at its last space, else at the limit."""
-    windows: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > limit:
-        stop = start + limit
-        cut = -1
-        for match in _WINDOW_BREAK.finditer(text, start + limit // 2, stop):
-            cut = match.end()
-        if cut < 0:
-            space = max(text.rfind(" ", start + limit // 2, stop),
-                        text.rfind("\n", start + limit // 2, stop))
-            cut = space + 1 if space >= 0 else stop
-        windows.append((start, cut))
-        start = cut
-    windows.append((start, len(text)))
-    return windows
-
-
 # One sentence for sure: no sentence punctuation or line break but at the very end (most news
 # paragraphs, and every headline); pysbd is not needed to say so.
 _ONE_SENTENCE = re.compile(r"[^.!?…\n\r]*[.!?…]*[\"'”’)\]]*\s*")
 
 
-def _raw_pieces(text: str) -> list[tuple[int, int]]:
-    """Return pysbd's sentence ranges over ``text`` (window by window), re-anchored on the
-    text itself."""
-    if len(text) <= WINDOW_CHARS and _ONE_SENTENCE.fullmatch(text):
-        start = len(text) - len(text.lstrip())
-        return [(start, len(text.rstrip()))]
+def _raw_pieces(text: str, window: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Return pysbd's sentence ranges over ``text``, re-anchored on the text itself.
+
+    A text longer than ``window`` is given to pysbd a window at a time: of each window's
+    sentences all but the last are kept (the last may run on past the window) and the next
+    window starts where they end, so every boundary is one pysbd chose with the sentence
+    after it in view.  A single sentence longer than a window is cut at the window's end.
+    """
+    if len(text) <= window:
+        if _ONE_SENTENCE.fullmatch(text):
+            start = len(text) - len(text.lstrip())
+            return [(start, len(text.rstrip()))]
+        return _pysbd_pieces(text)
     pieces: list[tuple[int, int]] = []
-    for start, end in _windows(text):
-        pieces.extend((start + s, start + e) for s, e in _pysbd_pieces(text[start:end]))
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + window)
+        chunk = text[start:end]
+        found = _pysbd_pieces(chunk)
+        if end < len(text) and len(found) > 1:
+            # the last piece may run on past the window, and so may any piece inside a
+            # quotation the window does not close (pysbd keeps a closed one whole)
+            found = found[:-1]
+            while len(found) > 1 and _open_quote(chunk[: found[-1][1]]):
+                found.pop()
+        if not found:  # only spaces here
+            start = end
+            continue
+        pieces.extend((start + s, start + e) for s, e in found)
+        start += found[-1][1]
     return pieces
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open (an odd number of straight double quotes, or
+    more opening curly quotes than closing ones)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _pysbd_pieces(text: str) -> list[tuple[int, int]]:
