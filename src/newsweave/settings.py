@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -215,11 +215,14 @@ class EventSettings(_Section):
         "(its top ones named at least twice)."
     )
     unseen_share: float = Field(
-        0.1, ge=0, lt=1, description="An article's main entity named by fewer of the event's "
+        0.05, ge=0, lt=1, description="An article's main entity named by fewer of the event's "
         "articles than this share is new to the event."
     )
-    conflict_absent_only: bool = Field(
-        True, description="Count only the event's core entities the article does not name."
+    conflict_rule: Literal["both", "absent", "either"] = Field(
+        "both", description="When an article and an event name different main entities: "
+        "'both' when the event's core entities are missing from the article and the article's "
+        "main entities are new to the event (two events of one kind, each with a participant "
+        "the other lacks), 'absent' on the first alone, 'either' on one or the other."
     )
     conflict_min_size: int = Field(
         4, ge=1, description="Events with fewer articles are not checked for entity conflict."

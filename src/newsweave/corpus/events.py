@@ -15,9 +15,11 @@ cost of one article is bounded by the settings and never grows with the number o
 seen.  Evidence is combined as a weighted mean of three cosines against the event's centroid
 (content terms, entities, numbers; the centroid keeps term frequencies and is weighted by the
 idf of the moment, document frequencies being counted online, so the result is fixed by the
-order of arrival), less a penalty when the event's core entities (named by most of its
-articles) are missing from the article -- two earthquakes, two shootings of one kind differ
-in who and where -- and, optionally, one for the days between them.  Two events the same
+order of arrival), less a penalty when each side names a main participant the other lacks:
+the event's core entities (named by most of its articles) missing from the article, and the
+article's main entities new to the event -- two fights of one boxer against two opponents, two
+earthquakes in one region differ in who and where, while a follow-up that only adds a name
+does not -- and, optionally, one for the days between them.  Two events the same
 article is close to merge when their own centroids agree and their cores do not conflict
 (the older id survives; :meth:`OnlineEvents.resolve` maps an id given earlier to it).  The
 whole state is plain JSON (:meth:`OnlineEvents.state`), so a store can keep it and a later
@@ -398,15 +400,19 @@ class OnlineEvents:
 
     def _conflict(self, event: dict[str, Any], entities: dict[str, float],
                   named: dict[str, float]) -> float:
-        """How much the article and the event name different main entities (0-1): the larger
-        of the share of the event's core entities the article does not name and the share of
-        the article's main entities (by weight) that few of the event's articles name."""
+        """How much the article and the event name different main entities (0-1), from the
+        share of the event's core entities the article does not name (*absent*) and the share
+        of the article's main entities (by weight) that few of the event's articles name
+        (*new*): by ``conflict_rule``, the smaller of the two ("both": each side has a
+        participant the other lacks, as two fights of one boxer against two opponents), absent
+        alone, or the larger ("either")."""
         size = event["size"]
         if size < self.settings.conflict_min_size:
             return 0.0
         core: list[str] = event["core"]
         absent = sum(not _names(named, k) for k in core) / len(core) if core else 0.0
-        if self.settings.conflict_absent_only:
+        rule = self.settings.conflict_rule
+        if rule == "absent" or (rule == "both" and absent == 0.0):
             return absent
         main = [(k, w) for k, w in entities.items() if named.get(k, 0.0) >= 2.0]
         main = main[: self.settings.main_entities]
@@ -414,7 +420,7 @@ class OnlineEvents:
         seen: dict[str, int] = event["named"]
         floor = self.settings.unseen_share * size
         unseen = sum(w for k, w in main if seen.get(k, 0) < floor) / total if total else 0.0
-        return max(absent, unseen)
+        return min(absent, unseen) if rule == "both" else max(absent, unseen)
 
     # -- assignment
     def add(self, features: EventFeatures) -> str:
