@@ -15,12 +15,14 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import parse_qsl
 
 from python_multipart.multipart import Field, File, create_form_parser
 
 from newsweave.errors import Code
 from newsweave.ingest import IngestResult, read_text, renamed
 from newsweave.ingest.decode import decode_bytes
+from newsweave.ingest.formats import detect_format
 from newsweave.ingest.sources import READABLE_SUFFIXES
 from newsweave.model import Notice, Skipped
 from newsweave.settings import Settings
@@ -123,6 +125,13 @@ def parse_form(body: bytes, content_type: str | None, limits: Limits) -> Form:
         raise UploadError(415, f"Send the articles as a form (multipart/form-data), not "
                           f"{kind or 'a body without a content type'}.")
     form = Form()
+    if kind == "application/x-www-form-urlencoded":
+        for name, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
+            if name == "text":
+                form.text = f"{form.text}\n\n{value}" if form.text else value
+            else:
+                form.fields[name] = value
+        return form
     files: list[File] = []
 
     def on_field(item: Field) -> None:
@@ -159,7 +168,20 @@ def parse_form(body: bytes, content_type: str | None, limits: Limits) -> Form:
     return form
 
 
-def _read_upload(upload: Upload, settings: Settings) -> IngestResult:
+def _too_long(name: str, chars: int, limits: Limits) -> Skipped:
+    return Skipped(input=name, code=Code.E_TOO_LARGE.value,
+                   reason=f"the article's text is {chars:,} characters, over the limit of "
+                   f"{limits.max_article_chars:,}")
+
+
+def _read_limited(name: str, text: str, settings: Settings, limits: Limits) -> IngestResult:
+    """Read ``text`` unless it is one article (not JSON Lines) over the size limit."""
+    if len(text) > limits.max_article_chars and detect_format(name, text) != "jsonl":
+        return IngestResult(skipped=[_too_long(name, len(text), limits)])
+    return read_text(name, text, settings)
+
+
+def _read_upload(upload: Upload, settings: Settings, limits: Limits) -> IngestResult:
     """Read one uploaded file as the command line reads one file."""
     name = upload.name
     suffix = PurePosixPath(name.lower()).suffix
@@ -182,7 +204,7 @@ def _read_upload(upload: Upload, settings: Settings) -> IngestResult:
         code, reason = decoded.skip or (Code.E_UNREADABLE, "unreadable")
         return IngestResult(skipped=[Skipped(input=name, code=code.value, reason=reason)],
                             notices=notices)
-    result = read_text(name, decoded.text, settings)
+    result = _read_limited(name, decoded.text, settings, limits)
     result.notices[:0] = notices
     return result
 
@@ -216,8 +238,10 @@ def ingest_form(form: Form, settings: Settings, limits: Limits) -> IngestResult:
     input was of a type not read, 413 when every one was too large, else 422), naming why.
     """
     inputs: list[Callable[[], IngestResult]] = [
-        partial(_read_upload, u, settings) for u in sorted(form.files, key=lambda u: u.name)]
-    inputs += [partial(read_text, name, text, settings) for name, text in pasted_pieces(form.text)]
+        partial(_read_upload, upload, settings, limits)
+        for upload in sorted(form.files, key=lambda u: u.name)]
+    inputs += [partial(_read_limited, name, text, settings, limits)
+               for name, text in pasted_pieces(form.text)]
     if not inputs:
         raise UploadError(422, "Nothing to brief: paste some text or choose files.")
     result = IngestResult()
@@ -226,10 +250,7 @@ def ingest_form(form: Form, settings: Settings, limits: Limits) -> IngestResult:
         part = read()
         for article in part.articles:
             if len(article.text) > limits.max_article_chars:
-                part.skipped.append(Skipped(
-                    input=article.input, code=Code.E_TOO_LARGE.value,
-                    reason=f"the article's text is {len(article.text):,} characters, over the "
-                    f"limit of {limits.max_article_chars:,}"))
+                part.skipped.append(_too_long(article.input, len(article.text), limits))
                 continue
             article_id, n = article.id, 1
             while article_id in used:
