@@ -232,3 +232,11 @@ def test_events_page_searches_by_word_and_date(store_client: TestClient) -> None
     assert page.status_code == 200 and "Harbourside" in page.text and "Alder" not in page.text
     assert store_client.get("/events", params={"since": "soon"}).status_code == 422
     assert 'href="/events"' in store_client.get("/").text
+
+
+def test_pasted_text_with_browser_line_ends_is_split(client: TestClient) -> None:
+    """A browser sends a text area's lines ended by CR LF: the separator still splits."""
+    text = f"{ARTICLE}\n---\n{OTHER}".replace("\n", "\r\n")
+    response = client.post("/api/briefs", files={"text": (None, text.encode())})
+    assert response.status_code == 200, response.text
+    assert len(_brief(response).articles) == 2

@@ -211,7 +211,9 @@ def _read_upload(upload: Upload, settings: Settings, limits: Limits) -> IngestRe
 
 def pasted_pieces(text: str) -> list[tuple[str, str]]:
     """Split pasted text into named articles: JSON Lines stays whole (``pasted.jsonl``);
-    otherwise a line of ``---`` separates articles (``pasted-1.txt``, ``pasted-2.txt``, …)."""
+    otherwise a line of ``---`` separates articles (``pasted-1.txt``, ``pasted-2.txt``, …).
+    Line ends are made ``\n`` first: browsers send a text area's lines ended by CR LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return []
     if text.lstrip().startswith("{"):
