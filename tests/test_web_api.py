@@ -240,3 +240,32 @@ def test_pasted_text_with_browser_line_ends_is_split(client: TestClient) -> None
     response = client.post("/api/briefs", files={"text": (None, text.encode())})
     assert response.status_code == 200, response.text
     assert len(_brief(response).articles) == 2
+
+
+def test_server_answers_while_a_brief_is_computed(
+    example_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The brief runs off the event loop: other requests are answered while it works, and its
+    job tells the stage it is in."""
+    import threading
+
+    import newsweave.web.jobs as jobs_module
+
+    release = threading.Event()
+    real = jobs_module.brief_from_ingest
+
+    def held(*args: object, **kwargs: object) -> Brief:
+        assert release.wait(timeout=60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jobs_module, "brief_from_ingest", held)
+    with TestClient(create_app()) as held_client:
+        job = held_client.post("/api/jobs", files=example_uploads(example_dir)).json()
+        assert held_client.get("/").status_code == 200
+        assert held_client.get("/docs").status_code == 200
+        state = held_client.get(f"/api/jobs/{job['id']}").json()
+        assert state["state"] == "running" and state["stage"] == "reading the inputs"
+        assert state["brief_url"] is None
+        release.set()
+        assert held_client.get(f"/api/briefs/{job['id']}").status_code == 200
+        assert held_client.get(f"/api/jobs/{job['id']}").json()["state"] == "done"

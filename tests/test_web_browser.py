@@ -192,3 +192,32 @@ def test_events_page_lists_searches_and_opens_a_brief(server: str, page: Any) ->
     page.wait_for_url("**/events/*")
     _check_brief_page(page, "event", quotes_and_reuse=False)
     assert page.console.errors == []
+
+
+def test_a_slow_brief_shows_its_progress(
+    server: str, page: Any, example_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A brief that takes over a second shows a progress line naming what it is doing."""
+    import threading
+
+    import newsweave.web.jobs as jobs_module
+
+    release = threading.Event()
+    real = jobs_module.brief_from_ingest
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(timeout=60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs_module, "brief_from_ingest", held)
+    page.goto(server + "/")
+    page.set_input_files("#files", sorted(str(p) for p in example_dir.iterdir()))
+    page.click("#make")
+    progress = page.locator("#progress")
+    progress.wait_for(state="visible")
+    assert "Briefing 5 article(s)" in page.inner_text("#stage")
+    page.screenshot(path=str(OUT / "progress.png"))
+    release.set()
+    page.wait_for_url("**/briefs/*")
+    assert page.locator("#summary ul.summary > li").count() >= 2
+    assert page.console.errors == []
