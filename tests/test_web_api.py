@@ -269,3 +269,23 @@ def test_server_answers_while_a_brief_is_computed(
         release.set()
         assert held_client.get(f"/api/briefs/{job['id']}").status_code == 200
         assert held_client.get(f"/api/jobs/{job['id']}").json()["state"] == "done"
+
+
+def test_uploads_are_never_written_to_disk(
+    example_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Uploads stay in memory, even one over python-multipart's 1 MiB spooling threshold."""
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("an upload was about to be written to a temporary file")
+
+    for name in ("mkstemp", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    big = (ARTICLE * 4_000).encode()  # about 2.2 MB
+    assert len(big) > 1 << 20
+    with TestClient(create_app()) as default_client:
+        response = default_client.post(
+            "/api/briefs", files=[*example_uploads(example_dir), ("files", ("big.txt", big))])
+    assert response.status_code == 200, response.text
+    assert [s.input for s in _brief(response).skipped] == ["big.txt"]  # over 1,000,000 chars
