@@ -289,3 +289,30 @@ def test_uploads_are_never_written_to_disk(
             "/api/briefs", files=[*example_uploads(example_dir), ("files", ("big.txt", big))])
     assert response.status_code == 200, response.text
     assert [s.input for s in _brief(response).skipped] == ["big.txt"]  # over 1,000,000 chars
+
+
+def test_json_lines_upload_labels_articles_by_source(client: TestClient) -> None:
+    lines = "\n".join(json.dumps({"id": i, "text": t.split("\n\n", 1)[1], "source": s,
+                                  "title": t.split("\n", 1)[0]})
+                      for i, t, s in (("x1", ARTICLE, "Bay News"), ("x2", OTHER, "Quay FM")))
+    response = client.post("/brief", files=[("files", ("feed.jsonl", lines.encode()))])
+    assert response.status_code == 200, response.text
+    assert "2 articles from 2 sources: Bay News, Quay FM." in response.text
+    assert 'title="Bay News — Ferry fares rise on Monday — x1">Bay News</a>' in response.text
+
+
+def test_oversized_body_without_a_length_is_cut_off(client: TestClient) -> None:
+    """A body sent in chunks, with no Content-Length, is refused once it passes the limit."""
+    boundary = "b0undary"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
+            f"filename=\"big.txt\"\r\nContent-Type: text/plain\r\n\r\n").encode()
+
+    def chunks() -> Iterator[bytes]:
+        yield head
+        for _ in range(30):
+            yield b"word " * 2_000  # 10 kB a chunk, 300 kB in all
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    response = client.post("/api/briefs", content=chunks(),
+                           headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert response.status_code == 413
