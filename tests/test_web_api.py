@@ -153,6 +153,7 @@ def test_form_post_redirects_to_the_brief_page(client: TestClient, example_dir: 
     assert response.status_code == 303
     page = client.get(response.headers["location"])
     assert page.status_code == 200 and 'id="summary"' in page.text
+    assert '<a href="/">New brief</a></nav>' in page.text
 
 
 def test_article_text_is_escaped_on_the_brief_page(client: TestClient) -> None:

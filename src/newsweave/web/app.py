@@ -81,6 +81,17 @@ def _error_json(error: UploadError) -> JSONResponse:
                         status_code=error.status)
 
 
+_BACK = ('<nav aria-label="Server" style="font-size:.9em"><a href="/">New brief</a>{events}'
+         '</nav>\n')
+
+
+def _served(brief: Brief, has_store: bool) -> str:
+    """The brief's HTML report with the server's links (home, events) above it."""
+    page = render_html(brief)
+    links = _BACK.format(events=' · <a href="/events">Events</a>' if has_store else "")
+    return page.replace("<body>\n", "<body>\n" + links, 1)
+
+
 def _brief_json(brief: Brief, status: int = 200) -> Response:
     return Response(brief.to_json(indent=None), status_code=status,
                     media_type="application/json")
@@ -161,7 +172,7 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None,
             job = await finished(job)
         if job.brief is None:
             return _error_page(job.status, message=job.error)
-        return HTMLResponse(await run_in_threadpool(render_html, job.brief))
+        return HTMLResponse(await run_in_threadpool(_served, job.brief, db_path is not None))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     async def events_page(q: str = "", since: str = "", until: str = "") -> HTMLResponse:
@@ -190,7 +201,7 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None,
         if text is None:
             return _error_page(404, f"No brief of an event {event_id!r} in the store.")
         brief = Brief.model_validate_json(text)
-        return HTMLResponse(await run_in_threadpool(render_html, brief))
+        return HTMLResponse(await run_in_threadpool(_served, brief, db_path is not None))
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:
