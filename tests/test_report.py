@@ -339,16 +339,42 @@ def test_html_escapes_article_text(brief: Brief) -> None:
 
 
 def test_html_citation_chips_reveal_source_sentences(brief: Brief) -> None:
-    checker = _parse(render_html(brief))
-    chips = [
-        a
-        for tag, a in checker.seen
-        if tag == "span" and a.get("class") == "chip" and a.get("title")
-    ]
+    page = render_html(brief)
+    checker = _parse(page)
+    chips = [a for tag, a in checker.seen if tag == "a" and a.get("class") == "chip cite"]
     titles = [a["title"] or "" for a in chips]
-    assert any(t.startswith("a1 (Daily | Planet): Officials counted 12 injured.") for t in titles)
-    assert any(t == "b2 (Gazette): Officials counted 14 injured." for t in titles)
-    assert "<details" in render_html(brief)
+    # Issue #18: the chip shows the outlet; the tooltip holds outlet, title, id and sentence.
+    assert any(t.startswith("Daily | Planet — ") and "a1: Officials counted 12 injured." in t
+               for t in titles)
+    assert any(t.startswith("Gazette — ") and t.endswith("b2: Officials counted 14 injured.")
+               for t in titles)
+    assert "<details" in page
+
+
+def test_html_citation_chip_opens_the_sentence_in_its_article(brief: Brief) -> None:
+    """Issue #18: a chip links to its sentence, marked inside the article's text (no script)."""
+    page = render_html(brief)
+    checker = _parse(page)
+    hrefs = [a["href"] or "" for tag, a in checker.seen
+             if tag == "a" and a.get("class") == "chip cite"]
+    assert hrefs and all(h.startswith("#cite-") for h in hrefs)
+    for href in hrefs:
+        anchor = href[1:]
+        marked = re.search(rf'<mark class="cited" id="{anchor}">(.*?)</mark>', page, re.S)
+        assert marked is not None, anchor
+        before = page[: marked.start()]
+        assert before.rfind('<details class="article-text"') > before.rfind("</details>")
+    assert '<mark class="cited" id="cite-1">Officials counted 12 injured.' in page
+
+
+def test_html_labels_articles_by_outlet_else_letter(brief: Brief) -> None:
+    nameless = brief.model_copy(update={"articles": (
+        brief.articles[0].model_copy(update={"source": None, "url": None}),
+        brief.articles[1].model_copy(update={"source": None,
+                                             "url": "https://www.gazette.example/x"}))})
+    page = render_html(nameless)
+    assert '">A</a>' in page and '">gazette.example</a>' in page
+    assert "2 articles from 1 source: gazette.example (1 without a named outlet)." in page
 
 
 def test_html_variants_grid_conflicts_graph(brief: Brief) -> None:
@@ -363,7 +389,7 @@ def test_html_variants_grid_conflicts_graph(brief: Brief) -> None:
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert svg.count("<circle") == 2
     assert 'marker-end="url(#arrow)"' in svg
-    assert ">a1</text>" in svg and ">b2</text>" in svg
+    assert ">Daily | Planet</text>" in svg and ">Gazette</text>" in svg
     assert "newsletter prompt" in page and "the file is empty" in page
     assert "decoded as Latin-1" in page
 
@@ -467,3 +493,34 @@ def test_single_article_facts_truncated(brief: Brief) -> None:
     text = render_terminal_text(cut)
     assert "Lone fact 09." in text and "Lone fact 10." not in text
     assert "… and 2 more" in text
+
+
+def test_html_loose_quote_parts_joined_with_an_ellipsis(brief: Brief) -> None:
+    """Issue #18: a quote in no group shows its parts as printed, joined with an ellipsis."""
+    b = brief.articles[1]
+    two_parts = brief.quotes[2].model_copy(update={"parts": (
+        b.span(*_find(TEXT_B, "we will rebuild the bridge by July")),
+        b.span(*_find(TEXT_B, "Officials counted 14 injured.")))})
+    page = render_html(brief.model_copy(update={"quotes": (*brief.quotes[:2], two_parts)}))
+    assert "“we will rebuild the bridge by July … Officials counted 14 injured.”" in page
+
+
+def test_html_coverage_grid_short_labels_and_sticky_headers(brief: Brief) -> None:
+    """Issue #18: long fact text is cut in the grid (the whole on demand); headers stick."""
+    fact = brief.facts[0]
+    long_span = fact.representative.model_copy(update={"text": "word " * 60})
+    many = tuple(brief.articles[i % 2].model_copy(update={"id": f"x{i}", "source": None})
+                 for i in range(30))
+    wide = brief.model_copy(update={
+        "articles": many,
+        "facts": (fact.model_copy(update={"representative": long_span,
+                                          "articles": ("x0", "x29"),
+                                          "independent_articles": ("x0", "x29")}),)})
+    page = render_html(wide)
+    grid = page[page.index('<table class="grid">'):page.index("</table>",
+                                                              page.index('class="grid"'))]
+    assert grid.count('<th scope="col" class="col"') == 30
+    assert ">A</th>" in grid and ">AD</th>" in grid  # letters past Z
+    assert "<details><summary>" + ("word " * 17).strip() in grid
+    assert ("word " * 59 + "word") in grid  # the whole text, on demand
+    assert "position: sticky" in page

@@ -363,6 +363,70 @@ def events(db: DbOpt = Path("newsweave.db")) -> None:
                    f"{record.title or ''}")
 
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on. The default answers this "
+                                      "machine only; another exposes the server to the network.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="A corpus store (made by `newsweave corpus`) whose events to list.")] = None,
+    max_request_mb: Annotated[float, typer.Option(
+        "--max-request-mb", min=0.01, help="Largest request accepted, in MB (413 above).")] = 20.0,
+    max_files: Annotated[int, typer.Option(
+        "--max-files", min=1, help="Most files in one request (413 above).")] = 50,
+    max_article_chars: Annotated[int, typer.Option(
+        "--max-article-chars", min=1, help="Longest article text, in characters.")] = 1_000_000,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0.1, metavar="SECONDS", help="Time limit of one brief (503 after).")]
+    = 120.0,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Briefs computed at once (threads).")] = 2,
+    set_: SetOpt = None,
+    settings: SettingsFileOpt = None,
+) -> None:
+    """Serve the brief in a browser: paste or upload articles, read the brief, list events.
+
+    Needs the web extra (pip install -e ".[web]").  Pages at http://HOST:PORT/, the JSON API
+    described at /docs.  Nothing on the pages is fetched from the internet.
+
+    Examples:
+
+      newsweave serve
+
+      newsweave serve --port 8080 --db news.db
+    """
+    err = Console(stderr=True)
+    try:
+        resolved = Settings.from_assignments(list(set_ or []), settings)
+    except SettingsError as exc:
+        err.print(f"[red]error[/] invalid setting: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if db is not None and not db.is_file():
+        err.print(f"[red]error[/] {db}: no such store (make one with `newsweave corpus`)",
+                  highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        import uvicorn
+
+        from newsweave.web import Limits, create_app
+    except ImportError as exc:
+        err.print(f"[red]error[/] the server needs the web extra: pip install -e \".[web]\" "
+                  f"({exc})", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    limits = Limits(max_request_bytes=round(max_request_mb * 1_000_000), max_files=max_files,
+                    max_article_chars=max_article_chars, timeout=timeout, workers=workers)
+    if host not in LOCAL_HOSTS:
+        err.print(f"[yellow]warning[/] listening on {host}: anyone who can reach this machine "
+                  "can use the server (there is no login); use 127.0.0.1 to keep it local.",
+                  highlight=False)
+    err.print(f"newsweave serving on http://{host}:{port}/ (Ctrl+C to stop)", highlight=False)
+    uvicorn.run(create_app(resolved, db, limits), host=host, port=port, log_level="warning")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a brief (the format of ``--format json``)."""

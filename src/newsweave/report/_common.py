@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from newsweave.model import Brief, Fact, Quote, ReusePair, SummarySentence
+from newsweave.model import Article, Brief, Fact, Quote, ReusePair, Span, SummarySentence
 
 SINGLE_FACTS_LIMIT = 10
 PASSAGE_PREVIEW = 200
@@ -43,9 +44,22 @@ def brief_title(brief: Brief) -> str:
     return titles.most_common(1)[0][0]
 
 
+def outlet(article: Article) -> str | None:
+    """Return the outlet of an article where its input names one: its ``source`` (an HTML
+    page's site name, a JSON Lines ``source``, a ``Source:`` line), else the domain of its
+    URL (without ``www.``), else None."""
+    if article.source and article.source.strip():
+        return one_line(article.source)
+    if article.url:
+        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
 def sources(brief: Brief) -> list[str]:
-    """Return the distinct article sources, in order of first appearance."""
-    return list(dict.fromkeys(a.source for a in brief.articles if a.source))
+    """Return the distinct article outlets (see :func:`outlet`), in order of first appearance."""
+    return list(dict.fromkeys(o for o in map(outlet, brief.articles) if o))
 
 
 def overview(brief: Brief) -> str:
@@ -53,8 +67,42 @@ def overview(brief: Brief) -> str:
     count = plural(len(brief.articles), "article")
     names = sources(brief)
     if not names:
-        return f"{count}; no sources given."
-    return f"{count} from {plural(len(names), 'source')}: {', '.join(names)}."
+        return f"{count}; no outlet named in the inputs."
+    unnamed = sum(1 for a in brief.articles if outlet(a) is None)
+    rest = f" ({unnamed} without a named outlet)" if unnamed else ""
+    return f"{count} from {plural(len(names), 'source')}: {', '.join(names)}{rest}."
+
+
+LABEL_CHARS = 22
+
+
+def _letters(index: int) -> str:
+    """``0`` → ``A``, ``25`` → ``Z``, ``26`` → ``AA``: spreadsheet column letters."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def article_labels(brief: Brief) -> dict[str, str]:
+    """Return a short readable label per article id: its outlet (shortened; a second article
+    of one outlet gets " 2"), else a letter (A, B, …) in article order.  Ids are kept for links;
+    labels are for reading."""
+    labels: dict[str, str] = {}
+    seen: Counter[str] = Counter()
+    letter = 0
+    for article in brief.articles:
+        name = outlet(article)
+        if name is None:
+            labels[article.id] = _letters(letter)
+            letter += 1
+            continue
+        name = shorten(name, LABEL_CHARS)
+        seen[name] += 1
+        labels[article.id] = name if seen[name] == 1 else f"{name} {seen[name]}"
+    return labels
 
 
 def article_order(brief: Brief, ids: Iterable[str]) -> list[str]:
@@ -122,6 +170,26 @@ def citation_sources(brief: Brief, sentence: SummarySentence) -> list[tuple[str,
                 break
     evidence[sentence.span.article_id] = sentence.span.text
     return [(aid, one_line(evidence.get(aid, ""))) for aid in sentence.citations]
+
+
+def citation_spans(brief: Brief, sentence: SummarySentence) -> list[tuple[str, Span | None]]:
+    """Return ``(article_id, span)`` for each citation of a summary sentence: the cited
+    article's own sentence (as :func:`citation_sources` finds it), or None when not known."""
+    evidence: dict[str, Span] = {}
+    if sentence.fact_id is not None:
+        for fact in brief.facts:
+            if fact.id == sentence.fact_id:
+                for span in fact.evidence:
+                    evidence.setdefault(span.article_id, span)
+                break
+    evidence[sentence.span.article_id] = sentence.span
+    return [(aid, evidence.get(aid)) for aid in sentence.citations]
+
+
+def quote_as_printed(quote: Quote) -> str:
+    """Return a quote's words as printed: its parts (split by an attribution, or quoted apart)
+    joined with an ellipsis, never run together as if one sentence."""
+    return " … ".join(one_line(p.text) for p in quote.parts if p.text.strip())
 
 
 def direction(pair: ReusePair) -> str:

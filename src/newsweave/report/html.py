@@ -12,17 +12,20 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsweave.model import Brief, Quote, QuoteGroup, Removed, ReusePair
+from newsweave.model import Article, Brief, Quote, QuoteGroup, Removed, ReusePair
 from newsweave.report._common import (
     PASSAGE_PREVIEW,
     SingleFacts,
+    article_labels,
     brief_title,
-    citation_sources,
+    citation_spans,
     direction,
     one_line,
+    outlet,
     overlap_figures,
     overview,
     percent,
+    quote_as_printed,
     reading_text,
     reuse_original,
     shared_facts,
@@ -41,6 +44,8 @@ GRAPH_RADIUS = 130
 NODE_RADIUS = 16
 LABEL_GAP = 14
 LABEL_CHARS = 24
+# Fact text in the coverage grid longer than this is cut, the whole shown on demand.
+FACT_LABEL_CHARS = 90
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +62,42 @@ def _environment() -> Environment:
 
 @dataclass(frozen=True)
 class Chip:
-    """A citation chip: an article id and the text its tooltip shows."""
+    """A citation chip: the article's id and label, the cited sentence, the tooltip, and the
+    link to the sentence highlighted in the article's text (``""`` when it is not known)."""
 
     id: str
+    label: str
     title: str
     text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ArticleName:
+    """How an article is named on the page: short label, tooltip, link to its text."""
+
+    id: str
+    label: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A stretch of an article's text: plain, or a cited sentence (``anchor`` its HTML id)."""
+
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's text for the page: its name and its paragraphs, cited sentences marked."""
+
+    name: ArticleName
+    anchor: str
+    title: str
+    paragraphs: list[list[TextPiece]]
 
 
 @dataclass(frozen=True)
@@ -110,10 +146,12 @@ class LooseQuotes:
 
 @dataclass(frozen=True)
 class CoverageRow:
-    """A row of the coverage grid: a shared fact and, per article column, how it reports it."""
+    """A row of the coverage grid: a shared fact (cut to a short label, the whole text kept)
+    and, per article column, how it reports it."""
 
     text: str
     cells: list[str]  # "independent", "copied" or "" (not reported)
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,17 +216,69 @@ class ArticleRow:
     removed: int
 
 
-def _summary(brief: Brief) -> list[SummaryItem]:
-    source_of = {a.id: a.source for a in brief.articles}
+def _names(brief: Brief) -> dict[str, ArticleName]:
+    """Every article's label, tooltip (outlet, title, id) and the anchor of its text."""
+    labels = article_labels(brief)
+    names = {}
+    for index, article in enumerate(brief.articles):
+        details = [x for x in (outlet(article), one_line(article.title or ""), article.id) if x]
+        names[article.id] = ArticleName(article.id, labels[article.id], " — ".join(details),
+                                        f"#text-{index + 1}")
+    return names
+
+
+def _name(names: dict[str, ArticleName], aid: str) -> ArticleName:
+    """The name of article ``aid`` (an id the brief does not hold is shown as it is)."""
+    return names.get(aid) or ArticleName(aid, shorten(aid, LABEL_CHARS), aid, "")
+
+
+def _cited_spans(brief: Brief) -> dict[tuple[str, int, int], str]:
+    """The anchor (HTML id) of every cited sentence, numbered in summary order."""
+    anchors: dict[tuple[str, int, int], str] = {}
+    for sentence in brief.summary:
+        for _aid, span in citation_spans(brief, sentence):
+            if span is not None:
+                key = (span.article_id, span.start, span.end)
+                anchors.setdefault(key, f"cite-{len(anchors) + 1}")
+    return anchors
+
+
+def _summary(brief: Brief, names: dict[str, ArticleName],
+             anchors: dict[tuple[str, int, int], str]) -> list[SummaryItem]:
     items = []
     for sentence in brief.summary:
         chips = []
-        for aid, text in citation_sources(brief, sentence):
-            name = source_of.get(aid)
-            label = f"{aid} ({name})" if name else aid
-            chips.append(Chip(aid, f"{label}: {text}" if text else label, text))
+        for aid, span in citation_spans(brief, sentence):
+            name = _name(names, aid)
+            text = one_line(span.text) if span is not None else ""
+            anchor = anchors.get((aid, span.start, span.end), "") if span is not None else ""
+            chips.append(Chip(aid, name.label, f"{name.title}: {text}" if text else name.title,
+                              text, f"#{anchor}" if anchor else name.href))
         items.append(SummaryItem(one_line(sentence.span.text), chips))
     return items
+
+
+def _article_text(article: Article, name: ArticleName,
+                  anchors: dict[tuple[str, int, int], str]) -> ArticleText:
+    """The article's paragraphs, each cited sentence in it a marked piece with its anchor
+    (a sentence overlapping one marked before it stays plain)."""
+    cited = sorted((start, end, anchor) for (aid, start, end), anchor in anchors.items()
+                   if aid == article.id)
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        pieces: list[TextPiece] = []
+        at = paragraph.start
+        for start, end, anchor in cited:
+            if start < at or end > paragraph.end or start >= end:
+                continue
+            if start > at:
+                pieces.append(TextPiece(article.text[at:start]))
+            pieces.append(TextPiece(article.text[start:end], anchor))
+            at = end
+        if at < paragraph.end:
+            pieces.append(TextPiece(article.text[at:paragraph.end]))
+        paragraphs.append(pieces)
+    return ArticleText(name, name.href.lstrip("#"), one_line(article.title or ""), paragraphs)
 
 
 def _groups(brief: Brief) -> list[GroupView]:
@@ -214,9 +304,10 @@ def _groups(brief: Brief) -> list[GroupView]:
 
 def _loose(brief: Brief) -> list[LooseQuotes]:
     def row(quote: Quote) -> tuple[str, str]:
-        return one_line(quote.text), speaker_name(quote.speaker)
+        return quote_as_printed(quote), speaker_name(quote.speaker)
 
     return [LooseQuotes(aid, [row(q) for q in quotes]) for aid, quotes in ungrouped_quotes(brief)]
+
 
 
 def _coverage(brief: Brief, columns: list[str]) -> list[CoverageRow]:
@@ -230,7 +321,8 @@ def _coverage(brief: Brief, columns: list[str]) -> list[CoverageRow]:
                 cells.append("copied")
             else:
                 cells.append("")
-        rows.append(CoverageRow(one_line(fact.representative.text), cells))
+        text = one_line(fact.representative.text)
+        rows.append(CoverageRow(text, cells, shorten(text, FACT_LABEL_CHARS)))
     return rows
 
 
@@ -249,7 +341,7 @@ def _reuse_rows(brief: Brief) -> list[ReuseRow]:
     ]
 
 
-def _graph(brief: Brief) -> Graph:
+def _graph(brief: Brief, names: dict[str, ArticleName]) -> Graph:
     """Lay the articles (and any article a reuse pair names) out on a circle, pairs as edges."""
     ids = list(
         dict.fromkeys([a.id for a in brief.articles] + [x for p in brief.reuse for x in (p.a, p.b)])
@@ -268,7 +360,7 @@ def _graph(brief: Brief) -> Graph:
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
         pos[aid] = (x, y)
-        nodes.append(Node(aid, shorten(aid, LABEL_CHARS), _r(x), _r(y), _r(lx), _r(ly), anchor))
+        nodes.append(Node(aid, _name(names, aid).label, _r(x), _r(y), _r(lx), _r(ly), anchor))
     edges = []
     for pair in brief.reuse:
         original = reuse_original(pair)
@@ -279,7 +371,8 @@ def _graph(brief: Brief) -> Graph:
             continue
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
         gap = NODE_RADIUS + 2
-        title = f"{pair.a} ↔ {pair.b}: {pair.kind}, {direction(pair)}"
+        title = (f"{_name(names, pair.a).label} ↔ {_name(names, pair.b).label}: {pair.kind}, "
+                 f"{direction(pair)}")
         edges.append(
             Edge(
                 _r(x1 + ux * gap),
@@ -325,12 +418,16 @@ def render_html(brief: Brief) -> str:
     """
     columns = [a.id for a in brief.articles]
     singles: list[SingleFacts] = single_facts(brief)
+    names = _names(brief)
+    anchors = _cited_spans(brief)
     template = _environment().get_template(TEMPLATE)
     return template.render(
         brief=brief,
         title=brief_title(brief),
         overview=overview(brief),
-        summary=_summary(brief),
+        name=lambda aid: _name(names, aid),
+        texts=[_article_text(a, names[a.id], anchors) for a in brief.articles],
+        summary=_summary(brief, names, anchors),
         groups=_groups(brief),
         loose=_loose(brief),
         shared_facts=shared_facts(brief),
@@ -338,7 +435,7 @@ def render_html(brief: Brief) -> str:
         coverage=_coverage(brief, columns),
         singles=singles,
         reuse=_reuse_rows(brief),
-        graph=_graph(brief) if brief.reuse else None,
+        graph=_graph(brief, names) if brief.reuse else None,
         articles=_articles(brief),
         removed=_removed(brief),
         settings=sorted(brief.settings.flat().items()),
