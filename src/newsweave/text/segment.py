@@ -55,7 +55,7 @@ def _raw_pieces(text: str, window: int = WINDOW_CHARS) -> list[tuple[int, int]]:
     A text longer than ``window`` is given to pysbd a window at a time: of each window's
     sentences all but the last are kept (the last may run on past the window) and the next
     window starts where they end, so every boundary is one pysbd chose with the sentence
-    after it in view.  A single sentence longer than a window is cut at the window's end.
+    after it in view.  A single sentence longer than a window is cut at its last space.
     """
     if len(text) <= window:
         if _ONE_SENTENCE.fullmatch(text):
@@ -77,6 +77,11 @@ def _raw_pieces(text: str, window: int = WINDOW_CHARS) -> list[tuple[int, int]]:
         if not found:  # only spaces here
             start = end
             continue
+        if end < len(text) and len(found) == 1:  # one sentence fills the window: cut it at
+            first, last = found[0]               # its last space, never inside a word
+            space = max(chunk.rfind(c, first + 1, last) for c in " \t\n")
+            if space > first:
+                found = [(first, len(chunk[:space].rstrip()))]
         pieces.extend((start + s, start + e) for s, e in found)
         start += found[-1][1]
     return pieces
