@@ -350,12 +350,7 @@ def events(db: DbOpt = Path("newsweave.db")) -> None:
         Console(stderr=True).print(f"[red]error[/] {db}: no such store", highlight=False)
         raise typer.Exit(EXIT_USAGE)
     with Store(db) as store:
-        records = store.events()
-        memberships = store.memberships()
-        briefed = {event_id for event_id, _ in store.briefs()}
-    sizes: dict[str, int] = {}
-    for event_id in memberships.values():
-        sizes[event_id] = sizes.get(event_id, 0) + 1
+        records, sizes, briefed = store.events(), store.event_sizes(), store.briefed_events()
     for record in records:
         dates = f"{record.first_date or '?'} – {record.last_date or '?'}"
         mark = "brief" if record.id in briefed else "     "

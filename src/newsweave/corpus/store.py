@@ -461,6 +461,15 @@ class Store:
         """Return article id → event id for every article assigned to an event."""
         return dict(self._read("SELECT article_id, event_id FROM memberships"))
 
+    def event_sizes(self) -> dict[str, int]:
+        """Return event id → number of member articles, for every event with members."""
+        rows = self._read("SELECT event_id, COUNT(*) FROM memberships GROUP BY event_id")
+        return {str(event_id): int(count) for event_id, count in rows}
+
+    def briefed_events(self) -> set[str]:
+        """Return the ids of the events that have a stored brief."""
+        return {str(row[0]) for row in self._read("SELECT event_id FROM briefs")}
+
     def event_articles(self, event_id: str) -> list[Article]:
         """Return the articles of an event, in the order they were added to the store."""
         rows = self._read("SELECT a.json FROM memberships m JOIN articles a ON a.id = "

@@ -188,21 +188,27 @@ def load_articles(
     for source in sources:
         part = _read_source(source, settings, stdin)
         for article in part.articles:
-            article_id, n = article.id, 1
-            while article_id in used_ids:
-                n += 1
-                article_id = f"{article.id}-{n}"
-            if article_id != article.id:
-                part.notices.append(Notice(
-                    input=article.input, code=Code.W_RENAMED.value,
-                    message=f"article id {article.id!r} is already taken by an earlier input: "
-                    f"this article is {article_id!r}"))
-                article = renamed(article, article_id)
-            used_ids.add(article_id)
-            result.articles.append(article)
+            result.articles.append(with_unique_id(article, used_ids, part.notices))
         result.skipped.extend(part.skipped)
         result.notices.extend(part.notices)
     return result
+
+
+def with_unique_id(article: Article, used: set[str], notices: list[Notice]) -> Article:
+    """Return ``article``, renamed ``id-2``, ``id-3``… when its id is in ``used`` (with a W007
+    notice appended to ``notices``); its final id is added to ``used``."""
+    article_id, n = article.id, 1
+    while article_id in used:
+        n += 1
+        article_id = f"{article.id}-{n}"
+    if article_id != article.id:
+        notices.append(Notice(
+            input=article.input, code=Code.W_RENAMED.value,
+            message=f"article id {article.id!r} is already taken by an earlier input: "
+            f"this article is {article_id!r}"))
+        article = renamed(article, article_id)
+    used.add(article_id)
+    return article
 
 
 def renamed(article: Article, new_id: str) -> Article:

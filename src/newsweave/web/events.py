@@ -37,12 +37,7 @@ def list_events(db_path: Path, query: str = "", since: dt.date | None = None,
     id), those whose title holds every word of ``query`` (any case) and whose dates meet
     the range ``since``–``until`` (an event without dates is kept only without a range)."""
     with Store(db_path) as store:
-        records = store.events()
-        memberships = store.memberships()
-        briefed = {event_id for event_id, _ in store.briefs()}
-    sizes: dict[str, int] = {}
-    for event_id in memberships.values():
-        sizes[event_id] = sizes.get(event_id, 0) + 1
+        records, sizes, briefed = store.events(), store.event_sizes(), store.briefed_events()
     words = query.casefold().split()
     views = []
     for record in records:

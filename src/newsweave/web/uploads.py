@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 from python_multipart.multipart import Field, File, create_form_parser
 
 from newsweave.errors import Code
-from newsweave.ingest import IngestResult, read_text, renamed
+from newsweave.ingest import IngestResult, read_text, with_unique_id
 from newsweave.ingest.decode import decode_bytes
 from newsweave.ingest.formats import detect_format
 from newsweave.ingest.sources import READABLE_SUFFIXES
@@ -254,18 +254,7 @@ def ingest_form(form: Form, settings: Settings, limits: Limits) -> IngestResult:
             if len(article.text) > limits.max_article_chars:
                 part.skipped.append(_too_long(article.input, len(article.text), limits))
                 continue
-            article_id, n = article.id, 1
-            while article_id in used:
-                n += 1
-                article_id = f"{article.id}-{n}"
-            if article_id != article.id:
-                part.notices.append(Notice(
-                    input=article.input, code=Code.W_RENAMED.value,
-                    message=f"article id {article.id!r} is already taken by an earlier input: "
-                    f"this article is {article_id!r}"))
-                article = renamed(article, article_id)
-            used.add(article_id)
-            result.articles.append(article)
+            result.articles.append(with_unique_id(article, used, part.notices))
         result.skipped.extend(part.skipped)
         result.notices.extend(part.notices)
     if not result.articles:
