@@ -16,6 +16,8 @@ Shapes (one long article beside one normal article, unless said):
 - ``unpunctuated``: one paragraph of 8,000 words with no sentence punctuation at 1x (a
   transcript without full stops);
 - ``unclosed-quotes``: 500 paragraphs, each opening a quotation it never closes, at 1x;
+- ``quoted-run``: one paragraph of 500 quotations (straight marks that pair up) and no
+  sentence end, so that every quote's sentence is the whole paragraph, at 1x;
 - ``repeated``: the bundled example article repeated to 0.62 MB at 1x, so 8x is just under the
   5 MB input limit;
 - ``articles``: 25 to 200 generated articles of about 800 words about one event (their
@@ -76,6 +78,13 @@ def _unclosed(scale: int) -> str:
         for i in range(500 * scale))
 
 
+def _quoted_run(scale: int) -> str:
+    # one paragraph, no sentence end: every quote's sentence is the whole paragraph
+    rng = random.Random(scale)
+    return "Council meeting\n\n" + " ".join(
+        f'Speaker {i} said "we will rebuild the {rng.choice(_WORDS)}' for i in range(500 * scale))
+
+
 def _repeated(scale: int) -> str:
     base = EXAMPLE.read_text(encoding="utf-8")
     header, _, body = base.partition("\n\n")
@@ -87,6 +96,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "paragraphs": _paragraphs,
     "unpunctuated": _unpunctuated,
     "unclosed-quotes": _unclosed,
+    "quoted-run": _quoted_run,
     "repeated": _repeated,
 }
 

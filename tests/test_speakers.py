@@ -326,7 +326,7 @@ def test_an_excerpt_in_straight_marks_is_read_as_the_articles_own_text() -> None
 
 
 def test_a_country_abbreviation_does_not_end_a_sentence() -> None:
-    assert sentence_breaks("The U.S. Senate voted. Then it rested.") == [23]
+    assert sentence_breaks("The U.S. Senate voted. Then it rested.") == (23,)
 
 
 def test_a_possessive_noun_phrase_is_not_a_speaker() -> None:

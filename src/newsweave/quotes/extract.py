@@ -31,7 +31,7 @@ Speaker phrases are resolved to people by :mod:`newsweave.quotes.speakers`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -438,9 +438,29 @@ def _plain_paragraph(text: str, p_start: int, p_end: int, regions: list[Region])
     return "".join(chars)
 
 
+# How far from its quote a cue in the same sentence is looked for (characters, about 70
+# words): a run-on "sentence" of a whole paragraph would otherwise be searched once per quote.
+_CUE_REACH = 400
+
+
+def _within_reach(plain: str, s_start: int, open_at: int) -> int:
+    """``s_start``, or the first word start ``_CUE_REACH`` characters before ``open_at`` when
+    the sentence begins further back."""
+    if s_start >= open_at - _CUE_REACH:
+        return s_start
+    space = plain.find(" ", open_at - _CUE_REACH, open_at)
+    return space + 1 if space >= 0 else s_start
+
+
 def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
-    """A cue with its speaker anywhere in the quote's sentence (outside quotes), nearest first."""
+    """A cue with its speaker anywhere in the quote's sentence (outside quotes) and within
+    ``_CUE_REACH`` characters of the quote, nearest first."""
     s_start, s_end = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
+    s_start = _within_reach(plain, s_start, region.open_at - p_start)
+    high = region.close_end - p_start + _CUE_REACH
+    if s_end > high:  # end before a space, never inside a word
+        space = plain.rfind(" ", region.close_end - p_start, high)
+        s_end = space if space >= 0 else s_end
     sentence = plain[s_start:s_end]
     best: tuple[int, _Cue] | None = None
     for match in _CUE_IN_SENTENCE.finditer(sentence):
@@ -464,9 +484,11 @@ def _cue_in_sentence(plain: str, p_start: int, region: Region) -> _Cue | None:
 def _sentence_bounds(plain: str, start: int, end: int) -> tuple[int, int]:
     """Return the bounds of the sentence of ``plain`` that holds ``[start, end)``."""
     breaks = sentence_breaks(plain)
-    s_start = max((b for b in breaks if b <= start), default=0)
+    before = bisect_right(breaks, start)
+    s_start = breaks[before - 1] if before else 0
     # a quote that ends its sentence keeps the full stop as its last masked character
-    s_end = min((b - 1 for b in breaks if b - 2 >= end - 1), default=len(plain))
+    after = bisect_left(breaks, end + 1)
+    s_end = breaks[after] - 1 if after < len(breaks) else len(plain)
     return s_start, s_end
 
 
@@ -477,8 +499,10 @@ def _opens_sentence(plain: str, p_start: int, region: Region) -> bool:
 
 
 def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
-    """Attribute a quote inside a sentence to the sentence's subject."""
+    """Attribute a quote inside a sentence to the sentence's subject (the sentence read from
+    at most ``_CUE_REACH`` characters before the quote)."""
     s_start, _ = _sentence_bounds(plain, region.open_at - p_start, region.close_end - p_start)
+    s_start = _within_reach(plain, s_start, region.open_at - p_start)
     while s_start < len(plain) and plain[s_start] in " '‘’":
         s_start += 1
     controlled = _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start])

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.lang import (
     APPROXIMATORS,
@@ -196,12 +197,13 @@ def ends_sentence(text: str, i: int) -> bool:
     return text[i] != "." or _ABBREVIATION_STOP.search(text[max(0, i - 6) : i + 1]) is None
 
 
-def sentence_breaks(text: str) -> list[int]:
-    """Return the offsets just after each sentence end of ``text``: a mark, a space, and no
-    lower-case word next ("the U.S. voting system" goes on).  A no-break space counts as a
-    space."""
-    return [m.start() + 2 for m in re.finditer(r"[.?!][ \u00a0](?![\s\"“‘']*[a-z])", text)
-            if ends_sentence(text, m.start())]
+@lru_cache(maxsize=256)  # asked once per quote of a paragraph: computed once per paragraph
+def sentence_breaks(text: str) -> tuple[int, ...]:
+    """Return the offsets (ascending) just after each sentence end of ``text``: a mark, a
+    space, and no lower-case word next ("the U.S. voting system" goes on).  A no-break space
+    counts as a space."""
+    return tuple(m.start() + 2 for m in re.finditer(r"[.?!][ \u00a0](?![\s\"“‘']*[a-z])", text)
+                 if ends_sentence(text, m.start()))
 
 
 @dataclass(frozen=True)
