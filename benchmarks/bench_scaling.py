@@ -18,6 +18,8 @@ Shapes (one long article beside one normal article, unless said):
 - ``unclosed-quotes``: 500 paragraphs, each opening a quotation it never closes, at 1x;
 - ``quoted-run``: one paragraph of 500 quotations (straight marks that pair up) and no
   sentence end, so that every quote's sentence is the whole paragraph, at 1x;
+- ``many-people``: one paragraph naming 500 different people at 1x (each name was searched
+  for over the whole text);
 - ``repeated``: the bundled example article repeated to 0.62 MB at 1x, so 8x is just under the
   5 MB input limit;
 - ``articles``: 25 to 200 generated articles of about 800 words about one event (their
@@ -85,6 +87,15 @@ def _quoted_run(scale: int) -> str:
         f'Speaker {i} said "we will rebuild the {rng.choice(_WORDS)}' for i in range(500 * scale))
 
 
+def _many_people(scale: int) -> str:
+    # one paragraph naming 500 different people per 1x, each once in full and once alone
+    rng = random.Random(scale)
+    first = ("Mara", "Ann", "Tomas", "Ines", "Oskar", "Lena")
+    return "Council meeting\n\n" + " ".join(
+        f"{rng.choice(first)} Lind{i:x}y told the {rng.choice(_WORDS)} that Lind{i:x}y would"
+        for i in range(500 * scale))
+
+
 def _repeated(scale: int) -> str:
     base = EXAMPLE.read_text(encoding="utf-8")
     header, _, body = base.partition("\n\n")
@@ -97,6 +108,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unpunctuated": _unpunctuated,
     "unclosed-quotes": _unclosed,
     "quoted-run": _quoted_run,
+    "many-people": _many_people,
     "repeated": _repeated,
 }
 

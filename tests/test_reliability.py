@@ -9,6 +9,7 @@ the plain computation where both apply, and says so where it cuts.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from itertools import pairwise
@@ -27,7 +28,7 @@ from newsweave.pipeline import build_brief
 from newsweave.settings import Settings
 from newsweave.text import segment_article
 from newsweave.text.segment import _raw_pieces, segment_paragraph_counted
-from newsweave.text.spans import SpanSet
+from newsweave.text.spans import SpanSet, WordPositions
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "river-festival"
@@ -173,3 +174,23 @@ def test_cli_timeout_exits_3_naming_the_stage(tmp_path: Path) -> None:
     message = done.stderr.decode()
     assert "time limit of 0.5 s" in message and "during" in message
     assert done.stdout == b""
+
+
+name_words = st.sampled_from(["Lee", "Ann", "Lee's", "O'Brien", "Leeds", "Ann-Lee", "said", "."])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(name_words, min_size=1, max_size=60), st.sampled_from(["Lee", "O'Brien", "Ann"]),
+       st.integers(1, 4))
+def test_word_positions_find_what_a_scan_finds(chosen: list[str], name: str, parts: int) -> None:
+    text = " ".join(chosen)
+    # paragraphs of whole words, as ingest makes them
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    paragraphs = list(pairwise([*starts[:: max(1, len(starts) // parts)], len(text)]))
+    pattern = re.compile(rf"\b{re.escape(name)}\b(?!\s+[A-Z])")
+    expected = [(start + m.start(), start + m.end()) for start, end in paragraphs
+                for m in pattern.finditer(text[start:end])]
+    found = [m.span() for m in WordPositions(text).matches(pattern, name, paragraphs)]
+    assert found == expected
+    assert [m.span() for m in WordPositions(text).matches(pattern, name)] == [
+        m.span() for m in pattern.finditer(text)]

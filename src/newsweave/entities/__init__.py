@@ -212,8 +212,9 @@ def merge_entities(
                          _occurrences(article, name))
         # A surname alone, in an article that never gives its full name, when the brief
         # has one person of that surname.
+        written_surnames = {w.split()[-1] for w in written if w.split()}
         for surname, names in sorted(by_surname.items()):
-            if len(names) == 1 and not any(w.split()[-1] == surname for w in written):
+            if len(names) == 1 and surname not in written_surnames:
                 found.extend(_Found(a_index, s, e, "person", next(iter(names)))
                              for s, e in _occurrences(article, surname, place=True))
         named: list[tuple[Kind, set[str]]] = [

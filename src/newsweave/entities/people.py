@@ -28,7 +28,7 @@ from newsweave.quotes.speakers import (
     Resolver,
     is_description,
 )
-from newsweave.text.spans import SpanSet
+from newsweave.text.spans import SpanSet, WordPositions
 from newsweave.text.tokens import STOPWORDS
 
 # Offices: a description headed by one refers to a holder of that office, never to a person the
@@ -61,6 +61,19 @@ class PersonMention:
     end: int
     name: str
     source: int = 0
+
+
+def _first_mentions(found: Iterable[PersonMention]) -> dict[str, int]:
+    """Where each person is first mentioned."""
+    first: dict[str, int] = {}
+    for m in found:
+        first[m.name] = min(m.start, first.get(m.name, m.start))
+    return first
+
+
+def _ranges(article: Article) -> list[tuple[int, int]]:
+    """The article's paragraphs as ``(start, end)`` offsets, in order."""
+    return [(p.start, p.end) for p in article.paragraphs]
 
 
 def _inside(pos: int, ranges: SpanSet) -> bool:
@@ -116,12 +129,13 @@ def article_people(
     full_names = {m.name for m in found if len(m.name.split()) >= 2 and not is_titled(m.name)}
     full_names |= {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) >= 2
                    and not is_description(q.speaker) and q.speaker not in not_people}
+    words = WordPositions(text)  # one pass over the text, not one per name
     for name in sorted(full_names):
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        for match in words.matches(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), name):
             if _inside(match.start(), paragraphs):
                 found.append(PersonMention(match.start(), match.end(), name))
-    found.extend(_surnames(article, full_names, found, inside_quotes))
-    found.extend(_first_names(article, full_names, found, inside_quotes))
+    found.extend(_surnames(article, full_names, found, inside_quotes, words))
+    found.extend(_first_names(article, full_names, found, inside_quotes, words))
     for quote in quotes:
         span = quote.speaker_span
         if quote.speaker is None or span is None or span.text.strip().lower() in PRONOUNS:
@@ -146,7 +160,7 @@ def _is_name(name: str) -> bool:
 
 def _surnames(
     article: Article, full_names: set[str], found: Sequence[PersonMention],
-    quoted: SpanSet,
+    quoted: SpanSet, words: WordPositions,
 ) -> list[PersonMention]:
     """A surname alone outside quotes after the full name (written anywhere, quotes too),
     where no other person of the article has that surname."""
@@ -154,21 +168,23 @@ def _surnames(
     for name in full_names:
         by_surname.setdefault(name.split()[-1], []).append(name)
     out: list[PersonMention] = []
+    first_at = _first_mentions(found)
+    paragraphs = _ranges(article)
     for surname, names in by_surname.items():
-        first_seen = min((m.start for m in found if m.name == names[0]), default=None)
+        first_seen = first_at.get(names[0])
         if len(names) != 1 or first_seen is None:
             continue
-        for paragraph in article.paragraphs:
-            for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", paragraph.text):
-                pos = paragraph.start + match.start()
-                if pos > first_seen and not _inside(pos, quoted):
-                    out.append(PersonMention(pos, pos + len(surname), names[0]))
+        pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])")
+        for match in words.matches(pattern, surname, paragraphs):
+            pos = match.start()
+            if pos > first_seen and not _inside(pos, quoted):
+                out.append(PersonMention(pos, pos + len(surname), names[0]))
     return out
 
 
 def _first_names(
     article: Article, full_names: set[str], found: Sequence[PersonMention],
-    quoted: SpanSet,
+    quoted: SpanSet, words: WordPositions,
 ) -> list[PersonMention]:
     """First names alone that open a clause ("Mark began"), after the person's full name."""
     by_first: dict[str, list[str]] = {}
@@ -176,19 +192,22 @@ def _first_names(
     for name in full_names:
         by_first.setdefault(name.split()[0], []).append(name)
     out: list[PersonMention] = []
+    first_at = _first_mentions(found)
+    paragraphs = _ranges(article)
     for first, names in by_first.items():
         if len(names) != 1 or first in surnames or first.lower() in STOPWORDS or len(first) < 3:
             continue
-        first_seen = min((m.start for m in found if m.name == names[0]), default=None)
+        first_seen = first_at.get(names[0])
         if first_seen is None:
             continue
-        for paragraph in article.paragraphs:
-            for match in re.finditer(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", paragraph.text):
-                pos = paragraph.start + match.start()
-                if pos > first_seen and not _inside(pos, quoted) and _CLAUSE_VERB.match(
-                    paragraph.text, match.end()
-                ):
-                    out.append(PersonMention(pos, pos + len(first), names[0]))
+        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+[A-Z])")
+        for match in words.matches(pattern, first, paragraphs):
+            pos = match.start()
+            # the clause verb is read within the paragraph, as the match was made
+            if pos > first_seen and not _inside(pos, quoted) and _CLAUSE_VERB.match(
+                article.text, match.end(), match.endpos
+            ):
+                out.append(PersonMention(pos, pos + len(first), names[0]))
     return out
 
 

@@ -60,7 +60,7 @@ from newsweave.lang import (
     role_pattern,
 )
 from newsweave.model import Article
-from newsweave.text.spans import SpanSet
+from newsweave.text.spans import SpanSet, WordPositions
 from newsweave.text.tokens import STOPWORDS
 
 _TITLES = TITLES
@@ -397,8 +397,10 @@ def _with_surname_mentions(
     covered = [(m.position, m.position + len(m.name)) for m in mentions]
     blocked = SpanSet(quoted + covered)
     extra: list[Mention] = []
+    positions = WordPositions(article.text)  # one pass over the text, not one per surname
     for surname, name in by_surname.items():
-        for match in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", article.text):
+        pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])")
+        for match in positions.matches(pattern, surname):
             pos = match.start()
             if pos <= first_seen[name] or blocked.covers(pos):
                 continue
@@ -406,6 +408,10 @@ def _with_surname_mentions(
                 extra.append(Mention(pos, name, titles.get(name, "")))
     out = [Mention(m.position, m.name, m.title or titles.get(m.name, "")) for m in mentions]
     return sorted(out + extra, key=lambda m: m.position)
+
+
+# "said Hester": a cue just before a single name (searched in the few characters before it)
+_SAID_BEFORE_NAME = re.compile(r"\b(?:said|says|to)\s+$")
 
 
 class Resolver:
@@ -424,6 +430,12 @@ class Resolver:
         self._person_like_seen: dict[str, bool] = {}
         found = person_mentions(article, quoted, extra_people)
         self.mentions = found
+        self._end_words: dict[str, list[str]] | None = None
+        self._mentions_of: dict[str, list[Mention]] = {}
+        for mention in found:
+            self._mentions_of.setdefault(mention.name, []).append(mention)
+        self._text_words = WordPositions(self.text)
+        self._plain_words = WordPositions(self.plain)
         score: Counter[str] = Counter()
         for mention in found:
             score[mention.name] += 1
@@ -444,14 +456,27 @@ class Resolver:
         if not words:
             return phrase
         if len(words) == 1:
-            matches = [n for n in self.score if words[0] in (n.split()[0], n.split()[-1])]
+            matches = self._names_by_end_word().get(words[0], [])
             if matches:
                 return max(matches, key=lambda n: (self.score[n], -len(n)))
             return name
         # "G. Mitchell" or "Gen. Carter Ham" -> the full name with the same surname and initial
-        matches = [n for n in self.score if n.split()[-1] == words[-1] and len(n) > len(name)
+        matches = [n for n in self._names_by_end_word().get(words[-1], [])
+                   if n.split()[-1] == words[-1] and len(n) > len(name)
                    and n.split()[0][0] == words[0][0]]
         return max(matches, key=lambda n: self.score[n]) if matches else name
+
+    def _names_by_end_word(self) -> dict[str, list[str]]:
+        """The people named, by their first and by their last word (each list in the order
+        of :attr:`score`), built on first use."""
+        if self._end_words is None:
+            index: dict[str, list[str]] = {}
+            for person in self.score:
+                parts = person.split()
+                for word in dict.fromkeys((parts[0], parts[-1])) if parts else ():
+                    index.setdefault(word, []).append(person)
+            self._end_words = index
+        return self._end_words
 
     def is_person(self, name: str) -> bool:
         """True when the article treats ``name`` as a person's (see :meth:`_person_like`)."""
@@ -473,24 +498,26 @@ class Resolver:
             return False
         if any(looks_like_adjective(w) and not is_given_name(w) for w in words[1:-1]):
             return False  # "Marvel Cinematic Universe": an adjective inside a name of a thing
-        if any(m.title for m in self.mentions if m.name == name):
+        mentions = self._mentions_of.get(name, [])
+        if any(m.title for m in mentions):
             return True
         if len(words) == 1:  # a single name speaks somewhere: "Melanie said", "said Hester"
             word = re.escape(name)
-            return bool(re.search(
-                rf"\b{word}\s+{ADVERB}?(?:{CUE_VERBS})\b|\b(?:said|says|to)\s+{word}\b",
-                self.plain))
+            speaks = re.compile(rf"\b{word}\s+{ADVERB}?(?:{CUE_VERBS})\b")
+            spoken_to = re.compile(rf"\b{word}\b")
+            return any(True for _ in self._plain_words.matches(speaks, name)) or any(
+                _SAID_BEFORE_NAME.search(self.plain, max(0, m.start() - 40), m.start())
+                for m in self._plain_words.matches(spoken_to, name))
         first, surname = words[0], words[-1]
-        if re.search(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b", self.text):
+        alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b")
+        if any(True for _ in self._text_words.matches(alone, surname)):
             return True
-        for m in self.mentions:
-            if m.name != name:
-                continue
+        for m in mentions:
             # made to speak: "…, noted NBC’s Ann Lee."
             if re.search(rf"\b(?:{CUE_VERBS})\s+{ROLE_PREFIX}[A-Z]$",
                          self.plain[max(0, m.position - 60) : m.position + 1]):
                 return True
-            after = self.text[m.position + len(name):][:40]
+            after = self.text[m.position + len(name) : m.position + len(name) + 40]
             if re.match(
                 rf"(?:,\s*(?:who|whose|a|an|the|\d{{1,3}})\b|\s+(?:\w+ly\s+)?"
                 rf"(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b"
@@ -504,14 +531,12 @@ class Resolver:
         return is_given_name(first) and first not in _NOT_NAMES and not _TITLE.fullmatch(first)
 
     def _gender(self, name: str) -> Gender | None:
-        titles = {m.title.lower().rstrip(".") for m in self.mentions if m.name == name}
+        titles = {m.title.lower().rstrip(".") for m in self._mentions_of.get(name, [])}
         told = {TITLE_GENDER[t] for t in titles if t in TITLE_GENDER}
         if len(told) == 1:
             return told.pop()
         votes: Counter[Gender] = Counter()
-        for m in self.mentions:
-            if m.name != name:
-                continue
+        for m in self._mentions_of.get(name, []):
             # Only a role said of this mention: right before it in the same clause ("the
             # actress Jane Doe") or in an appositive after it ("Jane Doe, his wife,").
             before = re.split(r"[.!?;#“”\"]", self.plain[max(0, m.position - 40) : m.position])
@@ -530,12 +555,11 @@ class Resolver:
         if by_name is not None and sure:
             return by_name
         # The pronoun that first follows a mention in the same or the next sentence.
-        for m in self.mentions:
-            if m.name == name:
-                after = self.plain[m.position + len(name) : m.position + len(name) + 160]
-                found = re.search(_GENDERED_PRONOUN, after, re.IGNORECASE)
-                if found:
-                    votes[PRONOUN_GENDER[found.group(1).lower()]] += 1
+        for m in self._mentions_of.get(name, []):
+            after = self.plain[m.position + len(name) : m.position + len(name) + 160]
+            found = re.search(_GENDERED_PRONOUN, after, re.IGNORECASE)
+            if found:
+                votes[PRONOUN_GENDER[found.group(1).lower()]] += 1
         top = votes.most_common(2)
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
             return top[0][0]

@@ -7,8 +7,9 @@ square of its length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 
 class SpanSet:
@@ -40,3 +41,63 @@ class SpanSet:
 
     def __len__(self) -> int:
         return len(self._starts)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordPositions:
+    """Where each word (a maximal run of word characters) of one text starts.
+
+    Finding every occurrence of many names by scanning the text once per name costs the
+    number of names times the text; looking each name up here and confirming it with its own
+    pattern at those few offsets costs the text once plus the matches.
+    """
+
+    __slots__ = ("_positions", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        positions: dict[str, list[int]] = {}
+        for match in _WORD_RUN.finditer(text):
+            positions.setdefault(match.group(), []).append(match.start())
+        self._positions = positions
+        self._starts: tuple[Sequence[tuple[int, int]], list[int]] | None = None
+
+    def _starts_of(self, within: Sequence[tuple[int, int]]) -> list[int]:
+        """The starts of ``within`` (kept for the last ranges asked about: callers ask about
+        one article's paragraphs name after name)."""
+        if self._starts is None or self._starts[0] is not within:
+            self._starts = (within, [start for start, _ in within])
+        return self._starts[1]
+
+    def matches(self, pattern: re.Pattern[str], word: str,
+                within: Sequence[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
+        """Yield the matches of ``pattern`` that start where ``word`` starts, in text order,
+        with offsets into the whole text.
+
+        ``pattern`` must match only at the start of ``word`` as written (its first word run
+        whole).  With ``within`` (sorted, disjoint ranges such as the paragraphs), a match
+        must start inside a range and is made as if the text ended with that range.  A word
+        with no word character is looked for by a plain scan.
+        """
+        lead = _WORD_RUN.match(word)
+        if lead is None:
+            if within is None:
+                yield from pattern.finditer(self.text)
+            else:
+                for start, end in within:
+                    yield from pattern.finditer(self.text, start, end)
+            return
+        positions = self._positions.get(lead.group(), ())
+        starts = self._starts_of(within) if within is not None and positions else []
+        for position in positions:
+            end = len(self.text)
+            if within is not None:
+                k = bisect_right(starts, position) - 1
+                if k < 0 or position >= within[k][1]:
+                    continue
+                end = within[k][1]
+            found = pattern.match(self.text, position, end)
+            if found is not None:
+                yield found
