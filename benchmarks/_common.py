@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import statistics
 import subprocess
@@ -145,3 +146,13 @@ def timed(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def growth_exponent(points: Sequence[tuple[float, float]]) -> float:
+    """The least-squares slope of log(time) on log(size) over ``(size, seconds)`` points: 1
+    is linear growth, 2 quadratic."""
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(y) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs)

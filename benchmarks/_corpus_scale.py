@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import resource
 import subprocess
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import _synthetic_news as synth
+from _common import growth_exponent
 from newsweave.corpus.compute import Compute, InProcess, OnDask
 from newsweave.corpus.runner import run_corpus
 from newsweave.corpus.store import Store
@@ -91,14 +91,6 @@ def _child(stream: Path, db: Path, workers: int, briefs: bool = False) -> dict[s
     return result
 
 
-def _exponent(points: Sequence[tuple[int, float]]) -> float:
-    xs = [math.log(n) for n, _ in points]
-    ys = [math.log(t) for _, t in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return (sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-            / sum((x - mx) ** 2 for x in xs))
-
-
 def scale_report(sizes: Sequence[int], workers: int = 2, brief_size: int | None = None
                  ) -> None:
     """Print the corpus run's throughput, memory and growth for ``sizes`` articles, in process
@@ -133,7 +125,7 @@ def scale_report(sizes: Sequence[int], workers: int = 2, brief_size: int | None 
                       f"{rate / used:>8.0f} {result['rss']:>8.0f} {worker}", flush=True)
             if len(points) > 1:
                 print(f"  {name}: growth exponent of run time with size "
-                      f"({points[0][0]} -> {points[-1][0]}): {_exponent(points):.2f} "
+                      f"({points[0][0]} -> {points[-1][0]}): {growth_exponent(points):.2f} "
                       "(1 = linear)")
             try:
                 briefed = _child(streams[brief_size], folder / f"{count}-b{brief_size}.db",

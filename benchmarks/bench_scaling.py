@@ -41,12 +41,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
+
+from _common import growth_exponent
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "river-festival" / "01-courier.txt"
@@ -216,15 +217,6 @@ def measure(shape: str, scale: int, folder: Path) -> dict[str, object]:
     return result
 
 
-def exponent(points: Sequence[tuple[float, float]]) -> float:
-    """The least-squares slope of log(time) on log(size)."""
-    xs = [math.log(x) for x, _ in points]
-    ys = [math.log(y) for _, y in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
-        (x - mx) ** 2 for x in xs)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--shapes", nargs="+", default=[*SHAPES, "articles"],
@@ -250,7 +242,7 @@ def main() -> None:
                       f"{','.join(r['notices']) or '-'}")  # type: ignore[arg-type]
                 sys.stdout.flush()
             if len(points) > 1:
-                print(f"{shape:<16} growth exponent {exponent(points):.2f} (1 = linear)")
+                print(f"{shape:<16} growth exponent {growth_exponent(points):.2f} (1 = linear)")
     if args.regexes:
         regex_audit()
 
