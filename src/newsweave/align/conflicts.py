@@ -410,12 +410,9 @@ def _minimal_pair_conflicts(
     words: dict[int, list[str]] = {}
     keys: dict[int, frozenset[str]] = {}
     conflicts: list[tuple[int, Conflict]] = []
-    for i, j, v in zip(sims.row, sims.col, sims.data, strict=True):
-        if i >= j or v < min_similarity:
-            continue
+    # pairs of different articles only, row < column, at least min_similarity
+    for i, j in zip(sims.row, sims.col, strict=True):
         a, b = sentences[int(i)], sentences[int(j)]
-        if a.span.article_id == b.span.article_id:
-            continue
         for row, sentence in ((int(i), a), (int(j), b)):
             if row not in words:
                 words[row] = _words(sentence.span.text)
