@@ -272,11 +272,13 @@ class SummarySentence(Model):
 
 
 class ConflictSide(Model):
-    """One side of a disagreement: the value, the articles that give it, their sentences."""
+    """One side of a disagreement: the value, the articles that give it, their sentences, and
+    the earliest date of those articles (``None`` when one of them is undated)."""
 
     value: str
     articles: tuple[str, ...]
     evidence: tuple[Span, ...]
+    date: dt.date | None = None
 
 
 ConflictLabel = Literal["contradiction", "update", "compatible"]
@@ -284,7 +286,14 @@ ConflictKind = Literal["number", "date", "ordinal", "role", "name", "place", "ne
 
 
 class Conflict(Model):
-    """Articles that report the same content with different values."""
+    """Articles that report the same content with different values.
+
+    ``confidence`` (0 to 1) says how sure the detector is that the sides answer the same
+    question, from the evidence listed in ``signals`` (the same subject, the same words around
+    the value, similar sentences, a specific slot such as a person's age); ``possible`` marks a
+    conflict below the confident threshold (``conflicts.min_confidence``), which a brief shows
+    apart.  An update's sides are in date order.
+    """
 
     id: str
     kind: ConflictKind
@@ -292,6 +301,9 @@ class Conflict(Model):
     topic: str
     sides: tuple[ConflictSide, ...]
     explanation: str
+    confidence: float = Field(1.0, ge=0, le=1)
+    possible: bool = False
+    signals: tuple[str, ...] = ()
 
 
 class Passage(Model):

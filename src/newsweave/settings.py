@@ -133,6 +133,16 @@ class ConflictSettings(_Section):
         description="Cosine above which two sentences are compared as a minimal pair "
         "(a different name or place, a negation, a rank word).",
     )
+    min_confidence: float = Field(
+        0.6, ge=0, le=1,
+        description="Confidence from which a conflict is listed as confident; below it, it is "
+        "shown apart as possible.",
+    )
+    min_possible: float = Field(
+        0.25, ge=0, le=1,
+        description="Confidence below which a disagreement is not shown at all (too little "
+        "says the two figures answer one question).",
+    )
 
 
 class SummarySettings(_Section):

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -150,7 +150,8 @@ def _compare_amounts(a: Value, b: Value) -> Comparison:
 
 
 def _comparable(m: _Mention, n: _Mention, similarity: float) -> bool:
-    """Return True when two values of one slot are likely about the same thing."""
+    """Return True when two values of one slot may be about the same thing (a cheap first
+    filter on sentence similarity and the words around the values; see :func:`same_question`)."""
     shared = len(m.value.context & n.value.context)
     kind = m.value.kind
     if kind in ("age", "home", "record"):
@@ -170,6 +171,129 @@ def _comparable(m: _Mention, n: _Mention, similarity: float) -> bool:
         # counts of a common noun are the noisiest: the words around them must agree too
         return similarity >= 0.35 or (similarity >= 0.1 and shared >= 3)
     return similarity >= 0.4 or (similarity >= 0.15 and shared >= 2)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Whether two values answer the same question, and how sure that is.
+
+    ``same`` is False when their frames show two different questions (``reason`` says which
+    part differs); otherwise ``confidence`` (0 to 1) weighs what the frames share and
+    ``signals`` lists it, for the reader.
+    """
+
+    same: bool
+    confidence: float = 0.0
+    signals: tuple[str, ...] = ()
+    reason: str = ""
+
+
+_PERSON_KINDS = frozenset({"age", "home", "record"})
+# What a slot alone says about two values being one question: a person's age is one question;
+# a count of a common noun ("games", "yards") is many.
+_SLOT_PRIOR = {"age": 0.45, "home": 0.45, "record": 0.45, "direction": 0.4, "ordinal": 0.25,
+               "role": 0.2, "day": 0.2, "month": 0.2, "year": 0.2, "weekday": 0.2, "clock": 0.2}
+_SPECIFIC_FAMILIES = {"magnitude": 0.4, "percent": 0.25, "money": 0.25, "length": 0.25,
+                      "weight": 0.25, "duration": 0.25, "degrees": 0.25}
+
+
+def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Return True when two sets of name words share one ("Korea" meets "Korean")."""
+    return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+               for x in a for y in b)
+
+
+def _closeness(m: Value, n: Value) -> str:
+    """Return ``close`` for two figures that look like two reports of one quantity, ``far``
+    for figures too far apart to be that, else ''."""
+    if m.amount is None or n.amount is None or m.kind in ("clock", "ordinal"):
+        return ""
+    if m.slot[1:2] == ("magnitude",):
+        # reports of one quake differ by tenths; a whole point is another quake
+        gap = abs(m.amount - n.amount)
+        return "close" if gap <= 0.35 else "far" if gap >= 0.8 else ""
+    low, high = sorted((abs(m.amount), abs(n.amount)))
+    if high == 0:
+        return ""
+    return "close" if low / high >= 0.6 else "far" if low / high < 0.2 else ""
+
+
+def _era_in_past(era: str, date: dt.date | None) -> bool:
+    if not era:
+        return False
+    if era.isdigit():
+        return date is None or int(era) < date.year
+    return True  # "last year", "two years ago"
+
+
+def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None = None,
+                  date_n: dt.date | None = None) -> Evidence:
+    """Return whether the values ``m`` and ``n`` (of one slot, different articles) answer the
+    same question, with the confidence and the signals that decided it.
+
+    Takes the two values (with their frames, see :class:`~newsweave.align.values.Frame`), the
+    TF-IDF cosine of their sentences and their articles' dates.  Two values are different
+    questions when their frames differ in era (another year's event in a background
+    paragraph), reference point ("from the port" / "from the warship") or scope ("career" /
+    "season", "the first quake" / "the second"), or one is a depth and the other a distance.
+    Otherwise the confidence adds up what they share: a specific slot (a person's age, a
+    magnitude), a name, the words around the value, similar sentences, close figures; and
+    takes off for what only one of them has (an earlier year, a qualifier) or for clauses that
+    name different people or places.
+    """
+    fm, fn = m.frame, n.frame
+    if fm.era != fn.era and fm.era.isdigit() and fn.era.isdigit():
+        return Evidence(False, reason=f"different years ({fm.era} / {fn.era})")
+    if fm.reference and fn.reference and not _names_meet(frozenset({fm.reference}),
+                                                         frozenset({fn.reference})):
+        return Evidence(False, reason=f"measured from different places ({fm.reference} / "
+                        f"{fn.reference})")
+    if fm.scope and fn.scope and fm.scope != fn.scope:
+        return Evidence(False, reason="different scopes (" + ", ".join(
+            sorted(fm.scope ^ fn.scope)) + ")")
+    depth = {"depth", "deep"}
+    if m.slot[:2] == ("number", "length") and bool(fm.predicate & depth) != bool(
+            fn.predicate & depth):
+        return Evidence(False, reason="a depth and a distance")
+    person = m.kind in _PERSON_KINDS
+    signals: list[str] = []
+    if m.kind == "number":
+        confidence = _SPECIFIC_FAMILIES.get(m.slot[1], 0.25 if m.evolving else 0.15)
+    else:
+        confidence = _SLOT_PRIOR.get(m.kind, 0.2)
+    signals.append(f"slot: {' '.join(m.slot)}")
+    if person or _names_meet(fm.subject, fn.subject):
+        confidence += 0.2
+        shared = sorted(m.mods & n.mods) if person else sorted(
+            x for x in fm.subject if _names_meet(frozenset({x}), fn.subject))
+        signals.append("same subject: " + ", ".join(shared))
+    # the counted noun is the slot itself: only the other words around the value are evidence
+    slot_words = {w for part in m.slot for w in part.split()}
+    words = {w for w in fm.predicate & fn.predicate if not any(
+        w.startswith(x) or x.startswith(w) for x in slot_words)}
+    if words:
+        confidence += 0.08 * min(len(words), 3)
+        signals.append("same words around the value: " + ", ".join(sorted(words)[:4]))
+    confidence += 0.3 * min(similarity, 1.0)
+    signals.append(f"sentence similarity {similarity:.2f}")
+    closeness = _closeness(m, n)
+    if closeness == "close":
+        confidence += 0.1
+        signals.append("close figures")
+    elif closeness == "far":
+        confidence -= 0.2
+        signals.append("figures far apart")
+    if (fm.era == "") != (fn.era == "") and (
+            _era_in_past(fm.era, date_m) or _era_in_past(fn.era, date_n)):
+        confidence -= 0.2
+        signals.append("only one is placed in an earlier year")
+    if fm.scope != fn.scope:
+        confidence -= 0.2
+        signals.append("only one is qualified: " + ", ".join(sorted(fm.scope ^ fn.scope)))
+    if not person and fm.subject and fn.subject and not _names_meet(fm.subject, fn.subject):
+        confidence -= 0.2
+        signals.append("no name in common around the values")
+    return Evidence(True, round(max(0.0, min(1.0, confidence)), 3), tuple(signals))
 
 
 def _states_both(values: Sequence[Value], other: Value) -> bool:
@@ -239,15 +363,30 @@ def find_conflicts(
                 bucket.append(_Mention(value, row, article, dates.get(article)))
     found: list[tuple[int, Conflict]] = []
     for mentions in buckets.values():
-        found.extend(_bucket_conflicts(mentions, index, row_values))
-    found.extend(_minimal_pair_conflicts(index, dates, settings.min_similarity))
+        found.extend(_bucket_conflicts(mentions, index, row_values, settings))
+    found.extend(_minimal_pair_conflicts(index, dates, settings))
     found.sort(key=lambda item: item[0])
     return [c.model_copy(update={"id": f"c{k + 1}"}) for k, (_, c) in enumerate(found)]
 
 
+def _ambiguous(values: Sequence[Value], value: Value) -> bool:
+    """Return True when a sentence states several different values of ``value``'s slot."""
+    return sum(1 for v in values if v.slot == value.slot and v.text != value.text) > 0
+
+
+def _part_of_total(values: Sequence[Value], other: Value) -> bool:
+    """Return True when two of a sentence's values of ``other``'s slot add up to ``other``
+    ("140 aboard and 6 on the ground" against "146 killed")."""
+    amounts = [v.amount for v in values if v.slot == other.slot and v.amount is not None]
+    if other.amount is None or len(amounts) < 2:
+        return False
+    return any(abs(x + y - other.amount) < 1e-9 * max(other.amount, 1.0)
+               for k, x in enumerate(amounts) for y in amounts[k + 1:])
+
+
 def _bucket_conflicts(
     mentions: list[_Mention], index: SentenceIndex,
-    row_values: Mapping[int, Sequence[Value]],
+    row_values: Mapping[int, Sequence[Value]], settings: ConflictSettings,
 ) -> list[tuple[int, Conflict]]:
     rows = [m.row for m in mentions]
     # one dense block per slot: single-cell lookups in a sparse matrix are slow at scale
@@ -255,6 +394,7 @@ def _bucket_conflicts(
     disagree: list[tuple[int, int]] = []
     agree: list[tuple[int, int]] = []
     relation: dict[tuple[int, int], Comparison] = {}
+    evidence: dict[tuple[int, int], Evidence] = {}
     for i, m in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
             n = mentions[j]
@@ -263,46 +403,83 @@ def _bucket_conflicts(
             cosine = float(sims[i, j])
             if not _comparable(m, n, cosine):
                 continue
-            comparison = compare_values(m.value, n.value)
-            if comparison.relation != "same" and (
-                _states_both(row_values[m.row], n.value) or _states_both(row_values[n.row], m.value)
-            ):
+            found = same_question(m.value, n.value, cosine, m.date, n.date)
+            if not found.same:
                 continue
+            comparison = compare_values(m.value, n.value)
             if comparison.relation == "same":
                 agree.append((i, j))
-            else:
-                disagree.append((i, j))
-                relation[(i, j)] = comparison
+                continue
+            if (_states_both(row_values[m.row], n.value)
+                    or _states_both(row_values[n.row], m.value)
+                    or _part_of_total(row_values[m.row], n.value)
+                    or _part_of_total(row_values[n.row], m.value)):
+                continue
+            if m.value.kind not in _PERSON_KINDS and (
+                    _ambiguous(row_values[m.row], m.value)
+                    or _ambiguous(row_values[n.row], n.value)):
+                found = replace(found, confidence=max(0.0, found.confidence - 0.15),
+                                signals=(*found.signals, "a sentence gives several such figures"))
+            disagree.append((i, j))
+            relation[(i, j)] = comparison
+            evidence[(i, j)] = found
     conflicts: list[tuple[int, Conflict]] = []
-    if not disagree:
-        return conflicts
-    for members in _find_sets(disagree):
-        member_set = set(members)
-        # mentions that agree with a member join its side (more articles, same value)
-        for i, j in agree:
-            if (i in member_set) != (j in member_set):
-                member_set.add(i if j in member_set else j)
-        sides = _sides([mentions[k] for k in sorted(member_set)], agree, mentions)
-        if len(sides) < 2:
-            continue
-        comparisons = [relation[p] for p in relation if p[0] in member_set and p[1] in member_set]
-        texts = [index.sentences[m.row].span.text for side in sides for m in side]
-        label, explanation = _label(sides, comparisons, texts)
-        first = min(mentions[k].row for k in member_set)
-        value = mentions[members[0]].value
-        conflicts.append((first, Conflict(
-            id="", kind=_conflict_kind(value), label=label, topic=_topic(value),
-            sides=tuple(
-                ConflictSide(
-                    value=side[0].value.text,
-                    articles=tuple(dict.fromkeys(m.article for m in side)),
-                    evidence=tuple(dict.fromkeys(index.sentences[m.row].span for m in side)),
-                )
-                for side in sides
-            ),
-            explanation=explanation,
-        )))
+    # Confident disagreements first, each set of them one conflict; the weaker ones among the
+    # mentions left make the possible conflicts.  Joining all at once would chain a strong pair
+    # to every weak look-alike of the slot.
+    confident = [p for p in disagree if evidence[p].confidence >= settings.min_confidence]
+    used = {k for p in confident for k in p}
+    weaker = [p for p in disagree if settings.min_possible <= evidence[p].confidence
+              < settings.min_confidence and not (set(p) & used)]
+    for edges in (confident, weaker):
+        for members in _find_sets(edges):
+            member_set = set(members)
+            # mentions that agree with a member join its side (more articles, same value)
+            for i, j in agree:
+                if (i in member_set) != (j in member_set):
+                    member_set.add(i if j in member_set else j)
+            conflict = _bucket_conflict(mentions, members, member_set, agree, relation,
+                                        evidence, index, settings)
+            if conflict is not None:
+                conflicts.append(conflict)
     return conflicts
+
+
+def _bucket_conflict(
+    mentions: list[_Mention], members: list[int], member_set: set[int],
+    agree: list[tuple[int, int]], relation: Mapping[tuple[int, int], Comparison],
+    evidence: Mapping[tuple[int, int], Evidence], index: SentenceIndex,
+    settings: ConflictSettings,
+) -> tuple[int, Conflict] | None:
+    """Return the conflict made of one set of disagreeing mentions, with its first row."""
+    sides = _sides([mentions[k] for k in sorted(member_set)], agree, mentions)
+    if len(sides) < 2:
+        return None
+    inside = [p for p in relation if p[0] in member_set and p[1] in member_set]
+    best = max((evidence[p] for p in inside), key=lambda e: e.confidence)
+    texts = [index.sentences[m.row].span.text for side in sides for m in side]
+    label, explanation, sides = _label(sides, [relation[p] for p in inside], texts)
+    first = min(mentions[k].row for k in member_set)
+    value = mentions[members[0]].value
+    return first, Conflict(
+        id="", kind=_conflict_kind(value), label=label, topic=_topic(value),
+        sides=tuple(
+            ConflictSide(
+                value=side[0].value.text,
+                articles=tuple(dict.fromkeys(m.article for m in side)),
+                evidence=tuple(dict.fromkeys(index.sentences[m.row].span for m in side)),
+                date=_side_date(side),
+            )
+            for side in sides
+        ),
+        explanation=explanation, confidence=best.confidence,
+        possible=best.confidence < settings.min_confidence, signals=best.signals,
+    )
+
+
+def _side_date(side: Sequence[_Mention]) -> dt.date | None:
+    dates = [m.date for m in side]
+    return None if any(d is None for d in dates) else min(d for d in dates if d is not None)
 
 
 def _conflict_kind(value: Value) -> ConflictKind:
@@ -322,18 +499,10 @@ def _sides(
                 break
         else:
             sides.append([mention])
-    # an article on two sides contradicts itself: it is no evidence for either (see README
-    # of conflicts-dev: such an article is not used)
-    sides_of: dict[str, list[int]] = defaultdict(list)
-    for k, side in enumerate(sides):
-        for article in {m.article for m in side}:
-            sides_of[article].append(k)
-    self_contradicting = {
-        article for article, ks in sides_of.items()
-        if any(compare_values(sides[x][0].value, sides[y][0].value).relation == "differ"
-               for x in ks for y in ks if x < y)
-    }
-    cleaned = [[m for m in side if m.article not in self_contradicting] for side in sides]
+    # an article on two sides either contradicts itself or states two figures of different
+    # things ("40 kilometres (25 miles)", "up from 90"): it is no evidence for either side
+    sides_of: Counter[str] = Counter(a for side in sides for a in {m.article for m in side})
+    cleaned = [[m for m in side if sides_of[m.article] == 1] for side in sides]
     return [side for side in cleaned if side]
 
 
@@ -350,22 +519,61 @@ def _dated_order(sides: list[list[_Mention]]) -> bool:
     return all(earlier[1] < later[0] for earlier, later in pairwise(spans))
 
 
+def _median_date(side: Sequence[_Mention]) -> dt.date | None:
+    dates = sorted(m.date for m in side if m.date is not None)
+    return dates[len(dates) // 2] if dates and len(dates) == len(side) else None
+
+
+def _rising_over_time(sides: list[list[_Mention]]) -> list[list[_Mention]] | None:
+    """Return the sides in date order when every article is dated, the sides' dates differ
+    and the figure rises (or is revised) along them; else None.
+
+    Two articles of one day may still disagree (one has the newer count): each side is
+    placed at the median date of its articles, and the figures must not fall from one date to
+    the next.
+    """
+    dated = [(_median_date(side), side) for side in sides]
+    if any(d is None for d, _ in dated):
+        return None
+    ordered = sorted(dated, key=lambda item: (item[0], item[1][0].value.amount or 0.0))
+    days = [d for d, _ in ordered]
+    amounts = [side[0].value.amount for _, side in ordered]
+    if len(set(days)) < 2 or any(a is None for a in amounts):
+        return None
+    if all(x is not None and y is not None and x <= y for x, y in pairwise(amounts)):
+        return [side for _, side in ordered]
+    return None
+
+
+def _sequence(sides: Sequence[Sequence[_Mention]]) -> str:
+    return " → ".join(f"{side[0].value.text} ({_median_date(side)})" for side in sides)
+
+
 def _label(
     sides: list[list[_Mention]], comparisons: list[Comparison], texts: Sequence[str]
-) -> tuple[ConflictLabel, str]:
+) -> tuple[ConflictLabel, str, list[list[_Mention]]]:
+    """Return the label of a conflict, its explanation and its sides (updates: in date order)."""
     values = [side[0].value for side in sides]
-    pairwise = [compare_values(a, b) for k, a in enumerate(values) for b in values[k + 1:]]
-    if pairwise and all(c.relation == "compatible" for c in pairwise + comparisons):
-        reasons = dict.fromkeys(c.reason for c in pairwise + comparisons if c.reason)
-        return "compatible", "; ".join(reasons)
+    pairwise_ = [compare_values(a, b) for k, a in enumerate(values) for b in values[k + 1:]]
+    if pairwise_ and all(c.relation == "compatible" for c in pairwise_ + comparisons):
+        reasons = dict.fromkeys(c.reason for c in pairwise_ + comparisons if c.reason)
+        return "compatible", "; ".join(reasons), sides
+    if values[0].evolving:
+        rising = _rising_over_time(sides)
+        if rising is not None:
+            return "update", ("a count that changes as news comes in, by date: "
+                              + _sequence(rising)), rising
     if _dated_order(sides):
+        ordered = sorted(sides, key=lambda side: min(m.date for m in side if m.date))
         if values[0].evolving or values[0].kind in ("age", "ordinal"):
             return "update", ("every article of one figure is dated after every article of "
-                              "the other: a figure that changes over time")
+                              "the other: a figure that changes over time: "
+                              + _sequence(ordered)), ordered
         if any(_CHANGE.search(index_text) or _FUTURE_PLAN.search(index_text)
                for index_text in texts):
-            return "update", "the later article reports a changed plan or a correction"
-    return "contradiction", "articles give different values for the same thing"
+            return "update", ("the later article reports a changed plan or a correction: "
+                              + _sequence(ordered)), ordered
+    return "contradiction", "articles give different values for the same thing", sides
 
 
 _ANTONYMS = {
@@ -392,7 +600,7 @@ def _words(text: str) -> list[str]:
 
 
 def _minimal_pair_conflicts(
-    index: SentenceIndex, dates: Mapping[str, dt.date | None], min_similarity: float,
+    index: SentenceIndex, dates: Mapping[str, dt.date | None], settings: ConflictSettings,
 ) -> list[tuple[int, Conflict]]:
     """Return conflicts between sentences that differ in one short stretch only.
 
@@ -403,15 +611,16 @@ def _minimal_pair_conflicts(
     Elena Castillo"); a negation or an antonym on one side only is a ``negation`` conflict; a
     rank word on one side only ("deputy", "assistant") is a ``role`` conflict, another modifier
     a compatible qualification ("Chief Judge" / "Judge").  Numbers and dates are left to the
-    value comparison.
+    value comparison.  The confidence grows with the two sentences' similarity: the more of
+    the sentence they share, the surer it is that they make the same claim.
     """
-    sims = index.similar_pairs(min_similarity)
+    sims = index.similar_pairs(settings.min_similarity)
     sentences = index.sentences
     words: dict[int, list[str]] = {}
     keys: dict[int, frozenset[str]] = {}
     conflicts: list[tuple[int, Conflict]] = []
     # pairs of different articles only, row < column, at least min_similarity
-    for i, j in zip(sims.row, sims.col, strict=True):
+    for i, j, cosine in zip(sims.row, sims.col, sims.data, strict=True):
         a, b = sentences[int(i)], sentences[int(j)]
         for row, sentence in ((int(i), a), (int(j), b)):
             if row not in words:
@@ -432,6 +641,7 @@ def _minimal_pair_conflicts(
                 label, reason = "update", "the later article reports a change"
         topic = {"negation": "a claim and its denial", "role": "title",
                  "place": "place", "name": "name"}[kind]
+        confidence = round(min(1.0, 0.2 + 0.6 * float(cosine)), 3)
         conflicts.append((min(int(i), int(j)), Conflict(
             id="", kind=kind, label=label, topic=topic,
             sides=(
@@ -446,6 +656,9 @@ def _minimal_pair_conflicts(
                 "place": "the articles place it in different places",
                 "name": "the articles name different people or bodies",
             }[kind],
+            confidence=confidence, possible=confidence < settings.min_confidence,
+            signals=(f"the sentences are the same but for '{left}' / '{right}'",
+                     f"sentence similarity {float(cosine):.2f}"),
         )))
     return conflicts
 

@@ -27,22 +27,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsweave.lang import (
     AWARD_NOUNS,
     HEDGES,
+    HONORIFIC_ABBREVIATIONS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NOT_NAMES,
     NUMBER_WORDS,
     ORDINALS,
     RANK_WORDS,
     ROLE_NOUNS,
     TENURE_WORDS,
     TIME_WORDS,
+    TITLE_WORDS,
     WEEKDAYS,
     alternation,
     capitalised,
+    is_common_capitalised,
     light_stem,
     month_number,
 )
@@ -66,7 +70,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     **{u: ("duration", 168.0) for u in ("week", "weeks")},
     **{u: ("duration", 730.5) for u in ("month", "months")},
     **{u: ("duration", 8766.0) for u in ("year", "years")},
-    **{u: ("duration", 1 / 60) for u in ("minute", "minutes")},
+    **{u: ("duration", 1 / 60) for u in ("minute", "minutes", "min")},
+    **{u: ("duration", 1 / 3600) for u in ("second", "seconds", "sec", "secs")},
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
     "degrees": ("degrees", 1.0),
 }
@@ -147,12 +152,35 @@ _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>" + _NAME + r"
 _DIRECTION = re.compile(
     r"\b(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?|northeast|northwest|southeast|"
     r"southwest)\s+of\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
-    r"(?P<place>[A-Z][\w’'-]+)",
+    r"(?P<place>(?-i:[A-Z])[\w’'-]+)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|would|due|is to|are to|scheduled|expected|plans?|planned|"
                      r"next|upcoming|set to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# "4 minutes 48 seconds", "2 hours and 10 minutes": the second part of one duration
+_COMPOUND_DURATION = re.compile(r"\s+[a-z]+\s*,?\s*(?:and\s+)?(?P<num>\d{1,2})\s+"
+                                r"(?P<unit>minutes?|seconds?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The question a value answers, read from its clause: what two values must share to conflict.
+
+    ``subject``: the name words of the clause (who or what the value is about: "Klitschko's
+    record", "Aceh's toll"), possessives dropped and lower-cased; ``predicate``: the stems of
+    the content words right around the value ("killed", "countries", "deliberated");
+    ``scope``: words that narrow or widen what is counted ("career", "season", "total",
+    "alone", "another", the first or second of several); ``reference``: the place a distance
+    or direction is measured from ("of the port", "from Manokwari"); ``era``: the year the
+    clause places it in ("2004", "last year" resolved when the article is dated), '' if none.
+    """
+
+    subject: frozenset[str] = frozenset()
+    predicate: frozenset[str] = frozenset()
+    scope: frozenset[str] = frozenset()
+    reference: str = ""
+    era: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +206,7 @@ class Value:
     mods: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)
     precision: float = 1.0
+    frame: Frame = field(default_factory=Frame)
 
     @property
     def evolving(self) -> bool:
@@ -241,6 +270,9 @@ def _skip_number(text: str, start: int, end: int, raw: str) -> bool:
         return True  # a day of a month
     if re.fullmatch(r"(?:19|20)\d\d", raw):
         return True  # a year (read as a date)
+    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z]\s$", before) and not re.search(
+            r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")", before[-5:], re.IGNORECASE):
+        return True  # "Boeing 737", "the Colts 7": a number that is part of a name
     return bool(re.match(r"\s*(?:a\.?m\b|p\.?m\b|GMT|ET|EST|PST|local time)", text[end : end + 12],
                          re.IGNORECASE))
 
@@ -325,6 +357,9 @@ def _numbers(text: str) -> list[Value]:
                 noun = noun or unit
         else:
             unit, noun = _counted_noun(text, match.end())
+        if re.search(r"\b(?:hours?|minutes?)\s*,?\s*(?:and\s+)?$",
+                     text[max(0, match.start() - 12):match.start()]) and unit in _UNITS:
+            continue  # the "48 seconds" of "4 minutes 48 seconds": read with the minutes
         if match.group("cur"):
             family, factor = "money", 1.0
             unit = match.group("cur")
@@ -347,8 +382,14 @@ def _numbers(text: str) -> list[Value]:
             noun = "people"
         event = _event(text, match.start(), match.end()) if noun == "people" else ""
         hedge = _hedge(text, match.start())
+        end = match.end()
+        if family == "duration":
+            rest = _COMPOUND_DURATION.match(text, end)
+            if rest and rest.group("unit").lower() in _UNITS:
+                amount += float(rest.group("num")) * _UNITS[rest.group("unit").lower()][1] / factor
+                end = rest.end()
         values.append(Value(
-            kind="number", start=match.start(), end=match.end(), text=match.group().strip(),
+            kind="number", start=match.start(), end=end, text=text[match.start():end].strip(),
             slot=("number", family, event or _stem(noun)) if family == "count" else
                  ("number", family, slot_noun if family == "percent" else family),
             amount=amount * factor, hedge=hedge,
@@ -397,15 +438,20 @@ def _records(text: str) -> list[Value]:
         names = re.findall(r"[A-Z][a-z’'-]+", before)
         after = text[match.end() : match.end() + 12]
         score = re.search(r"\b(?:beat|beats|defeated|edged|lost|won|drew|tied|trailed|led)\b"
-                          r"(?:\s+[\w’'-]+){0,3}\s*$", before)
+                          r"(?:,?\s+[\w’'-]+){0,5}[\s,]*$", before)
         if not (re.search(r"\b(?:record|mark)\b", before[-30:] + after) or score
                 or re.search(r"[,(]\s*$", before)):
             continue
         if not names:
             continue
+        # "beat the Jaguars 31-24", "a 20-13 victory": the score of one game, not a record
+        game = bool(score) or bool(re.match(r"\s*(?:victory|win|loss|defeat|lead|triumph|"
+                                            r"rout|decision)\b", after + text[match.end() + 12:
+                                                                             match.end() + 20]))
         values.append(Value(
             kind="record", start=match.start(), end=match.end(), text=match.group(),
-            slot=("record",), label=match.group(), mods=_name_tokens(names[-1]),
+            slot=("score",) if game else ("record",), label=match.group(),
+            mods=_name_tokens(names[-1]),
             context=_context(text, *match.span()),
         ))
     return values
@@ -586,8 +632,94 @@ def extract_values(text: str, date: dt.date | None = None) -> list[Value]:
     """Return the comparable values stated in the sentence ``text``.
 
     Takes the sentence and its article's date (to resolve weekdays and "last year"); returns
-    values in text order (see :class:`Value`).
+    values in text order (see :class:`Value`), each with the :class:`Frame` of its clause.
     """
     values = (_numbers(text) + _ages_and_homes(text) + _records(text) + _dates(text, date)
               + _ordinals(text) + _roles(text))
-    return sorted(values, key=lambda v: (v.start, v.end, v.kind))
+    framed = [replace(v, frame=read_frame(text, v.start, v.end, date)) for v in values]
+    return sorted(framed, key=lambda v: (v.start, v.end, v.kind))
+
+
+# Where a clause ends: strong punctuation, or a comma before a conjunction or a relative word.
+_CLAUSE_END = re.compile(r"[;:()\[\]]|\s[—–-]{1,2}\s|"
+                         r",\s+(?=(?:[\w.’'-]+\s+){0,5}(?:said|says|reported|told)\b)|,\s+(?:and|but|while|whereas|which|who|"
+                         r"after|before|when|including|compared|up from|down from|off from|"
+                         r"from|than|against|bringing|making)\b")
+_NAME_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[A-Za-z]")
+# Words that narrow or widen what a figure counts: two figures with different ones answer
+# different questions ("a career total" / "this season's").
+_SCOPE_WORDS = frozenset("""career season seasons total overall alone combined annual annually
+    per each average additional another other remaining previous earlier former extra cumulative
+    lifetime weekly daily monthly yearly initial final""".split())
+_ORDINAL_SCOPE = frozenset(("first", "second", "third", "fourth", "fifth", "latest", "last"))
+_ERA = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-–]\d)|\b(?P<rel>last|previous|next)\s+"
+                  r"(?P<unit>year|month|week)\b|\b(?P<ago>\w+\s+(?:years?|decades?)\s+ago)\b",
+                  re.IGNORECASE)
+# The place a distance is measured from: the first name, else the noun, after "from"/"of".
+_REFERENCE = re.compile(r"[^,;]{0,40}?\b(?:from|of|off|outside|near)\s+(?:(?:the|a|an)\s+)?"
+                        r"(?:(?:[a-z’'-]+\s+){0,4}?(?P<name>[A-Z][\w’'-]+)|(?P<noun>[a-z]+))")
+_PREDICATE_REACH = 6
+_NOT_SUBJECTS = (frozenset(w.lower() for w in NOT_NAMES)
+                 | frozenset(t.lower().rstrip(".") for t in HONORIFIC_ABBREVIATIONS + TITLE_WORDS)
+                 | frozenset(u.lower() for u in _UNITS)
+                 | frozenset("""am pm gmt utc usgs ko kos said says according police officials
+                     authorities""".split()))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the clause around ``[start, end)`` (see ``_CLAUSE_END``)."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_END.finditer(text):
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+def _subject(text: str, lo: int, hi: int) -> frozenset[str]:
+    words: set[str] = set()
+    for match in _NAME_WORD.finditer(text, lo, hi):
+        word = re.sub(r"[’']s?$", "", match.group()).rstrip(".")
+        key = word.lower()
+        if match.start() == 0 and (word in NOT_NAMES or key in STOPWORDS
+                                   or is_common_capitalised(word)):
+            continue  # a sentence's first word is capitalised whatever it is
+        if key in _NOT_SUBJECTS or key in STOPWORDS or key in MONTHS or len(key) < 2:
+            continue
+        words.add(key)
+    return frozenset(words)
+
+
+def read_frame(text: str, start: int, end: int, date: dt.date | None = None) -> Frame:
+    """Return the :class:`Frame` of the value at ``[start, end)`` of the sentence ``text``.
+
+    Takes the sentence, the value's offsets and the article's date (to resolve "last year");
+    returns the subject names, predicate stems, scope words, reference place and era of the
+    value's clause.
+    """
+    lo, hi = _clause(text, start, end)
+    before = _WORD.findall(text[lo:start])[-_PREDICATE_REACH:]
+    after = _WORD.findall(text[end:hi])[:_PREDICATE_REACH]
+    near = [w.lower() for w in before[-3:] + after[:3]]
+    predicate = frozenset(_stem(w) for w in before + after
+                          if w.lower() not in STOPWORDS and len(w) > 2 and w[:1].islower())
+    scope = {w for w in near if w in _SCOPE_WORDS}
+    # "the first quake", "the second robbery": which of several things of one kind
+    scope |= {w for w in (x.lower() for x in before[-3:]) if w in _ORDINAL_SCOPE}
+    reference = _REFERENCE.match(text, end, min(len(text), end + 80))
+    era = ""
+    for match in _ERA.finditer(text, lo, hi):
+        if match.group("year"):
+            era = match.group("year")
+        elif match.group("ago"):
+            era = "past"
+        else:
+            shift = {"last": -1, "previous": -1, "next": 1}[match.group("rel").lower()]
+            era = (str(date.year + shift) if date is not None and match.group("unit").lower()
+                   == "year" else f"{match.group('rel').lower()} {match.group('unit').lower()}")
+        break
+    return Frame(subject=_subject(text, lo, hi), predicate=predicate, scope=frozenset(scope),
+                 reference=(reference.group("name") or reference.group("noun")).lower()
+                 if reference else "", era=era)
