@@ -51,6 +51,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import importlib.util
 import json
 import re
 import tempfile
@@ -375,7 +376,10 @@ def ours_to_predictions(cluster: str, articles: Sequence[Article], conflicts: Se
         label = gold_label(conflict.label)
         run.labels[label] += 1
         run.predictions.append({"cluster": cluster, "label": label, "kind": conflict.kind,
-                                "sides": sides})
+                                "sides": sides, "confidence": conflict.confidence,
+                                "possible": conflict.possible, "topic": conflict.topic,
+                                "values": [side.value for side in conflict.sides],
+                                "texts": [side.evidence[0].text for side in conflict.sides]})
 
 
 def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
@@ -383,7 +387,8 @@ def score_dev(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
     """Score ``run`` with the official scorer, over all items, per corpus and per half (tune,
     held-out); return its JSONs by part."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    name = "newsweave" if run.system == "newsweave" else "peer"
+    name = {"newsweave": "newsweave", "newsweave+possible": "newsweave-possible"}.get(
+        run.system, "peer")
     results: dict[str, dict[str, Any]] = {}
 
     def keep(part: str, cluster: str) -> bool:
@@ -415,13 +420,13 @@ def print_dev(runs: Sequence[DevRun], scores: dict[str, dict[str, dict[str, Any]
               gold: dict[str, Any], show: int, corpus: dict[str, str]) -> None:
     """Print the scorer's figures for every system and part (all, each corpus, each half), then
     what it could not use (``runs[0]`` is ours: ``--show`` prints its failures)."""
-    print(f"  {'system':11s} {'part':8s} {'P':>5s} {'R':>5s} {'F1':>5s} {'tp':>4s} "
+    print(f"  {'system':18s} {'part':8s} {'P':>5s} {'R':>5s} {'F1':>5s} {'tp':>4s} "
           f"{'claim':>6s} {'gold':>4s} | {'FP hard':>7s} {'dup':>5s} {'unmat':>6s} | "
           f"{'labAcc':>6s} {'compat-ok':>9s} {'matched':>8s}")
     for run in runs:
         for part, res in scores[run.system].items():
             c = res["contradiction"]
-            print(f"  {run.system:11s} {part:8s} {pct(c['precision'])} {pct(c['recall'])} "
+            print(f"  {run.system:18s} {part:8s} {pct(c['precision'])} {pct(c['recall'])} "
                   f"{pct(c['f1'])} {c['tp']:4d} {c['claimed']:6d} {c['gold']:4d} | "
                   f"{c['fp_hard_negative']:7d} {c['fp_duplicate']:5d} {c['fp_unmatched']:6d} | "
                   f"{pct(res['label_accuracy_update_vs_contradiction']):>6s} "
@@ -463,13 +468,13 @@ def bench_dev(show: int) -> dict[str, Any]:
     """Run both systems on every gold cluster/event, score them and print the figures."""
     gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
     clusters, corpus, missing = load_dev_clusters(gold["items"])
-    ours, peer = DevRun("newsweave"), DevRun("naive peer")
+    every, peer = DevRun("newsweave+possible"), DevRun("naive peer")
     for cluster, articles in clusters.items():
         conflicts, seconds, error = run_ours(articles)
-        ours.seconds += seconds
+        every.seconds += seconds
         if error:
-            ours.errors[cluster] = error
-        ours_to_predictions(cluster, articles, conflicts, ours)
+            every.errors[cluster] = error
+        ours_to_predictions(cluster, articles, conflicts, every)
         start = time.perf_counter()
         found = run_peer(articles)
         peer.seconds += time.perf_counter() - start
@@ -484,21 +489,104 @@ def bench_dev(show: int) -> dict[str, Any]:
     if missing:
         print(f"  gold evidence articles not found in the data: {len(missing)} "
               f"({', '.join(missing[:5])})")
-    if ours.errors:
-        first = next(iter(ours.errors.items()))
-        print(f"  build_brief raised on {len(ours.errors)} clusters (no predictions there); "
+    if every.errors:
+        first = next(iter(every.errors.items()))
+        print(f"  build_brief raised on {len(every.errors)} clusters (no predictions there); "
               f"first: {first[0]}: {first[1][:200]}")
-    scores = {run.system: score_dev(run, gold, corpus, show) for run in (ours, peer)}
-    print_dev([ours, peer], scores, gold, show, corpus)
+    # What the brief asserts: its confident contradictions.  The possible ones are listed apart
+    # (collapsed) in the brief; they are scored too, as "newsweave+possible".
+    ours = DevRun("newsweave", seconds=every.seconds, bad_sides=every.bad_sides,
+                  one_article=every.one_article, errors=every.errors,
+                  predictions=[p for p in every.predictions
+                               if not (p["possible"] and p["label"] == "contradiction")])
+    ours.labels = Counter(p["label"] for p in ours.predictions)
+    scores = {run.system: score_dev(run, gold, corpus, show) for run in (ours, every, peer)}
+    print_dev([ours, every, peer], scores, gold, show, corpus)
+    sweep = confidence_sweep(every, gold, corpus)
+    show_extremes(every, gold, corpus, "held-out", 20)
     ratio = ours.seconds / peer.seconds if peer.seconds else float("nan")
     print(f"  time: newsweave build_brief {ours.seconds:.2f} s (the whole pipeline), naive peer "
           f"{peer.seconds:.2f} s: ratio {ratio:.1f}x")
-    return {"scores": {s: {k: {x: y for x, y in v.items() if not x.startswith("_")}
+    return {"sweep": sweep,
+            "scores": {s: {k: {x: y for x, y in v.items() if not x.startswith("_")}
                            for k, v in parts.items()} for s, parts in scores.items()},
             "seconds": {"newsweave": ours.seconds, "peer": peer.seconds},
             "not_usable": {r.system: {"bad_sides": r.bad_sides, "one_article": r.one_article,
                                       "errors": r.errors}
                            for r in (ours, peer)}}
+
+
+def _in_half(corpus: dict[str, str], part: str) -> Any:
+    return lambda cluster: half_of(unit_key(corpus[cluster], cluster)) == part
+
+
+def confidence_sweep(run: DevRun, gold: dict[str, Any], corpus: dict[str, str],
+                     thresholds: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7,
+                                                    0.75, 0.8)) -> dict[str, Any]:
+    """Score the contradictions at or above each confidence threshold, per half (the official
+    scorer on each subset; the other labels are kept), print and return the figures.
+
+    A subset is a filter of one run: the grouping of disagreements into conflicts is the one
+    made at the configured threshold.
+    """
+    out: dict[str, Any] = {}
+    print("  newsweave by confidence threshold (contradictions at or above it; P / R / claimed):")
+    with tempfile.TemporaryDirectory() as tmp:
+        for threshold in thresholds:
+            row = []
+            for part in ("tune", "held-out"):
+                keep = _in_half(corpus, part)
+                preds = [p for p in run.predictions if keep(p["cluster"]) and not (
+                    p["label"] == "contradiction" and p["confidence"] < threshold)]
+                pred_path, gold_path = Path(tmp) / "pred.json", Path(tmp) / "gold.json"
+                pred_path.write_text(json.dumps({"conflicts": preds}), encoding="utf-8")
+                gold_path.write_text(json.dumps(
+                    {"items": [i for i in gold["items"] if keep(i["cluster"])]}),
+                    encoding="utf-8")
+                res, _ = run_scorer([str(SCORER), str(pred_path), str(gold_path)],
+                                    Path(tmp) / "score.json")
+                c = res["contradiction"]
+                out[f"{threshold:.2f}/{part}"] = c
+                row.append(f"{part} {pct(c['precision'])} {pct(c['recall'])} {c['claimed']:4d}")
+            print(f"    >= {threshold:.2f}: " + "   ".join(row))
+    return out
+
+
+def show_extremes(run: DevRun, gold: dict[str, Any], corpus: dict[str, str], part: str,
+                  count: int) -> None:
+    """Print the ``count`` highest- and lowest-confidence contradictions reported on ``part``,
+    each with the gold item it matches (the scorer's own ``match_score``), for reading."""
+    scorer = _load_scorer()
+    keep = _in_half(corpus, part)
+    items = [i for i in gold["items"] if keep(i["cluster"])]
+    claims = sorted((p for p in run.predictions
+                     if keep(p["cluster"]) and p["label"] == "contradiction"),
+                    key=lambda p: -p["confidence"])
+
+    def status(pred: Prediction) -> str:
+        for item in items:
+            if item["cluster"] == pred["cluster"] and scorer.match_score(pred, item) > 0:
+                return f"gold {item['label']} {item['id']}"
+        return "not in the gold"
+
+    for title, chosen in ((f"highest-confidence {count}", claims[:count]),
+                          (f"lowest-confidence {count}", claims[-count:][::-1])):
+        print(f"  newsweave: the {title} contradictions reported on the {part} half "
+              f"(of {len(claims)}):")
+        for pred in chosen:
+            flag = " (possible)" if pred["possible"] else ""
+            print(f"    {pred['confidence']:.2f}{flag} [{status(pred)}] {pred['cluster']} "
+                  f"{pred['topic']}: " + " / ".join(pred["values"]))
+            for text in pred["texts"][:2]:
+                print(f"        | {' '.join(text.split())[:160]}")
+
+
+def _load_scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("score_conflicts", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> None:

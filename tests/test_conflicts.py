@@ -198,3 +198,104 @@ def test_emmys_producer_credit_conflict() -> None:
     first_second = [c for c in ordinals if any("first" in s.value for s in c.sides)
                     and any("second" in s.value for s in c.sides)]
     assert first_second and all("qualifies" in c.explanation for c in first_second)
+
+
+# --- same question: the false alarms of real clusters, on invented sentences ------------------
+
+def _confident_contradictions(conflicts: list[Conflict]) -> list[Conflict]:
+    return [c for c in conflicts if c.label == "contradiction" and not c.possible]
+
+
+@pytest.mark.parametrize(("case", "a", "b"), [
+    # 1. two different quantities under one loose slot
+    ("a rise and a premium", "Shares of Velmora rose 12 percent on Monday after the offer.",
+     "The offer values Velmora at a 20 percent premium to Friday's close."),
+    ("one company's stock against another's", "Shares of Velmora rose 14 percent on the news.",
+     "Shares of Trellick rose 9 percent on the news."),
+    ("a career total against one season", "Dorsey has scored 412 career goals for the club.",
+     "Dorsey has scored 31 goals this season for the club."),
+    ("a salary per year against a whole contract",
+     "The deal pays Okafor $12 million per year.",
+     "Okafor signed a deal worth $60 million in total."),
+    # 2. part against whole, another scope, another happening in the background
+    ("part against whole", "The crash killed 140 people aboard and 6 on the ground.",
+     "The crash killed 146 people."),
+    ("one province against the region", "The floods killed 12 people in one province alone.",
+     "The floods killed 40 people in the region."),
+    ("an earlier quake's injured", "The quake injured 300 people in Marrow.",
+     "In 2009, an earlier quake injured 1,200 people in Marrow."),
+    # 3. different reference points
+    ("from the port, from the warship", "The ship sank 90 miles west of the port of Halden.",
+     "The ship sank 8 miles from the warship Corvin."),
+    ("from a village, from the city", "The fire started 4 miles from the village of Ebbet.",
+     "The fire started 30 miles from the city of Danmoor."),
+    # 4. different things of one kind in one story
+    ("two quakes", "The first quake measured 7.6 and struck near Manor.",
+     "The second quake measured 7.1 and struck near Manor."),
+    # 5. a number that is part of a name
+    ("a rifle's name", "The gunman carried an AK-47 and a pistol into the bank.",
+     "The gunman carried a rifle and 3 pistols into the bank."),
+    ("a model's number", "The Falcon 900 jet landed safely at Tolver airport.",
+     "The Falcon jet carrying 12 passengers landed safely at Tolver airport."),
+    # 6. abbreviations and titles, a street and its town, wire editing lines
+    ("Lt. and Lieutenant", "Lt. Marco Bell led the rescue team into the mine.",
+     "Lieutenant Marco Bell led the rescue team into the mine."),
+    ("a street and its town", "The blast happened on Harlow Street in the early morning.",
+     "The blast happened in Kestrel in the early morning."),
+    ("a wire editing line", "UPDATES with 4th graf prv, adds quote. The mayor resigned.",
+     "The mayor resigned on Monday."),
+    # 7. both values from one sentence of one article
+    ("two figures of one sentence",
+     "Exports reached more than $90 billion, off from the spring's peak of $150 billion.",
+     "Exports fell sharply in the autumn, to $90 billion."),
+])
+def test_a_look_alike_is_no_confident_contradiction(case: str, a: str, b: str) -> None:
+    assert _confident_contradictions(_pair(a, b)) == [], case
+
+
+def test_a_toll_that_rises_over_days_is_an_update_in_date_order() -> None:
+    conflicts = _pair("The fire killed 40 people, police said.",
+                      "The fire killed 14 people, police said.",
+                      dt.date(2020, 3, 3), dt.date(2020, 3, 1))
+    (update,) = [c for c in conflicts if c.kind == "number"]
+    assert update.label == "update"
+    assert [s.value for s in update.sides] == ["14", "40"]
+    assert [s.date for s in update.sides] == [dt.date(2020, 3, 1), dt.date(2020, 3, 3)]
+    assert "14 (2020-03-01) → 40 (2020-03-03)" in update.explanation
+
+
+@pytest.mark.parametrize(("case", "a", "b"), [
+    ("a magnitude", "The quake had a magnitude of 6.3, the survey said.",
+     "The quake had a magnitude of 6.0, the survey said."),
+    ("boats in one raid", "Police seized four boats in the raid on Ostwick harbour.",
+     "Police seized five boats in the raid on Ostwick harbour."),
+    ("weeks in hospital", "Marlow spent two weeks in hospital after the crash.",
+     "Marlow spent three weeks in hospital after the crash."),
+    ("an age", "The driver, Tomas Ferrin, 61, was arrested at the scene.",
+     "The driver, Tomas Ferrin, 62, was arrested at the scene."),
+    ("a direction", "The plane crashed 20 km north of Velden.",
+     "The plane crashed 20 km south of Velden."),
+])
+def test_a_real_disagreement_is_still_a_confident_contradiction(case: str, a: str,
+                                                                b: str) -> None:
+    (conflict,) = _confident_contradictions(_pair(a, b))
+    assert conflict.confidence >= 0.6, case
+    assert conflict.signals, case
+
+
+def test_a_weak_look_alike_is_shown_as_possible_with_its_evidence() -> None:
+    conflicts = _pair("The quake injured 300 people in Marrow.",
+                      "In 2009, an earlier quake injured 1,200 people in Marrow.")
+    assert all(c.possible for c in conflicts if c.label == "contradiction")
+    for conflict in conflicts:
+        assert any("earlier year" in s or "far apart" in s for s in conflict.signals)
+
+
+def test_frame_reads_subject_scope_reference_and_era() -> None:
+    (value,) = _values("In 2004, the tsunami off Aceh killed 230,000 people.", "number")
+    assert "aceh" in value.frame.subject and value.frame.era == "2004"
+    assert "kill" in value.frame.predicate
+    (distance,) = _values("The ship sank 90 miles west of the port of Halden.", "number")
+    assert distance.frame.reference == "halden"
+    (career,) = _values("Dorsey has scored 412 career goals for the club.", "number")
+    assert career.frame.scope == {"career"}

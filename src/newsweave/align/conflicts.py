@@ -256,6 +256,10 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
             fn.predicate & depth):
         return Evidence(False, reason="a depth and a distance")
     person = m.kind in _PERSON_KINDS
+    if (not person and similarity >= 0.5 and fm.subject and fn.subject
+            and not _names_meet(fm.subject, fn.subject)):
+        # the same words about another company or person: two subjects, not two figures
+        return Evidence(False, reason="the same sentence about different named subjects")
     signals: list[str] = []
     if m.kind == "number":
         confidence = _SPECIFIC_FAMILIES.get(m.slot[1], 0.25 if m.evolving else 0.15)
@@ -374,10 +378,16 @@ def _ambiguous(values: Sequence[Value], value: Value) -> bool:
     return sum(1 for v in values if v.slot == value.slot and v.text != value.text) > 0
 
 
-def _part_of_total(values: Sequence[Value], other: Value) -> bool:
-    """Return True when two of a sentence's values of ``other``'s slot add up to ``other``
-    ("140 aboard and 6 on the ground" against "146 killed")."""
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,$])\d{1,3}(?:,\d{3})*(?![\w.,]\d)")
+
+
+def _part_of_total(values: Sequence[Value], text: str, other: Value) -> bool:
+    """Return True when two figures of a sentence add up to ``other``: its values of
+    ``other``'s slot, or plain numbers for a count ("140 aboard and 6 on the ground" against
+    "146 killed")."""
     amounts = [v.amount for v in values if v.slot == other.slot and v.amount is not None]
+    if other.slot[:2] == ("number", "count"):
+        amounts += [float(n.replace(",", "")) for n in _PLAIN_NUMBER.findall(text)]
     if other.amount is None or len(amounts) < 2:
         return False
     return any(abs(x + y - other.amount) < 1e-9 * max(other.amount, 1.0)
@@ -412,8 +422,10 @@ def _bucket_conflicts(
                 continue
             if (_states_both(row_values[m.row], n.value)
                     or _states_both(row_values[n.row], m.value)
-                    or _part_of_total(row_values[m.row], n.value)
-                    or _part_of_total(row_values[n.row], m.value)):
+                    or _part_of_total(row_values[m.row], index.sentences[m.row].span.text,
+                                      n.value)
+                    or _part_of_total(row_values[n.row], index.sentences[n.row].span.text,
+                                      m.value)):
                 continue
             if m.value.kind not in _PERSON_KINDS and (
                     _ambiguous(row_values[m.row], m.value)
@@ -524,25 +536,19 @@ def _median_date(side: Sequence[_Mention]) -> dt.date | None:
     return dates[len(dates) // 2] if dates and len(dates) == len(side) else None
 
 
-def _rising_over_time(sides: list[list[_Mention]]) -> list[list[_Mention]] | None:
-    """Return the sides in date order when every article is dated, the sides' dates differ
-    and the figure rises (or is revised) along them; else None.
+def _over_time(sides: list[list[_Mention]]) -> list[list[_Mention]] | None:
+    """Return the sides in date order when every article is dated and the sides fall on
+    different dates; else None.
 
-    Two articles of one day may still disagree (one has the newer count): each side is
-    placed at the median date of its articles, and the figures must not fall from one date to
-    the next.
+    A count that changes as news comes in (a toll, arrests) is raised or revised from one day
+    to the next; two articles of one day may still disagree (one has the newer count), so each
+    side is placed at the median date of its articles.
     """
     dated = [(_median_date(side), side) for side in sides]
-    if any(d is None for d, _ in dated):
+    if any(d is None for d, _ in dated) or len({d for d, _ in dated}) < 2:
         return None
-    ordered = sorted(dated, key=lambda item: (item[0], item[1][0].value.amount or 0.0))
-    days = [d for d, _ in ordered]
-    amounts = [side[0].value.amount for _, side in ordered]
-    if len(set(days)) < 2 or any(a is None for a in amounts):
-        return None
-    if all(x is not None and y is not None and x <= y for x, y in pairwise(amounts)):
-        return [side for _, side in ordered]
-    return None
+    return [side for _, side in sorted(dated, key=lambda item: (
+        item[0], item[1][0].value.amount or 0.0))]
 
 
 def _sequence(sides: Sequence[Sequence[_Mention]]) -> str:
@@ -559,10 +565,10 @@ def _label(
         reasons = dict.fromkeys(c.reason for c in pairwise_ + comparisons if c.reason)
         return "compatible", "; ".join(reasons), sides
     if values[0].evolving:
-        rising = _rising_over_time(sides)
-        if rising is not None:
+        ordered = _over_time(sides)
+        if ordered is not None:
             return "update", ("a count that changes as news comes in, by date: "
-                              + _sequence(rising)), rising
+                              + _sequence(ordered)), ordered
     if _dated_order(sides):
         ordered = sorted(sides, key=lambda side: min(m.date for m in side if m.date))
         if values[0].evolving or values[0].kind in ("age", "ordinal"):

@@ -289,7 +289,13 @@ def _counted_noun(text: str, end: int) -> tuple[str, str]:
     if first in ("percent", "%", "per cent"):
         of = re.match(r"\s*(?:per cent|percent|%)\s+of\s+(?:(?:the|all|its|their|eligible|"
                       r"registered)\s+)*([a-z][\w-]*)", rest, re.IGNORECASE)
-        return "percent", (of.group(1).lower() if of else "")
+        if of:
+            return "percent", of.group(1).lower()
+        # "a 20 percent premium", "a 5 percent stake": the noun the percentage is of
+        after = re.match(r"\s*(?:per cent|percent|%)\s+([a-z][\w-]*)\b", rest, re.IGNORECASE)
+        key = after.group(1).lower() if after else ""
+        return "percent", (key if key and key not in STOPWORDS and not key.endswith("ed")
+                           and not key.endswith("ly") else "")
     if first in _UNITS:
         return first, first
     if first in STOPWORDS or first in ("killed", "dead", "injured", "wounded"):
@@ -540,6 +546,9 @@ def _dates(text: str, date: dt.date | None) -> list[Value]:
 def _ordinals(text: str) -> list[Value]:
     values: list[Value] = []
     for match in _ORDINAL.finditer(text):
+        if re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()],
+                     re.IGNORECASE):
+            continue  # "the first quake", "the second robbery": which one, not how many
         word = match.group("ord").lower()
         number = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
         if number is None:
@@ -684,7 +693,8 @@ def _subject(text: str, lo: int, hi: int) -> frozenset[str]:
         word = re.sub(r"[’']s?$", "", match.group()).rstrip(".")
         key = word.lower()
         if match.start() == 0 and (word in NOT_NAMES or key in STOPWORDS
-                                   or is_common_capitalised(word)):
+                                   or is_common_capitalised(word)
+                                   or not re.match(r"\s+[A-Z]", text[match.end():])):
             continue  # a sentence's first word is capitalised whatever it is
         if key in _NOT_SUBJECTS or key in STOPWORDS or key in MONTHS or len(key) < 2:
             continue
@@ -702,10 +712,9 @@ def read_frame(text: str, start: int, end: int, date: dt.date | None = None) -> 
     lo, hi = _clause(text, start, end)
     before = _WORD.findall(text[lo:start])[-_PREDICATE_REACH:]
     after = _WORD.findall(text[end:hi])[:_PREDICATE_REACH]
-    near = [w.lower() for w in before[-3:] + after[:3]]
     predicate = frozenset(_stem(w) for w in before + after
                           if w.lower() not in STOPWORDS and len(w) > 2 and w[:1].islower())
-    scope = {w for w in near if w in _SCOPE_WORDS}
+    scope = {w.lower() for w in before + after if w.lower() in _SCOPE_WORDS}
     # "the first quake", "the second robbery": which of several things of one kind
     scope |= {w for w in (x.lower() for x in before[-3:]) if w in _ORDINAL_SCOPE}
     reference = _REFERENCE.match(text, end, min(len(text), end + 80))

@@ -7,7 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from newsweave.model import Article, Brief, Fact, Quote, ReusePair, Span, SummarySentence
+from newsweave.model import (
+    Article,
+    Brief,
+    Conflict,
+    ConflictSide,
+    Fact,
+    Quote,
+    ReusePair,
+    Span,
+    SummarySentence,
+)
 
 SINGLE_FACTS_LIMIT = 10
 PASSAGE_PREVIEW = 200
@@ -232,3 +242,21 @@ def reading_text(text: str) -> str:
 def speaker_name(speaker: str | None) -> str:
     """Return a speaker's name for display, ``"unknown speaker"`` for ``None``."""
     return speaker if speaker else "unknown speaker"
+
+
+def split_conflicts(brief: Brief) -> tuple[list[Conflict], list[Conflict]]:
+    """Return the brief's conflicts in two lists: the confident ones (shown first) and the
+    possible ones (below the confidence threshold, shown apart and collapsed)."""
+    confident = [c for c in brief.conflicts if not c.possible]
+    possible = [c for c in brief.conflicts if c.possible]
+    return confident, possible
+
+
+def conflict_heading(conflict: Conflict) -> str:
+    """Return the words after a conflict's label: its topic, kind and confidence."""
+    return f"{conflict.topic} ({conflict.kind}, confidence {conflict.confidence:.2f})"
+
+
+def side_value(side: ConflictSide) -> str:
+    """Return a conflict side's value, with its date when it has one ("14 (1998-12-02)")."""
+    return f"{side.value} ({side.date.isoformat()})" if side.date else side.value

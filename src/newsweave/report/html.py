@@ -32,6 +32,7 @@ from newsweave.report._common import (
     shorten,
     single_facts,
     speaker_name,
+    split_conflicts,
     ungrouped_quotes,
 )
 
@@ -421,8 +422,11 @@ def render_html(brief: Brief) -> str:
     names = _names(brief)
     anchors = _cited_spans(brief)
     template = _environment().get_template(TEMPLATE)
+    confident_conflicts, possible_conflicts = split_conflicts(brief)
     return template.render(
         brief=brief,
+        confident_conflicts=confident_conflicts,
+        possible_conflicts=possible_conflicts,
         title=brief_title(brief),
         overview=overview(brief),
         name=lambda aid: _name(names, aid),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsweave.model import Brief
+from newsweave.model import Brief, Conflict
 from newsweave.report._common import (
     PASSAGE_PREVIEW,
     brief_title,
+    conflict_heading,
     direction,
     one_line,
     overlap_figures,
@@ -18,8 +19,10 @@ from newsweave.report._common import (
     reading_text,
     shared_facts,
     shorten,
+    side_value,
     single_facts,
     speaker_name,
+    split_conflicts,
     ungrouped_quotes,
 )
 
@@ -138,19 +141,35 @@ def _facts(brief: Brief) -> list[str]:
     return out
 
 
+def _conflict(conflict: Conflict) -> list[str]:
+    out = [f"### {conflict.label}: {escaped(conflict_heading(conflict))}", ""]
+    for side in conflict.sides:
+        out.append(f"- **{escaped(side_value(side))}** — {_ids(side.articles)}")
+        for span in side.evidence:
+            out.append(f"  - {escaped(span.article_id)}: {escaped(span.text)}")
+    if conflict.explanation:
+        out += ["", _line_start(escaped(conflict.explanation))]
+    if conflict.signals:
+        out += ["", _line_start(escaped("Evidence: " + "; ".join(conflict.signals)))]
+    out.append("")
+    return out
+
+
 def _conflicts(brief: Brief) -> list[str]:
     out = ["## Conflicts", ""]
-    if not brief.conflicts:
+    confident, possible = split_conflicts(brief)
+    if not confident and not possible:
         return [*out, NONE]
-    for conflict in brief.conflicts:
-        out += [f"### {conflict.label}: {escaped(conflict.topic)} ({conflict.kind})", ""]
-        for side in conflict.sides:
-            out.append(f"- **{escaped(side.value)}** — {_ids(side.articles)}")
-            for span in side.evidence:
-                out.append(f"  - {escaped(span.article_id)}: {escaped(span.text)}")
-        if conflict.explanation:
-            out += ["", _line_start(escaped(conflict.explanation))]
-        out.append("")
+    if not confident:
+        out += ["No confident conflicts.", ""]
+    for conflict in confident:
+        out += _conflict(conflict)
+    if possible:
+        out += ["<details>", f"<summary>Possible conflicts ({len(possible)}): lower confidence, "
+                "check before use</summary>", ""]
+        for conflict in possible:
+            out += _conflict(conflict)
+        out += ["</details>", ""]
     return _strip(out)
 
 

@@ -15,10 +15,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsweave.model import Brief
+from newsweave.model import Brief, Conflict
 from newsweave.report._common import (
     PASSAGE_PREVIEW,
     brief_title,
+    conflict_heading,
     direction,
     one_line,
     overlap_figures,
@@ -27,8 +28,10 @@ from newsweave.report._common import (
     reading_text,
     shared_facts,
     shorten,
+    side_value,
     single_facts,
     speaker_name,
+    split_conflicts,
     ungrouped_quotes,
 )
 
@@ -144,24 +147,39 @@ def _facts(brief: Brief) -> list[RenderableType]:
 _LABEL_STYLE = {"contradiction": "bold red", "update": "bold yellow", "compatible": "bold green"}
 
 
+def _conflict_panel(conflict: Conflict) -> Panel:
+    table = _table("Value", "Articles", "Evidence")
+    for side in conflict.sides:
+        evidence = Text("\n").join(
+            Text(f"{s.article_id}: ", style="dim").append(one_line(s.text))
+            for s in side.evidence
+        )
+        table.add_row(_t(side_value(side), "bold"), _ids(side.articles), evidence)
+    parts: list[RenderableType] = [table]
+    if conflict.explanation:
+        parts.append(_t(conflict.explanation, "dim"))
+    if conflict.signals:
+        parts.append(_t("Evidence: " + "; ".join(conflict.signals), "dim"))
+    title = Text(conflict.label, style=_LABEL_STYLE.get(conflict.label, "bold"))
+    title.append(f": {one_line(conflict_heading(conflict))}", style="bold")
+    return Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED)
+
+
 def _conflicts(brief: Brief) -> list[RenderableType]:
-    if not brief.conflicts:
+    confident, possible = split_conflicts(brief)
+    if not confident and not possible:
         return [_none()]
-    out: list[RenderableType] = []
-    for conflict in brief.conflicts:
-        table = _table("Value", "Articles", "Evidence")
-        for side in conflict.sides:
-            evidence = Text("\n").join(
-                Text(f"{s.article_id}: ", style="dim").append(one_line(s.text))
-                for s in side.evidence
-            )
-            table.add_row(_t(side.value, "bold"), _ids(side.articles), evidence)
-        parts: list[RenderableType] = [table]
-        if conflict.explanation:
-            parts.append(_t(conflict.explanation, "dim"))
-        title = Text(conflict.label, style=_LABEL_STYLE.get(conflict.label, "bold"))
-        title.append(f": {one_line(conflict.topic)} ({conflict.kind})", style="bold")
-        out.append(Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED))
+    out: list[RenderableType] = [_conflict_panel(c) for c in confident]
+    if not confident:
+        out.append(_t("No confident conflicts.", "dim"))
+    if possible:
+        # a terminal cannot fold: the possible ones are one line each
+        out.append(_t(f"Possible conflicts ({len(possible)}): lower confidence, check before use",
+                      "bold"))
+        for conflict in possible:
+            values = " / ".join(side_value(side) for side in conflict.sides)
+            out.append(Text(f"  {conflict.label}: {one_line(conflict_heading(conflict))}: "
+                            f"{one_line(values)}", style="dim"))
     return out
 
 
