@@ -166,11 +166,11 @@ def _comparable(m: _Mention, n: _Mention, similarity: float) -> bool:
         qualified = m.value.mods != n.value.mods  # at most a compatible qualification
         return similarity >= 0.15 or shared >= 2 or (qualified and shared >= 1)
     if m.value.slot[1] == "duration":
-        return similarity >= 0.35 and shared >= 2
+        return similarity >= 0.2 and shared >= 1
     if m.value.slot[1] in ("count", "percent"):
         # counts of a common noun are the noisiest: the words around them must agree too
-        return similarity >= 0.35 or (similarity >= 0.1 and shared >= 3)
-    return similarity >= 0.4 or (similarity >= 0.15 and shared >= 2)
+        return similarity >= 0.2 or (similarity >= 0.05 and shared >= 2)
+    return similarity >= 0.2 or (similarity >= 0.05 and shared >= 1)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,8 @@ _DIRECTION = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|due|is to|are to|scheduled|expected|plans?|planned|"
                      r"next|upcoming|set to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_QUAKE = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|temblors?|magnitude|Richter)\b",
+                    re.IGNORECASE)
 # "4 minutes 48 seconds", "2 hours and 10 minutes": the second part of one duration
 _COMPOUND_DURATION = re.compile(r"\s+[a-z]+\s*,?\s*(?:and\s+)?(?P<num>\d{1,2})\s+"
                                 r"(?P<unit>minutes?|seconds?)\b", re.IGNORECASE)
@@ -377,6 +379,9 @@ def _numbers(text: str) -> list[Value]:
                                                           text[max(0, match.start() - 14):
                                                                match.start()]):
             family, noun = "magnitude", "magnitude"
+        if (family == "count" and "." in raw and 1.0 <= amount < 10.0 and not scale
+                and _QUAKE.search(text)):
+            family, noun = "magnitude", "magnitude"  # "two quakes, measuring 7.6 and 7.4"
         if family == "count" and not noun:
             # "killed 60", "60 dead": a bare number counts people only right next to the event
             noun = "people" if _event(text, match.start(), match.end(), reach=12) else ""
