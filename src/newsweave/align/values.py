@@ -158,6 +158,9 @@ _DIRECTION = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|due|is to|are to|scheduled|expected|plans?|planned|"
                      r"next|upcoming|set to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_SPLIT_RECORD = re.compile(r"\s+(?:in|on|at|against|versus|vs\.?)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:games|road|home|conference|division|series|matches|fights|"
+                           r"meetings|starts|finals|playoffs)\b", re.IGNORECASE)
 _QUAKE = re.compile(r"\b(?:quakes?|earthquakes?|tremors?|temblors?|magnitude|Richter)\b",
                     re.IGNORECASE)
 # "4 minutes 48 seconds", "2 hours and 10 minutes": the second part of one duration
@@ -453,8 +456,8 @@ def _records(text: str) -> list[Value]:
         if not (re.search(r"\b(?:record|mark)\b", before[-30:] + after) or score
                 or re.search(r"[,(]\s*$", before)):
             continue
-        if not names:
-            continue
+        if not names or _SPLIT_RECORD.match(text, match.end()):
+            continue  # no one's, or a part of a record ("9-1 in one-possession games")
         # "beat the Jaguars 31-24", "a 20-13 victory": the score of one game, not a record
         game = bool(score) or bool(re.match(r"\s*(?:victory|win|loss|defeat|lead|triumph|"
                                             r"rout|decision)\b", after + text[match.end() + 12:
