@@ -189,6 +189,7 @@ class Evidence:
 
 
 _PERSON_KINDS = frozenset({"age", "home", "record"})
+_DATE_KINDS = frozenset({"day", "month", "year", "weekday"})
 # What a slot alone says about two values being one question: a person's age is one question;
 # a count of a common noun ("games", "yards") is many.
 _SLOT_PRIOR = {"age": 0.45, "home": 0.45, "record": 0.45, "direction": 0.4, "ordinal": 0.25,
@@ -242,6 +243,9 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
     name different people or places.
     """
     fm, fn = m.frame, n.frame
+    if m.kind in _DATE_KINDS:
+        # a date is its own era: "in 1998" against "in 1999" is the disagreement itself
+        fm, fn = replace(fm, era=""), replace(fn, era="")
     if fm.era != fn.era and fm.era.isdigit() and fn.era.isdigit():
         return Evidence(False, reason=f"different years ({fm.era} / {fn.era})")
     if fm.reference and fn.reference and not _names_meet(frozenset({fm.reference}),
