@@ -55,6 +55,8 @@ from newsweave.text.tokens import STOPWORDS
 ValueKind = str  # one of the kinds listed in the module docstring
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "$35m", "$2.1bn", "50k": a scale written as a suffix (money only: "10m" is also ten metres)
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
 # unit word -> (family, factor to the family's base unit)
 _UNITS: dict[str, tuple[str, float]] = {
     **{u: ("length", 1000.0) for u in ("km", "kms", "kilometre", "kilometres", "kilometer",
@@ -97,7 +99,7 @@ _NUMBER = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     r"(?:a\s+)?dozen|" + "|".join(sorted((w for w in NUMBER_WORDS if w != "a dozen"),
                                          key=len, reverse=True)) + r")"
-    r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?<=\d)(?P<suffix>bn|m|k)\b)?"
     r"(?P<hyphen>-(?P<hunit>[a-z]+(?:-[a-z]+)*))?"
     r"(?![\w:]|[.,]\d|-\d)",
     re.IGNORECASE,
@@ -354,6 +356,11 @@ def _numbers(text: str) -> list[Value]:
         scale = match.group("scale")
         if scale:
             amount *= _SCALES[scale.lower()]
+        suffix = (match.group("suffix") or "").lower()
+        if suffix and not match.group("cur"):
+            continue  # "10m" without a currency: metres or millions, unknown
+        if suffix:
+            amount *= _SUFFIX_SCALES[suffix]
         hunit = (match.group("hunit") or "").lower()
         if hunit.startswith("year-old") or hunit in ("years-old",):
             continue  # ages are read with their person
@@ -408,7 +415,7 @@ def _numbers(text: str) -> list[Value]:
                  ("number", family, slot_noun if family == "percent" else family),
             amount=amount * factor, hedge=hedge,
             context=_context(text, match.start(), match.end()),
-            precision=_significance(raw, scale) * factor,
+            precision=_significance(raw, scale) * factor * _SUFFIX_SCALES.get(suffix, 1.0),
         ))
     return values
 
