@@ -447,9 +447,18 @@ def _bucket_conflicts(
     used = {k for p in confident for k in p}
     weaker = [p for p in disagree if settings.min_possible <= evidence[p].confidence
               < settings.min_confidence and not (set(p) & used)]
+    # the mentions one weaker step from a confident one are taken by its conflict
+    used |= {k for p in disagree if set(p) & used
+             and evidence[p].confidence >= settings.min_possible for k in p}
+    weaker = [p for p in weaker if not (set(p) & used)]
     for edges in (confident, weaker):
         for members in _find_sets(edges):
             member_set = set(members)
+            if edges is confident:
+                # a weaker disagreement with a confident conflict's value joins it as one more
+                # side (one step only: chains of weak look-alikes stay out)
+                member_set |= {k for p in disagree if (set(p) & set(members))
+                               and evidence[p].confidence >= settings.min_possible for k in p}
             # mentions that agree with a member join its side (more articles, same value)
             for i, j in agree:
                 if (i in member_set) != (j in member_set):

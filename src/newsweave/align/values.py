@@ -149,6 +149,11 @@ _HOME = re.compile(
     r"(?<!\w)(?P<name>" + _NAME + r"),\s+(?:\d{1,3},\s+)?(?:a\s+[\w\s-]{0,30}?\s+)?of\s+"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?=[,.;]|\s+(?:was|is|who|has|and)\b)"
 )
+# "Raj Chohan, who lived in South Ozone Park": the home said with a verb
+_HOME_LIVED = re.compile(
+    r"(?<!\w)(?P<name>" + _NAME + r"),\s+who\s+(?:lived|lives|resided|resides)\s+in\s+"
+    r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?=[,.;]|\s)"
+)
 _AGE_AFTER = re.compile(r"(?<!\w)(?P<name>" + _NAME + r"),\s+(?P<age>\d{1,3}),")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>" + _NAME + r")")
 _DIRECTION = re.compile(
@@ -389,6 +394,10 @@ def _numbers(text: str) -> list[Value]:
                                                           text[max(0, match.start() - 14):
                                                                match.start()]):
             family, noun = "magnitude", "magnitude"
+        if family == "duration" and re.match(r"\s*(?:[a-z]+\s+)?(?:\d+\s+[a-z]+\s+)?"
+                                             r"(?:remaining|left|to play|to go)\b",
+                                             text[match.end():match.end() + 30]):
+            continue  # "with 4 minutes remaining": a moment of a game, not a duration
         if (family == "count" and "." in raw and 1.0 <= amount < 10.0 and not scale
                 and _QUAKE.search(text)):
             family, noun = "magnitude", "magnitude"  # "two quakes, measuring 7.6 and 7.4"
@@ -436,7 +445,7 @@ def _ages_and_homes(text: str) -> list[Value]:
                 text=match.group("age"), slot=("age",), mods=_name_tokens(name),
                 amount=float(match.group("age")), context=_context(text, *match.span()),
             ))
-    for match in _HOME.finditer(text):
+    for match in [*_HOME.finditer(text), *_HOME_LIVED.finditer(text)]:
         values.append(Value(
             kind="home", start=match.start("place"), end=match.end("place"),
             text=match.group("place"), slot=("home",), mods=_name_tokens(match.group("name")),
