@@ -451,14 +451,17 @@ def _bucket_conflicts(
     used |= {k for p in disagree if set(p) & used
              and evidence[p].confidence >= settings.min_possible for k in p}
     weaker = [p for p in weaker if not (set(p) & used)]
+    joined: set[int] = set()
     for edges in (confident, weaker):
         for members in _find_sets(edges):
             member_set = set(members)
             if edges is confident:
                 # a weaker disagreement with a confident conflict's value joins it as one more
-                # side (one step only: chains of weak look-alikes stay out)
-                member_set |= {k for p in disagree if (set(p) & set(members))
-                               and evidence[p].confidence >= settings.min_possible for k in p}
+                # side (one step only: chains of weak look-alikes stay out), once
+                extra = {k for p in disagree if (set(p) & set(members))
+                         and evidence[p].confidence >= settings.min_possible for k in p}
+                member_set |= extra - joined - used.difference(extra)
+                joined |= member_set
             # mentions that agree with a member join its side (more articles, same value)
             for i, j in agree:
                 if (i in member_set) != (j in member_set):
@@ -481,7 +484,14 @@ def _bucket_conflict(
     if len(sides) < 2:
         return None
     inside = [p for p in relation if p[0] in member_set and p[1] in member_set]
-    best = max((evidence[p] for p in inside), key=lambda e: e.confidence)
+    # the confidence is that of the strongest disagreement between two sides as shown (an
+    # article on two sides was dropped with its mentions)
+    side_of = {id(m): k for k, side in enumerate(sides) for m in side}
+    shown = [p for p in inside if id(mentions[p[0]]) in side_of and id(mentions[p[1]]) in side_of
+             and side_of[id(mentions[p[0]])] != side_of[id(mentions[p[1]])]]
+    if not shown:
+        return None
+    best = max((evidence[p] for p in shown), key=lambda e: e.confidence)
     texts = [index.sentences[m.row].span.text for side in sides for m in side]
     label, explanation, sides = _label(sides, [relation[p] for p in inside], texts)
     first = min(mentions[k].row for k in member_set)
