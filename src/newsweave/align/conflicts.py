@@ -492,6 +492,8 @@ def _bucket_conflict(
     if not shown:
         return None
     best = max((evidence[p] for p in shown), key=lambda e: e.confidence)
+    if best.confidence < settings.min_possible:
+        return None
     texts = [index.sentences[m.row].span.text for side in sides for m in side]
     label, explanation, sides = _label(sides, [relation[p] for p in inside], texts)
     first = min(mentions[k].row for k in member_set)
