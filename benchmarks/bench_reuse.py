@@ -13,7 +13,10 @@ lives here):
    an ECB+ topic) into a tune half and a held-out half; each half is scored by the same scorer
    with its ``--split`` option on a copy of the gold whose pairs and groups carry their half as
    ``split`` (a temporary file outside the project), with that half's predictions only, so a
-   half's recall counts its own gold pairs alone.
+   half's recall counts its own gold pairs alone.  Direction per half is also given as right /
+   wrong / unknown / not found over the gold pairs with a known derived article, and, not
+   scored by the scorer, over the DUC positives one agency sent on one day (their document
+   numbers give the order: a check of what the text alone tells, where the gold says unknown).
 2. **synthetic** (``benchmarks/_synthetic_news.py``): a seeded corpus of invented articles with
    syndicated copies, rewrites with edits, partial lifts and same-topic independent articles
    (some quoting the same statement), its truth written in the scorer's gold format.  The
@@ -253,6 +256,49 @@ def bench_dev(settings: Settings) -> None:
     print_halves(f"  reuse-dev by half (split by DUC cluster / ECB+ topic, "
                  f"{split_counts(units)}; each half scored on its own gold with --split):",
                  ["gold+", "P", "R", "F1", "strictP", "strictF1", "dir/all", "pasF1"], table)
+    print("\n  direction per half, gold pairs with a known derived article (from the scorer's "
+          "JSON): right / wrong / unknown (found, no answer) / not found")
+    for name in systems:
+        print(f"  {name:15s} " + "   ".join(
+            f"{part} {direction_counts(plain[name])}" for part, (plain, _) in parts.items()))
+    print_silver_direction(gold, by_unit["newsweave"])
+
+
+def direction_counts(res: dict[str, Any]) -> str:
+    """``right/wrong/unknown/not found`` over the gold pairs with a known direction, read from
+    one scorer JSON (``direction``: gold, found, answered, correct)."""
+    d = res["direction"]
+    right, answered = d["correct"], d["answered"]
+    found, gold = d["found_pairs_with_direction"], d["gold_pairs_with_direction"]
+    return f"{right}/{answered - right}/{found - answered}/{gold - found} of {gold}"
+
+
+def print_silver_direction(gold: dict[str, Any],
+                           preds: list[tuple[str, Prediction]]) -> None:
+    """Print how newsweave's direction fares where the gold says "unknown" but the order is
+    known another way: DUC positives of one agency sent the same day, whose document numbers
+    follow the order they were sent in (``../shared/data/reuse-dev/README.md``, Limits).  Not
+    an official figure (the scorer does not score these pairs); it shows what the text alone
+    tells (same-day wire versions carry no dates), per half."""
+    answers = {frozenset((p["a"], p["b"])): p.get("derived") for _, p in preds}
+    counts: dict[str, list[int]] = {part: [0, 0, 0, 0] for part in PARTS[1:]}
+    for pair in gold["pairs"]:
+        a, b = pair["a"], pair["b"]
+        if (pair["label"] not in gold["positive_labels"] or pair["collection"] != "duc2004"
+                or a[:11] != b[:11]):  # agency and day: "APW19981030"
+            continue
+        half = counts[half_of(unit_key(pair["collection"], pair["group"]))]
+        key = frozenset((a, b))
+        if key not in answers:
+            half[3] += 1
+        elif answers[key] is None:
+            half[2] += 1
+        else:
+            half[0 if answers[key] == max(a, b) else 1] += 1
+    print("  silver (not scored): DUC same-day pairs of one agency, the later document number "
+          "derived: right / wrong / unknown / not found: "
+          + "   ".join(f"{part} {'/'.join(map(str, c))} of {sum(c)}"
+                       for part, c in counts.items()))
 
 
 def score_dev_halves(

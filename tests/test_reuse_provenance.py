@@ -111,19 +111,19 @@ def test_corpus_path_finds_what_the_exhaustive_path_finds() -> None:
     assert corpus == exhaustive
 
 
-def test_direction_date_then_credit_then_containment_then_unknown() -> None:
+def test_direction_date_then_credit_and_containment_never_decides() -> None:
     day = dt.date(2024, 5, 1)
     plain = make_article("plain", _text(PARAGRAPHS), day)
     credited = make_article("credited", _text(
         [*PARAGRAPHS, "This story was first published by the Kessingham Courier."]), day)
-    derived, evidence = direction(plain, credited, 0.9, 0.9)
+    derived, evidence = direction(plain, credited)
     assert derived == "credited" and "credits another source" in evidence
     later = make_article("later", _text(PARAGRAPHS), day + dt.timedelta(days=2))
-    assert direction(later, credited, 0.9, 0.9)[0] == "later"  # dates come first
+    assert direction(later, credited)[0] == "later"  # dates two days apart come first
+    # A brief cut from a story and an expanded version look alike: containment is no evidence.
     undated_a = make_article("ua", _text(PARAGRAPHS))
     undated_b = make_article("ub", _text(PARAGRAPHS[:2]))
-    assert direction(undated_a, undated_b, 0.4, 0.95)[0] == "ub"
-    derived, evidence = direction(undated_a, undated_b, 0.9, 0.88)
+    derived, evidence = direction(undated_a, undated_b)
     assert derived is None and "does not decide" in evidence
 
 
@@ -185,8 +185,14 @@ def test_exact_copy_has_containment_one_and_spans_index_the_text(prefix: str,
 def test_emmys_reuse_pairs_and_derived(emmys_brief: Brief) -> None:
     by_prefix = {frozenset((p.a[:4], p.b[:4])): p for p in emmys_brief.reuse}
     assert set(by_prefix) == {frozenset(("000_", "001_")), frozenset(("002_", "003_"))}
-    assert by_prefix[frozenset(("000_", "001_"))].derived.startswith("001_")  # type: ignore[union-attr]
-    assert by_prefix[frozenset(("002_", "003_"))].derived.startswith("003_")  # type: ignore[union-attr]
+    # One article of each pair is dated, the other not, and neither carries a wire or credit
+    # note: the direction is unknown, and says so (containment, which once decided these, is
+    # no evidence: see newsweave.reuse.derivation).  If a signal ever decides, it must be
+    # the copy that is derived.
+    for pair, copy in ((by_prefix[frozenset(("000_", "001_"))], "001_"),
+                       (by_prefix[frozenset(("002_", "003_"))], "003_")):
+        assert pair.derived is None or pair.derived.startswith(copy)
+        assert pair.direction_evidence
     for pair in emmys_brief.reuse:
         assert pair.passages and pair.jaccard is not None
         assert pair.containment_of_a is not None and pair.containment_of_b is not None

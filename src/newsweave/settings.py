@@ -91,10 +91,20 @@ class ReuseSettings(_Section):
     min_shared_seeds: int = Field(
         2, ge=1, description="(Sampled) seeds two articles must share to be aligned at all."
     )
-    direction_margin: float = Field(
-        0.1, ge=0, le=1,
-        description="Difference of the shares of two articles in their shared passages that "
-        "tells the derived one (when dates and credit lines do not).",
+    direction_decisive_days: int = Field(
+        2, ge=1, le=30,
+        description="Publication dates this many days apart or more decide which article is "
+        "derived on their own; closer dates are strong evidence only (time zones).",
+    )
+    direction_min_minutes: int = Field(
+        60, ge=0, le=720,
+        description="On one day, times of day printed on both pages this many minutes apart "
+        "are weak evidence of which is later.",
+    )
+    date_line_lines: int = Field(
+        4, ge=0, le=20,
+        description="Lines at the top of an undated article's text searched for its date line "
+        "(0: only the date field counts).",
     )
     stock_seed_articles: int = Field(
         50, ge=2,

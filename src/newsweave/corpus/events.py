@@ -46,7 +46,7 @@ from newsweave.lang import (
     TITLE_WORDS,
     WEEKDAYS,
     light_stem,
-    month_number,
+    printed_dates,
 )
 from newsweave.model import Article
 from newsweave.settings import EventSettings
@@ -78,11 +78,6 @@ _CAP_RUN = re.compile(
     r"[A-Z][\w'’&.\-]*)*"
 )
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
-_MONTH_RE = "|".join(sorted((m for m in MONTH_NAMES), key=len, reverse=True))
-_DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
-                       re.IGNORECASE)
-_DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_RE + r")\.?,?\s+(\d{4})\b", re.IGNORECASE)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 _NOT_ENTITY = (STOPWORDS | FREQUENT_WORDS | frozenset(WEEKDAYS) | MONTH_NAMES
@@ -193,23 +188,8 @@ def _entity_counts(text: str, out: dict[str, float]) -> None:
 def _date_in_lead(text: str, lines: int) -> dt.date | None:
     """The first full date (month, day and year) in the first ``lines`` lines of ``text``."""
     lead = "\n".join(text.split("\n", lines)[:lines])
-    found: list[tuple[int, dt.date]] = []
-    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
-        for match in pattern.finditer(lead):
-            a, b, c = match.groups()
-            try:
-                if order == "mdy":
-                    month, day, year = month_number(a), int(b), int(c)
-                elif order == "dmy":
-                    day, month, year = int(a), month_number(b), int(c)
-                else:
-                    year, month, day = int(a), int(b), int(c)
-                if month is None:
-                    continue
-                found.append((match.start(), dt.date(year, month, day)))
-            except ValueError:
-                continue
-    return min(found)[1] if found else None
+    found = printed_dates(lead)
+    return found[0].date if found else None
 
 
 def _sorted(counts: dict[str, float]) -> Weights:

@@ -25,7 +25,6 @@ MinHash's estimate beside them.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from newsweave.model import Article, Passage, Quote, ReuseKind, ReusePair, Span
+from newsweave.reuse.derivation import Provenance, decide, provenance, votes
 from newsweave.reuse.near_duplicates import (
     Hashes,
     Offsets,
@@ -51,23 +51,15 @@ from newsweave.reuse.near_duplicates import (
 from newsweave.settings import ReuseSettings
 from newsweave.text.tokens import tokenize
 
-# A line that credits another outlet with the text: syndication leaves it, an original has none.
-_CREDIT = re.compile(
-    r"\b(?:originally (?:appeared|published|ran|posted)|first (?:appeared|published|ran)|"
-    r"(?:re)?published (?:here )?(?:with|by) (?:permission|arrangement)|republished|reprinted|"
-    r"syndicated (?:by|from|through)|distributed by|(?:this|the) (?:story|article|report) "
-    r"(?:is )?(?:from|courtesy of|provided by))\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class ReuseFeatures:
     """What reuse needs of one article, computed from that article alone (picklable).
 
     Its content words' comparison keys and offsets, the hash of the seed starting at each word,
-    which words are quoted, the boilerplate block each word lies in, and the whole-article
-    shingle sketch (MinHash).
+    which words are quoted, the boilerplate block each word lies in, the whole-article
+    shingle sketch (MinHash), and what the article says about when and how it was written
+    (its :class:`~newsweave.reuse.derivation.Provenance`, for the direction of reuse).
     """
 
     article: Article
@@ -78,6 +70,7 @@ class ReuseFeatures:
     quoted: npt.NDArray[np.bool_]
     block: npt.NDArray[np.int64]  # tokens with different numbers have removed boilerplate between
     sketch: Sketch
+    provenance: Provenance
 
 
 def reuse_features(
@@ -103,7 +96,7 @@ def reuse_features(
     block = np.searchsorted(removed_starts, starts, side="right").astype(np.int64)
     sketch = _sketcher(settings.minhash_perm).sketch(ngram_hashes(words, settings.shingle_words))
     return ReuseFeatures(article, keys, starts, ends, ngram_hashes(words, settings.seed_words),
-                         quoted, block, sketch)
+                         quoted, block, sketch, provenance(article, settings.date_line_lines))
 
 
 @cache
@@ -345,8 +338,9 @@ def _pair(
         else "near_duplicate" if min(share_a, share_b) >= settings.near_duplicate_share
         else "partial_reuse"
     )
-    derived, evidence = direction(a.article, b.article, share_a, share_b,
-                                  settings.direction_margin)
+    derived, evidence = decide(a.provenance, b.provenance, votes(
+        a.provenance, b.provenance, settings.direction_decisive_days,
+        settings.direction_min_minutes))
     return ReusePair(a=a.article.id, b=b.article.id, kind=kind, share_of_a=share_a,
                      share_of_b=share_b, passages=tuple(passages), derived=derived,
                      direction_evidence=evidence, jaccard=figures.jaccard,
@@ -355,51 +349,22 @@ def _pair(
                      jaccard_estimate=figures.jaccard_estimate)
 
 
-def credit_line(article: Article) -> Span | None:
-    """Return the first line of ``article`` that credits another outlet with its text, if any.
-
-    Takes an article; returns the span of a content paragraph or removed line such as "This
-    story originally appeared in ..." or "Republished with permission", else ``None``.
-    """
-    lines = sorted([*article.paragraphs, *(r.span for r in article.removed)],
-                   key=lambda s: s.start)
-    for line in lines:
-        if _CREDIT.search(line.text):
-            return line
-    return None
-
-
 def direction(
-    a: Article, b: Article, share_a: float, share_b: float,
-    margin: float = ReuseSettings().direction_margin,
+    a: Article, b: Article, settings: ReuseSettings | None = None
 ) -> tuple[str | None, str]:
     """Decide which of two articles that share text is derived, and say why.
 
-    Takes the two articles and the share of each that lies in the shared passages; returns the
-    derived article's id (or ``None``) and the evidence.  The rules, in order: the later
-    publication date; a credit line naming another source in one article only (syndication
-    leaves one); containment: the article more of which lies in the shared text (by at least
-    10 points) is the cut-down, edited or lifted-into copy; else unknown.
+    Takes the two articles and the reuse settings (how far apart dates decide, how many top
+    lines may hold a date line); returns the derived (later) article's id, or ``None`` when
+    the signals disagree or there are none, and the evidence: the vote of publication dates,
+    wire write-through and update notes, credit lines and later-version wording described in
+    :mod:`newsweave.reuse.derivation`.
     """
-    if a.date and b.date and a.date != b.date:
-        later, earlier = (a, b) if a.date > b.date else (b, a)
-        return later.id, f"published later ({later.date} vs {earlier.date})"
-    credit_a, credit_b = credit_line(a), credit_line(b)
-    if (credit_a is None) != (credit_b is None):
-        credited, other = (a, b) if credit_a is not None else (b, a)
-        line = credit_a or credit_b
-        assert line is not None
-        return credited.id, (
-            f"{credited.id} credits another source (“{line.text[:80]}”); {other.id} does not"
-        )
-    if abs(share_a - share_b) >= margin:
-        more, less = (a, b) if share_a > share_b else (b, a)
-        more_share, less_share = max(share_a, share_b), min(share_a, share_b)
-        return more.id, (
-            f"{more_share:.0%} of {more.id} lies in the shared passages against "
-            f"{less_share:.0%} of {less.id}: {more.id} reads as a cut-down or edited copy"
-        )
-    return None, "the evidence does not decide (no publication dates, similar containment)"
+    settings = settings or ReuseSettings()
+    pa = provenance(a, settings.date_line_lines)
+    pb = provenance(b, settings.date_line_lines)
+    return decide(pa, pb, votes(pa, pb, settings.direction_decisive_days,
+                                settings.direction_min_minutes))
 
 
 def independent_articles(
