@@ -49,6 +49,7 @@ from newsweave.lang import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from newsweave.lang.dates import date_line
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
 from newsweave.settings import ConflictSettings
 from newsweave.text.normalize import fold_typography
@@ -333,6 +334,15 @@ def _topic(value: Value) -> str:
     return f"{value.kind}" + (f" ({context})" if context else "")
 
 
+def publication_date(article: Article) -> dt.date | None:
+    """Return the article's date, else the date of the date line at the top of its text
+    (:func:`newsweave.lang.dates.date_line`: "July 03, 2013 6:22AM"), else ``None``."""
+    if article.date is not None:
+        return article.date
+    printed = date_line(article.text)
+    return printed.date if printed is not None else None
+
+
 def _find_sets(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
     """Return the connected sets of the items joined by ``pairs``, each sorted, in order."""
     graph = nx.Graph()
@@ -358,7 +368,7 @@ def find_conflicts(
     sentences = index.sentences
     if len(sentences) < 2:
         return []
-    dates = {a.id: a.date for a in articles}
+    dates = {a.id: publication_date(a) for a in articles}
     buckets: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
     row_values: dict[int, list[Value]] = {}
     for row, sentence in enumerate(sentences):
