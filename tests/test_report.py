@@ -524,3 +524,47 @@ def test_html_coverage_grid_short_labels_and_sticky_headers(brief: Brief) -> Non
     assert "<details><summary>" + ("word " * 17).strip() in grid
     assert ("word " * 59 + "word") in grid  # the whole text, on demand
     assert "position: sticky" in page
+
+
+# --- confident and possible conflicts ---------------------------------------------------------
+
+def _with_possible(brief: Brief) -> Brief:
+    """The fixture brief plus a possible (low-confidence) update with dated sides."""
+    (confident,) = brief.conflicts
+    possible = confident.model_copy(update={
+        "id": "c2", "label": "update", "topic": "toll over days", "confidence": 0.31,
+        "possible": True, "signals": ("sentence similarity 0.20",),
+        "explanation": "a count that changes as news comes in, by date: 12 → 14",
+        "sides": tuple(side.model_copy(update={"date": dt.date(2020, 3, 1 + k)})
+                       for k, side in enumerate(confident.sides)),
+    })
+    return brief.model_copy(update={"conflicts": (
+        confident.model_copy(update={"confidence": 0.8, "signals": ("same subject: mayor",)}),
+        possible)})
+
+
+def test_possible_conflicts_are_listed_apart_and_collapsed(brief: Brief) -> None:
+    both = _with_possible(brief)
+    md = render_markdown(both)
+    section = md[md.index("## Conflicts"): md.index("## Reuse")]
+    confident_at = section.index("contradiction: injured count")
+    folded_at = section.index("<details>")
+    assert confident_at < folded_at < section.index("update: toll over days")
+    assert "confidence 0.80" in section and "confidence 0.31" in section
+    assert "**12 (2020-03-01)**" in section and "Evidence: same subject: mayor" in section
+    page = render_html(both)
+    html_section = page[page.index('<section id="conflicts">'):]
+    html_section = html_section[:html_section.index("</section>")]
+    assert html_section.index("injured count") < html_section.index(
+        '<details class="possible-conflicts">') < html_section.index("toll over days")
+    text = render_terminal_text(both, width=200)
+    assert "Possible conflicts (1)" in text and "toll over days" in text
+
+
+def test_only_possible_conflicts_say_no_confident_one(brief: Brief) -> None:
+    (conflict,) = brief.conflicts
+    weak = brief.model_copy(update={"conflicts": (
+        conflict.model_copy(update={"possible": True, "confidence": 0.3}),)})
+    md = render_markdown(weak)
+    assert "No confident conflicts." in md and "Possible conflicts (1)" in md
+    assert "No confident conflicts." in render_html(weak)
