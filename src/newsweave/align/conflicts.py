@@ -1,11 +1,15 @@
 """Conflicts: where articles that report the same thing give different values.
 
 Each sentence's comparable values are read by :mod:`newsweave.align.values` (counts and
-measures, ages, records, dates and times, ordinals, roles, home towns, directions).  Two values
-of different articles are compared only when they fill the same *slot* (the same unit family and
-counted noun, the same person's age, the same role of the same named work) and their sentences
-are about the same thing (TF-IDF cosine, or shared words around the value).  A disagreement is
-then read before it is shouted:
+measures, ages, records, dates and times, ordinals, roles, home towns, directions), each with the
+*frame* of its clause (subject names, the words around it, scope, reference point, year).  Two
+values of different articles are compared only when they fill the same *slot* (the same unit
+family and counted noun, the same person's age, the same role of the same named work) and their
+frames say they answer the same question (:func:`same_question`): not another year's event, not
+a distance from another place, not a career total against a season's.  What the frames share
+gives the conflict its *confidence*, with the signals that decided it; below
+``conflicts.min_confidence`` a conflict is shown apart, as possible.  A disagreement is then read
+before it is shouted:
 
 - *compatible* when the text allows both: a bound ("at least 17" and 20), an approximation
   ("about 200" and 205), a rounding ("$4 billion" and "$4.2 billion"), a unit conversion
