@@ -280,10 +280,15 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
         for article, quotes, notices, reported in extracted:
             run.text_mismatch += int(article.text != raw)
             run.notices += len(notices)
+            # a quoted fragment inside reported speech ("called the plan “a mess”") is part
+            # of that attribution, not one of its own
+            mixed = [(p.start, p.end) for r in reported if r.kind == "mixed" for p in r.parts]
             for quote in quotes:
                 for part in quote.parts:
                     run.predictions.append(_span_line(stem, raw, part.start, part.end,
                                                       quote.speaker_as_written))
+                if all(any(a <= p.start and p.end <= b for a, b in mixed) for p in quote.parts):
+                    continue
                 run.attributions.append(_span_line(stem, raw, quote.parts[0].start,
                                                    quote.parts[-1].end, quote.speaker_as_written))
             for speech in reported:
