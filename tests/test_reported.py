@@ -248,3 +248,11 @@ def test_polnear_all_attribution_floor(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     figures = json.loads(out.read_text(encoding="utf-8"))["by_threshold"]["0.3"]
     assert figures["f1"] >= ALL_ATTRIBUTION_F1_FLOOR, figures
+
+
+def test_a_blank_source_phrase_resolves_to_nobody() -> None:
+    # regression: a parse's subject that cut to nothing raised IndexError and lost the article
+    from newsweave.quotes.speakers import Resolver
+
+    resolver = Resolver(make_article("a", "Rosa Delgado runs the airport."), [])
+    assert resolver.resolve(" ", 0, 0, []) is None

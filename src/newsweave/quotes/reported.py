@@ -296,6 +296,9 @@ def _kept(plain: str, cand: _Found) -> _Found | None:
         return None
     if any(_overlaps(p, cand.source) or _overlaps(p, cand.cue) for p in parts):
         return None
+    source = plain[cand.source[0] : cand.source[1]]
+    if not re.search(r"\w", source) or "#" in source:
+        return None  # a parse's subject that names nothing, or one inside a quote
     return _Found(cand.source, cand.cue, parts, cand.rule)
 
 

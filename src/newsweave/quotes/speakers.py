@@ -625,7 +625,9 @@ class Resolver:
         article (kept as written), or None for a pronoun with no antecedent.  Direct quotes
         and reported speech both resolve their speakers here.
         """
-        lower = re.sub(r"['’]s$", "", phrase.lower())
+        lower = re.sub(r"['’]s$", "", phrase.lower()).strip()
+        if not lower:
+            return None
         if label:
             return self.expand(phrase.title())
         if lower in PRONOUNS:
