@@ -94,6 +94,9 @@ class Run:
 
     system: str
     predictions: list[dict[str, Any]] = field(default_factory=list)
+    # every attribution, direct and reported, one whole content span each (scored without
+    # --direct-only)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     articles: int = 0
     failed: dict[str, str] = field(default_factory=dict)  # stem -> exception
@@ -244,9 +247,16 @@ def check_brat_gold(folder: Path, quotes: list[dict[str, Any]], sq: ModuleType) 
 
 
 # ----------------------------------------------------------------------------- systems
+def _span_line(stem: str, raw: str, start: int, end: int, speaker: str | None) -> dict[str, Any]:
+    """One prediction line of the scorer's format."""
+    return {"doc": stem, "start": start, "end": end, "text": raw[start:end], "speaker": speaker}
+
+
 def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
-    """Run newsweave's ingest + quote extraction on every article (with ``nlp=`` if given)."""
-    from newsweave.quotes import extract_quotes
+    """Run newsweave's ingest + quote and reported-speech extraction on every article (with
+    ``nlp=`` if given): the direct quotes (one line per part) and every attribution (a quote
+    or a reported speech as one span from its first part to its last)."""
+    from newsweave.quotes import extract_attributions
 
     run = Run("newsweave" if nlp is None else "newsweave[nlp]")
     kwargs: dict[str, Any] = {} if nlp is None else {"nlp": nlp}
@@ -255,7 +265,10 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
         start = time.perf_counter()
         try:
             articles, skipped = read_article(stem, raw)
-            extracted = [(a, *extract_quotes(a, **kwargs)) for a in articles]
+            extracted = []
+            for a in articles:
+                found, reported = extract_attributions(a, **kwargs)
+                extracted.append((a, found.quotes, found.notices, reported))
         except Exception as exc:  # a benchmark counts failures instead of stopping
             run.seconds += time.perf_counter() - start
             run.failed[stem] = f"{type(exc).__name__}: {exc}"
@@ -264,21 +277,35 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
         if not extracted:
             run.skipped[stem] = "; ".join(s.reason for s in skipped) or "no article"
             continue
-        for article, quotes, notices in extracted:
+        for article, quotes, notices, reported in extracted:
             run.text_mismatch += int(article.text != raw)
             run.notices += len(notices)
+            # a quoted fragment inside reported speech ("called the plan “a mess”") is part
+            # of that attribution, not one of its own
+            mixed = [(p.start, p.end) for r in reported if r.kind == "mixed" for p in r.parts]
             for quote in quotes:
                 for part in quote.parts:
-                    run.predictions.append({
-                        "doc": stem, "start": part.start, "end": part.end, "text": part.text,
-                        "speaker": quote.speaker_as_written,
-                    })
+                    run.predictions.append(_span_line(stem, raw, part.start, part.end,
+                                                      quote.speaker_as_written))
+                if all(any(a <= p.start and p.end <= b for a, b in mixed) for p in quote.parts):
+                    continue
+                run.attributions.append(_span_line(stem, raw, quote.parts[0].start,
+                                                   quote.parts[-1].end, quote.speaker_as_written))
+            for speech in reported:
+                run.attributions.append(_span_line(stem, raw, speech.parts[0].start,
+                                                   speech.parts[-1].end, speech.speaker))
     return run
 
 
 def run_textacy(docs: list[Doc], nlp: Any) -> Run:
-    """Run textacy's ``direct_quotations`` on the spaCy parse of every article."""
-    from textacy.extract.triples import direct_quotations
+    """Run textacy's ``direct_quotations`` on the spaCy parse of every article; for all
+    attributions add its subject-verb-object triples whose verb is one of textacy's own
+    reporting verbs (``textacy.constants.REPORTING_VERBS``; the object is the content): textacy
+    has no extractor of indirect speech."""
+    from textacy.constants import REPORTING_VERBS
+    from textacy.extract.triples import direct_quotations, subject_verb_object_triples
+
+    reporting = REPORTING_VERBS["en"]
 
     run = Run("textacy")
     for stem, raw in docs:
@@ -286,6 +313,8 @@ def run_textacy(docs: list[Doc], nlp: Any) -> Run:
         start = time.perf_counter()
         try:
             doc = nlp(raw)
+            svo = [t for t in subject_verb_object_triples(doc)
+                   if t.verb and t.verb[-1].lemma_ in reporting and t.object]
             triples = list(direct_quotations(doc))
         except Exception as exc:  # textacy raises on unbalanced quote marks, among others
             run.failed[stem] = f"{type(exc).__name__}: {str(exc)[:90]}"
@@ -297,10 +326,15 @@ def run_textacy(docs: list[Doc], nlp: Any) -> Run:
             speaker = (
                 doc[triple.speaker[0].i : triple.speaker[-1].i + 1].text if triple.speaker else None
             )
-            run.predictions.append({
-                "doc": stem, "start": content.start_char, "end": content.end_char,
-                "text": raw[content.start_char : content.end_char], "speaker": speaker,
-            })
+            line = _span_line(stem, raw, content.start_char, content.end_char, speaker)
+            run.predictions.append(line)
+            run.attributions.append(line)
+        for svo_triple in svo:
+            obj = svo_triple.object
+            run.attributions.append(_span_line(
+                stem, raw, obj[0].idx, obj[-1].idx + len(obj[-1].text),
+                doc[svo_triple.subject[0].i : svo_triple.subject[-1].i + 1].text
+                if svo_triple.subject else None))
     return run
 
 
@@ -336,19 +370,22 @@ def nlp_keyword_available() -> bool:
 
 # ----------------------------------------------------------------------------- scoring
 def score(run: Run, dataset: str, gold_dir: Path, show: int,
-          docs: set[str] | None = None) -> dict[str, Any]:
+          docs: set[str] | None = None, everything: bool = False) -> dict[str, Any]:
     """Write the run's predictions and score them with the official scorer (subprocess).
 
     ``docs``: score only the predictions on these articles (``gold_dir`` then holds those
-    articles alone); the files are named after ``dataset``.
+    articles alone); the files are named after ``dataset``.  ``everything``: score every
+    attribution (``run.attributions``, the scorer without ``--direct-only``) instead of the
+    direct quotes.
     """
-    pred_path = RESULTS / f"{dataset}.{run.file_stem}.pred.jsonl"
-    json_path = RESULTS / f"{dataset}.{run.file_stem}.score.json"
+    tag = ".all" if everything else ""
+    pred_path = RESULTS / f"{dataset}.{run.file_stem}{tag}.pred.jsonl"
+    json_path = RESULTS / f"{dataset}.{run.file_stem}{tag}.score.json"
     with pred_path.open("w", encoding="utf-8") as fh:
-        for p in run.predictions:
+        for p in run.attributions if everything else run.predictions:
             if docs is None or p["doc"] in docs:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    cmd = [str(SCORER), str(pred_path), str(gold_dir), "--direct-only"]
+    cmd = [str(SCORER), str(pred_path), str(gold_dir)] + ([] if everything else ["--direct-only"])
     if show:
         cmd += ["--show", str(show)]
     result, stdout = run_scorer(cmd, json_path)
@@ -367,16 +404,18 @@ def polnear_half(folder: Path, stems: set[str]) -> Path:
     return folder
 
 
-def score_halves(runs: list[Run], docs: list[Doc], show: int) -> dict[Part, dict[str, Any]]:
+def score_halves(runs: list[Run], docs: list[Doc], show: int,
+                 everything: bool = False) -> dict[Part, dict[str, Any]]:
     """Score every run on each PolNeAR half (official scorer, that half's gold and predictions
-    only); returns {half: {system: scorer JSON}}."""
+    only; ``everything``: all attributions, else direct quotes); returns {half: {system:
+    scorer JSON}}."""
     out: dict[Part, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="polnear-half-") as tmp:
         for half in ("tune", "held-out"):
             stems = {stem for stem, _ in docs if half_of(unit_key("polnear", stem)) == half}
             gold_dir = polnear_half(Path(tmp) / half, stems)
-            out[half] = {r.system: score(r, f"polnear-{half}", gold_dir, show, stems)
-                         for r in runs}
+            out[half] = {r.system: score(r, f"polnear-{half}", gold_dir, show, stems,
+                                         everything) for r in runs}
     return out
 
 
@@ -396,6 +435,26 @@ def print_halves_report(runs: list[Run], by_part: dict[Part, dict[str, Any]],
     print_halves(f"PolNeAR dev by half (split by article, {counts}; each half scored on its own "
                  "gold):", ["gold", "P@.3", "R@.3", "F1@.3", "F1@.8", "spkN", "spkAll", "spkRes",
                            "jointRes@.3"], rows)
+
+
+def print_attribution_halves(runs: list[Run], by_part: dict[Part, dict[str, Any]],
+                             docs: list[Doc]) -> None:
+    """Print every run's figures over all attributions (direct and reported speech, the
+    scorer without --direct-only) for all articles and each half."""
+    counts = split_counts(unit_key("polnear", stem) for stem, _ in docs)
+    rows = []
+    for run in runs:
+        for part, scores in by_part.items():
+            s = scores[run.system]
+            a = s["by_threshold"]["0.3"]
+            rows.append((run.system, part, [
+                str(s["n_gold"]), str(s["n_pred"]), pct(a["precision"]), pct(a["recall"]),
+                pct(a["f1"]), pct(a.get("speaker_acc_named")),
+                pct(a.get("speaker_acc_all_resolved")), pct(a.get("joint_f1")),
+                pct(a.get("joint_f1_resolved"))]))
+    print_halves(f"PolNeAR dev, ALL attributions (direct + reported speech; scorer without "
+                 f"--direct-only; {counts}):", ["gold", "pred", "P@.3", "R@.3", "F1@.3", "spkN",
+                                                 "spkRes", "joint@.3", "jointRes@.3"], rows)
 
 
 def print_report(
@@ -479,6 +538,8 @@ def bench(dataset: str, systems: list[str], nlp: Any, nlp_note: str, show: int) 
         runs = run_systems(docs, systems, nlp, nlp_note)
         scores = {r.system: score(r, dataset, POLNEAR_DIR, show) for r in runs}
         halves = score_halves(runs, docs, show) if runs else {}
+        every = {r.system: score(r, dataset, POLNEAR_DIR, show, everything=True) for r in runs}
+        every_halves = score_halves(runs, docs, show, everything=True) if runs else {}
         title = f"PolNeAR dev ({len(docs)} articles, --direct-only)"
         note = ""
     else:
@@ -503,6 +564,7 @@ def bench(dataset: str, systems: list[str], nlp: Any, nlp_note: str, show: int) 
     print_report(title, runs, scores, note)
     if dataset == "polnear":
         print_halves_report(runs, {"all": scores, **halves}, docs)
+        print_attribution_halves(runs, {"all": every, **every_halves}, docs)
     summary = {
         "dataset": dataset,
         "systems": {

@@ -175,7 +175,7 @@ def test_plan_runs_only_what_a_part_needs() -> None:
 
 
 @pytest.mark.parametrize("command,parts", [
-    ("quotes", ("quotes", "quote_groups", "transcripts")),
+    ("quotes", ("quotes", "quote_groups", "transcripts", "reported_speech")),
     ("reuse", ("reuse",)),
     ("conflicts", ("facts", "conflicts")),
 ])

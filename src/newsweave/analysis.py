@@ -2,9 +2,10 @@
 
 :func:`analyse_article` takes an :class:`~newsweave.model.Article` and the settings and returns
 an :class:`ArticleAnalysis`: sentences, their similarity terms and document-frequency counts,
-quotes with speakers, the comparable values of each sentence, the entity features (mentions),
-and the reuse features (shingles, seeds, MinHash sketch).  With the ``nlp`` extra each
-paragraph is parsed once and the parse serves both the quote and the entity rules.
+quotes with speakers, reported speech, the comparable values of each sentence, the entity
+features (mentions), and the reuse features (shingles, seeds, MinHash sketch).  With the
+``nlp`` extra each paragraph is parsed once and the parse serves both the quote and the entity
+rules.
 
 An analysis is a frozen, picklable record that depends on nothing but its article and the
 settings, so a stream can be analysed in any number of processes (or Dask workers) and the
@@ -26,8 +27,9 @@ from newsweave.align.values import Value, extract_values
 from newsweave.deadline import Deadline
 from newsweave.entities import EntityFeatures, entity_features
 from newsweave.errors import Code, SettingsError
-from newsweave.model import Article, Notice, Quote, Sentence
-from newsweave.quotes import extract_quotes, find_regions
+from newsweave.model import Article, Notice, Quote, ReportedSpeech, Sentence
+from newsweave.quotes import find_regions, find_reported_speech
+from newsweave.quotes.extract import quote_extraction
 from newsweave.reuse.passages import ReuseFeatures, reuse_features
 from newsweave.settings import Settings
 from newsweave.text.segment import segment_article_counted
@@ -56,6 +58,7 @@ class ArticleAnalysis:
     entities: EntityFeatures
     reuse: ReuseFeatures
     settings: Settings = field(repr=False)
+    reported_speech: tuple[ReportedSpeech, ...] = ()
 
 
 class _LockedNlp:
@@ -128,9 +131,11 @@ def analyse_article(article: Article, settings: Settings | None = None) -> Artic
         docs = parser.parse(texts)
         quote_nlp = _ParsedParagraphs(texts, docs, parser)
     regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
-    quotes, found = extract_quotes(article, min_words=settings.quotes.min_words, nlp=quote_nlp,
-                                   regions=regions)
-    notices = list(found)
+    extraction = quote_extraction(article, min_words=settings.quotes.min_words, nlp=quote_nlp,
+                                  regions=regions)
+    quotes = extraction.quotes
+    reported = find_reported_speech(extraction) if settings.quotes.reported_speech else []
+    notices = list(extraction.notices)
     quoted = tuple((r.open_at, r.close_end) for r in regions)
     sentences, cut = segment_article_counted(article, settings.text.max_sentence_words)
     if cut:
@@ -154,6 +159,7 @@ def analyse_article(article: Article, settings: Settings | None = None) -> Artic
         entities=entity_features(article, quotes, quoted, regions, docs),
         reuse=reuse_features(article, quotes, settings.reuse),
         settings=settings,
+        reported_speech=tuple(reported),
     )
 
 

@@ -209,7 +209,7 @@ def brief(paths: PathsArg, out: OutOpt = None, format: FormatOpt = None,
 
 # What each focused command computes: only the stages these parts need are run.
 FOCUSED_PARTS: dict[str, tuple[str, ...]] = {
-    "quotes": ("quotes", "quote_groups", "transcripts"),
+    "quotes": ("quotes", "quote_groups", "transcripts", "reported_speech"),
     "reuse": ("reuse",),
     "conflicts": ("facts", "conflicts"),
 }

@@ -19,8 +19,9 @@ from newsweave.lang import SUBJECT_PRONOUNS
 from newsweave.settings import Settings
 
 # 2.0: derived figures (word counts, quote text, support, …) are computed fields of the schema;
-# settings are nested per stage.
-SCHEMA_VERSION = "2.0"
+# settings are nested per stage.  2.1: ``reported_speech`` (an added field and brief part; a 2.0
+# brief reads as a 2.1 brief without reported speech).
+SCHEMA_VERSION = "2.1"
 
 
 class Model(BaseModel):
@@ -163,6 +164,39 @@ class Quote(Model):
         ) or phrase == self.speaker:
             return self.speaker
         return f"{self.speaker} ({phrase})"
+
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+ReportedRule = Literal["speaker-cue", "cue-speaker", "according-to", "dependency"]
+
+
+class ReportedSpeech(Model):
+    """What an article says someone said without quoting them: reported (indirect) speech.
+
+    "The mayor said the bridge would reopen on Monday": ``source`` is the span naming who
+    speaks ("The mayor"), ``cue`` the words that report it ("said", "according to"),
+    ``parts`` the content ("the bridge would reopen on Monday"; two parts where the source
+    splits it: "The bridge, the mayor said, would reopen").  ``speaker`` is the source
+    resolved to a person as for quotes (``None`` when nothing supports one).  ``kind`` is
+    ``indirect`` (no quote marks in the content) or ``mixed`` (a quoted fragment inside it:
+    called the plan "a mess"); direct quotations are :class:`Quote` items, never these.
+    ``rule`` names the mechanism that found it (``dependency``: the spaCy parse).
+    """
+
+    id: str
+    article_id: str
+    parts: tuple[Span, ...]
+    speaker: str | None
+    source: Span | None = None
+    cue: Span | None = None
+    kind: AttributionKind = "indirect"
+    rule: ReportedRule = "speaker-cue"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def text(self) -> str:
+        """The content's words, parts joined by a space."""
+        return " ".join(p.text for p in self.parts)
 
 
 class Reading(Model):
@@ -371,10 +405,11 @@ class Entity(Model):
         return {article: tuple(spans) for article, spans in grouped.items()}
 
 
-BriefPart = Literal["summary", "quotes", "quote_groups", "transcripts", "facts", "conflicts",
-                    "reuse", "entities"]
+BriefPart = Literal["summary", "quotes", "quote_groups", "transcripts", "reported_speech",
+                    "facts", "conflicts", "reuse", "entities"]
 BRIEF_PARTS: tuple[BriefPart, ...] = ("summary", "quotes", "quote_groups", "transcripts",
-                                      "facts", "conflicts", "reuse", "entities")
+                                      "reported_speech", "facts", "conflicts", "reuse",
+                                      "entities")
 
 
 class Brief(Model):
@@ -394,6 +429,8 @@ class Brief(Model):
     quotes: tuple[Quote, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
     transcripts: tuple[Transcript, ...] = ()
+    # What articles say people said without quote marks; never mixed into ``quotes``.
+    reported_speech: tuple[ReportedSpeech, ...] = ()
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     reuse: tuple[ReusePair, ...] = ()
@@ -414,6 +451,8 @@ class Brief(Model):
         cited: list[tuple[str, str, set[str]]] = []
         for q in self.quotes:
             cited.append(("article", q.article_id, articles))
+        for speech in self.reported_speech:
+            cited.append(("article", speech.article_id, articles))
         for g in self.quote_groups:
             cited.extend(("quote", w.quote_id, quotes) for w in g.witnesses)
             cited.extend(("article", w.article_id, articles) for w in g.witnesses)

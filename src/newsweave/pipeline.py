@@ -26,7 +26,8 @@ __all__ = ["BRIEF_PARTS", "BriefTimeout", "Deadline", "brief_from_analyses", "br
 
 def _analysis_settings(settings: Settings) -> tuple[object, ...]:
     """The settings an analysis depends on: analyses made with others cannot be merged."""
-    return (settings.use_nlp, settings.quotes.min_words, settings.reuse.seed_words,
+    return (settings.use_nlp, settings.quotes.min_words, settings.quotes.reported_speech,
+            settings.reuse.seed_words,
             settings.reuse.shingle_words, settings.reuse.minhash_perm)
 
 

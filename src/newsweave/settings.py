@@ -53,6 +53,10 @@ class QuoteSettings(_Section):
     group_similarity: float = Field(
         0.5, gt=0, lt=1, description="In-order word overlap making two quotes one utterance."
     )
+    reported_speech: bool = Field(
+        True, description="Find reported speech (what people said without quote marks: "
+        "'the mayor said the bridge would reopen'); off, the brief's reported_speech is empty."
+    )
 
 
 class ReuseSettings(_Section):

@@ -18,7 +18,7 @@ from newsweave.align.facts import SentenceIndex, document_frequencies, sentence_
 from newsweave.analysis import ArticleAnalysis
 from newsweave.deadline import Deadline
 from newsweave.entities import merge_entities
-from newsweave.model import BRIEF_PARTS, Article, Quote, Sentence
+from newsweave.model import BRIEF_PARTS, Article, Quote, ReportedSpeech, Sentence
 from newsweave.quotes import build_transcripts, group_quotes
 from newsweave.reuse.passages import reuse_pairs
 from newsweave.settings import Settings
@@ -55,6 +55,10 @@ class Stage:
 
 def _quotes(work: Work) -> tuple[Quote, ...]:
     return tuple(q for a in work.analyses for q in a.quotes)
+
+
+def _reported_speech(work: Work) -> tuple[ReportedSpeech, ...]:
+    return tuple(r for a in work.analyses for r in a.reported_speech)
 
 
 def _reuse(work: Work) -> Any:
@@ -121,6 +125,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("conflicts", ("index",), "conflicts", "conflicts", _conflicts),
     Stage("quote_groups", ("quotes", "reuse"), "quote_groups", "quotes", _quote_groups),
     Stage("transcripts", ("quotes", "quote_groups"), "transcripts", None, _transcripts),
+    Stage("reported_speech", (), "reported_speech", "quotes", _reported_speech),
     Stage("summary", ("facts", "index", "quotes"), "summary", "summary", _summary),
     Stage("entities", (), "entities", None, _entities),
 )

@@ -161,3 +161,48 @@ IRREGULAR_VERB_FORMS = (
     "hid|bit|shook|can|could|gone|done|been|seen|taken|given|written|spoken|known|shown|grown|"
     "drawn|chosen|begun|sung|will|would|should|must|may|might"
 )
+
+
+# Speech verbs that cue a quote but never report a clause ("called it a mess", "laughed",
+# "chanted"): left out of indirect speech.
+_NO_CLAUSE = frozenset({
+    "call", "dub", "label", "brand", "describe", "laugh", "sigh", "gush", "chant", "sing",
+    "shout", "scream", "yell", "whisper", "cry", "post", "text", "email", "interrupt",
+    "interject", "snap", "begin", "continue", "go on", "put it", "read", "praise", "recount",
+    "elaborate", "tease", "muse", "quip", "comment", "remark",
+})
+# Verbs that report what someone said, thinks or found, beside the cue verbs of quotes
+# ("believes that …", "a poll shows that …", "denied that …").
+REPORTING_EXTRA: tuple[CueVerb, ...] = (
+    _v("believe", "believes|believed|believe"),
+    _v("think", "thinks|think"),
+    _v("deny", "denied|denies"),
+    _v("show", "shows|showed|show"),
+    _v("find", "found|finds"),
+    _v("indicate", "indicated|indicates"),
+    _v("reveal", "revealed|reveals"),
+    _v("estimate", "estimated|estimates"),
+    _v("mention", "mentioned"),
+    _v("assure", "assured"),
+    _v("inform", "informed"),
+    _v("remind", "reminded"),
+    _v("pledge", "pledged|pledges"),
+    _v("threaten", "threatened|threatens"),
+    _v("hint", "hinted"),
+    _v("learn", "learned|has learned"),
+)
+REPORTING_VERB_LIST: tuple[CueVerb, ...] = tuple(
+    v for v in CUE_VERB_LIST if v.lemma not in _NO_CLAUSE and v.forms) + REPORTING_EXTRA
+# Finite forms of the verbs that report speech without quote marks ("said", "told", "denied").
+REPORTING_VERBS = _alternation(sorted(
+    (f for v in REPORTING_VERB_LIST for f in v.forms + v.text_forms), key=lambda f: -len(f)))
+# The same verbs' lemmas, for a dependency parse.
+REPORTING_LEMMAS = frozenset(v.lemma for v in REPORTING_VERB_LIST if " " not in v.lemma)
+# The lemma of each finite form.
+REPORTING_LEMMA_OF = {f: v.lemma for v in REPORTING_VERB_LIST for f in v.forms + v.text_forms}
+# Verbs whose hearer stands between the verb and what was said ("told reporters that …",
+# "assured voters …", "urged Congress to …").
+HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "urge",
+                          "promise", "write"})
+# Verbs that report a question ("asked whether …", "wondered why …").
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "demand"})

@@ -63,14 +63,12 @@ from newsweave.model import Article, AttributionRule, Notice, Quote, Span
 from newsweave.quotes.speakers import (
     APPOSITIVE,
     NAME,
-    PRONOUNS,
     ROLE_PREFIX,
     SPEAKER,
     Mention,
     Resolver,
     bad_speaker,
     cue_then_speaker,
-    description_head,
     ends_sentence,
     is_description,
     sentence_breaks,
@@ -165,14 +163,6 @@ _SUBJECT_OF_CLAUSE = re.compile(
     r"(?P<cue>is|was|are|were|has|had|have|seemed|seems|remained|remains|appeared|appears|"
     rf"{_VERB})"
 )
-# Heads of descriptions that are not people: "the report says", "the letter reads".
-_THING_HEADS = frozenset(
-    """report reports statement statements letter letters ad ads advert piece article story
-    study poll survey website site page post tweet tweets book film video memo document
-    documents bill law complaint lawsuit filing release note email message paper editorial
-    column headline transcript release indictment ruling order""".split()
-)
-
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 
@@ -697,6 +687,47 @@ def extract_quotes(
     regions into quotes (:func:`_drafts`); note the unbalanced marks; resolve each quote's
     speaker phrase to a person (:func:`_attributed_quotes`).
     """
+    found = quote_extraction(article, min_words, nlp, regions)
+    return found.quotes, found.notices
+
+
+@dataclass
+class QuoteExtraction:
+    """What the quote stage found in one article, with the means it found it by.
+
+    ``quotes`` and ``notices`` as :func:`extract_quotes` returns them; ``resolver`` turns the
+    article's speaker phrases into people (reported speech resolves its sources with it, so
+    that direct and reported speech name people alike); ``plain`` gives a paragraph's text
+    with every quote region blanked out (``#``, same length); ``doc`` the paragraph's spaCy
+    parse (``None`` without the ``nlp`` extra).
+    """
+
+    article: Article
+    quotes: list[Quote]
+    notices: list[Notice]
+    resolver: Resolver
+    regions: list[Region]
+    layout: _Layout
+    parser: _Parser | None
+
+    def plain(self, p_index: int) -> str:
+        """Return paragraph ``p_index`` with its quote regions blanked out by ``#``."""
+        return self.layout.plain(p_index)
+
+    def doc(self, p_index: int) -> Any | None:
+        """Return the spaCy parse of paragraph ``p_index``, or None without a parser."""
+        return self.parser.doc(p_index) if self.parser is not None else None
+
+
+def quote_extraction(
+    article: Article, min_words: int = 1, nlp: Any | None = None,
+    regions: list[Region] | None = None,
+) -> QuoteExtraction:
+    """Return the direct quotes of ``article`` with the resolver and layout that found them.
+
+    Takes the same arguments as :func:`extract_quotes` (which returns the quotes and notices
+    of this); never raises on any text.
+    """
     paragraph_ranges = [(p.start, p.end) for p in article.paragraphs]
     if regions is None:
         regions = find_regions(article.text, paragraph_ranges)
@@ -707,7 +738,8 @@ def extract_quotes(
     notices = _unbalanced_notices(layout, drafts)
     quoted = [(r.open_at, r.close_end) for r in regions if id(r) not in layout.excerpts]
     resolver = Resolver(article, quoted, parser.people(quoted) if parser is not None else ())
-    return _attributed_quotes(layout, drafts, resolver), notices
+    quotes = _attributed_quotes(layout, drafts, resolver)
+    return QuoteExtraction(article, quotes, notices, resolver, regions, layout, parser)
 
 
 def _region_cue(layout: _Layout, k: int, parser: _Parser | None
@@ -836,7 +868,8 @@ def _attributed_quotes(layout: _Layout, drafts: list[_Draft], resolver: Resolver
             speaker_span = article.span(cue.speaker_start, cue.speaker_end)
             cue_span = article.span(cue.cue_start, min(cue.cue_end, len(text)))
             rule = cue.rule
-            speaker = _resolve(phrase, cue.speaker_start, window_floor, recent, resolver, rule)
+            speaker = resolver.resolve(phrase, cue.speaker_start, window_floor, recent,
+                                       label=rule == "speaker-label")
         elif _opens_sentence(layout.plain(p_first), paragraph_ranges[p_first][0], first):
             speaker = _floating_speaker(layout, first, recent, resolver)
             if speaker is not None:
@@ -864,34 +897,6 @@ def _floating_speaker(layout: _Layout, first: Region, recent: list[tuple[int, st
         [s for s in recent if s[0] >= floor] + resolver.sources_between(floor, first.open_at),
         default=None)
     return latest[1] if latest is not None else None
-
-
-def _resolve(phrase: str, position: int, floor: int, recent: list[tuple[int, str]],
-             resolver: Resolver, rule: AttributionRule) -> str | None:
-    """Return the speaker a phrase stands for (rules in :mod:`newsweave.quotes.speakers`)."""
-    lower = re.sub(r"['’]s$", "", phrase.lower())
-    if rule == "speaker-label":
-        return resolver.expand(phrase.title())
-    if lower in PRONOUNS:
-        if lower == "it":  # "the report says … It also points out": the last thing quoted
-            return recent[-1][1] if recent and is_description(recent[-1][1]) else None
-        if lower in ("they", "we"):
-            return recent[-1][1] if recent else None
-        return resolver.pronoun(lower, position, floor, recent)
-    if is_description(phrase):
-        # "Another critic, Laurence H. Tribe, likened …": the appositive names the speaker
-        named = re.match(rf",\s*(?P<name>{NAME}),", resolver.text[position + len(phrase) :][:80])
-        if named and not bad_speaker(named.group("name")):
-            return resolver.expand(named.group("name"))
-        head = description_head(phrase)
-        definite = lower.split()[0] == "the" and not head.lower().endswith("s")
-        if head.lower() in _THING_HEADS or not definite or head[:1].isupper():
-            # "the report", "one Democratic source", "the Association of Flight Attendants":
-            # what the article says
-            return phrase
-        return (resolver.by_role(phrase, position) or (recent[-1][1] if recent else None)
-                or resolver.main_person)
-    return resolver.expand(phrase)
 
 
 def article_paragraph(paragraph_ranges: list[tuple[int, int]], offset: int) -> int:

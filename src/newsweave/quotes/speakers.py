@@ -216,6 +216,13 @@ class Mention:
 
 
 _LONE_WORDS = DETERMINERS | QUANTIFIERS
+# Heads of descriptions that are not people: "the report says", "the letter reads".
+THING_HEADS = frozenset(
+    """report reports statement statements letter letters ad ads advert piece article story
+    study poll survey website site page post tweet tweets book film video memo document
+    documents bill law complaint lawsuit filing release note email message paper editorial
+    column headline transcript release indictment ruling order""".split()
+)
 
 
 _SUBORDINATORS = SUBORDINATORS | PREPOSITIONS | {"according"}
@@ -607,6 +614,43 @@ class Resolver:
         return sources
 
     # -- phrases ---------------------------------------------------------------------------
+    def resolve(self, phrase: str, position: int, floor: int, recent: list[tuple[int, str]],
+                label: bool = False) -> str | None:
+        """Return the speaker a speaker phrase stands for, or None (the rules of this module).
+
+        Takes the phrase as written ("he", "the mayor", "Ruffalo"), its offset in the article,
+        how far back a pronoun may look (``floor``), the people recently made to speak
+        (``recent``: (offset, name) in text order) and whether the phrase is a transcript's
+        speaker label ("PENCE"); returns a full name, a description that names nobody in the
+        article (kept as written), or None for a pronoun with no antecedent.  Direct quotes
+        and reported speech both resolve their speakers here.
+        """
+        lower = re.sub(r"['’]s$", "", phrase.lower()).strip()
+        if not lower:
+            return None
+        if label:
+            return self.expand(phrase.title())
+        if lower in PRONOUNS:
+            if lower == "it":  # "the report says … It also points out": the last thing quoted
+                return recent[-1][1] if recent and is_description(recent[-1][1]) else None
+            if lower in ("they", "we"):
+                return recent[-1][1] if recent else None
+            return self.pronoun(lower, position, floor, recent)
+        if is_description(phrase):
+            # "Another critic, Laurence H. Tribe, likened …": the appositive names the speaker
+            named = re.match(rf",\s*(?P<name>{NAME}),", self.text[position + len(phrase) :][:80])
+            if named and not bad_speaker(named.group("name")):
+                return self.expand(named.group("name"))
+            head = description_head(phrase)
+            definite = lower.split()[0] == "the" and not head.lower().endswith("s")
+            if head.lower() in THING_HEADS or not definite or head[:1].isupper():
+                # "the report", "one Democratic source", "the Association of Flight
+                # Attendants": what the article says
+                return phrase
+            return (self.by_role(phrase, position) or (recent[-1][1] if recent else None)
+                    or self.main_person)
+        return self.expand(phrase)
+
     def pronoun(self, pronoun: str, position: int, floor: int,
                 recent_speakers: list[tuple[int, str]]) -> str | None:
         """Return the person a pronoun speaker at ``position`` refers to, or None.

@@ -14,6 +14,7 @@ from newsweave.model import (
     ConflictSide,
     Fact,
     Quote,
+    ReportedSpeech,
     ReusePair,
     Span,
     SummarySentence,
@@ -242,6 +243,24 @@ def reading_text(text: str) -> str:
 def speaker_name(speaker: str | None) -> str:
     """Return a speaker's name for display, ``"unknown speaker"`` for ``None``."""
     return speaker if speaker else "unknown speaker"
+
+
+def reported_by_speaker(brief: Brief) -> list[tuple[str, list[ReportedSpeech]]]:
+    """Return the brief's reported speech grouped per speaker, as ``(speaker name, items)``:
+    speakers in order of their first item, unknown speakers last, items in brief order."""
+    grouped: dict[str | None, list[ReportedSpeech]] = {}
+    for item in brief.reported_speech:
+        grouped.setdefault(item.speaker, []).append(item)
+    order = [s for s in grouped if s is not None] + ([None] if None in grouped else [])
+    return [(speaker_name(s), grouped[s]) for s in order]
+
+
+def reported_line(item: ReportedSpeech) -> str:
+    """One reported speech as a line: its content, then how the article reports it ("— the
+    mayor said; mixed")."""
+    how = " ".join(s.text for s in (item.source, item.cue) if s is not None)
+    kind = "; with a quoted fragment" if item.kind == "mixed" else ""
+    return f"{one_line(item.text)} — {one_line(how)}{kind}"
 
 
 def split_conflicts(brief: Brief) -> tuple[list[Conflict], list[Conflict]]:

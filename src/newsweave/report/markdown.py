@@ -17,6 +17,8 @@ from newsweave.report._common import (
     percent,
     plural,
     reading_text,
+    reported_by_speaker,
+    reported_line,
     shared_facts,
     shorten,
     side_value,
@@ -264,6 +266,16 @@ def _transcripts(brief: Brief) -> list[str]:
     return lines
 
 
+def _reported(brief: Brief) -> list[str]:
+    """Per speaker, what the articles say they said without quote marks (never a quote)."""
+    lines: list[str] = []
+    for speaker, items in reported_by_speaker(brief):
+        lines += ["", f"### Reported speech: {escaped(speaker)}", ""]
+        for item in items:
+            lines.append(f"- {escaped(reported_line(item))} ({escaped(item.article_id)})")
+    return lines
+
+
 def render_markdown(brief: Brief) -> str:
     """Render ``brief`` as Markdown and return the document text (ends with a newline).
 
@@ -273,7 +285,7 @@ def render_markdown(brief: Brief) -> str:
     blocks = [
         [f"# {escaped(brief_title(brief))}", "", _line_start(escaped(overview(brief)))],
         _summary(brief),
-        _quotes(brief) + _transcripts(brief),
+        _quotes(brief) + _transcripts(brief) + _reported(brief),
         _facts(brief),
         _conflicts(brief),
         _reuse(brief),

@@ -26,6 +26,8 @@ from newsweave.report._common import (
     overview,
     percent,
     reading_text,
+    reported_by_speaker,
+    reported_line,
     shared_facts,
     shorten,
     side_value,
@@ -113,6 +115,19 @@ def _quotes(brief: Brief) -> list[RenderableType]:
                 )
         out.append(table)
     return out
+
+
+def _reported(brief: Brief) -> list[RenderableType]:
+    """Per speaker, what the articles say they said without quote marks."""
+    groups = reported_by_speaker(brief)
+    if not groups:
+        return [_none()]
+    table = _table("Speaker", "Reported speech", "Article")
+    for speaker, items in groups:
+        for index, item in enumerate(items):
+            table.add_row(_t(speaker if index == 0 else "", "bold"), _t(reported_line(item)),
+                          _t(item.article_id, "cyan"))
+    return [table]
 
 
 def _facts(brief: Brief) -> list[RenderableType]:
@@ -260,6 +275,7 @@ def _notices(brief: Brief) -> list[RenderableType]:
 SECTIONS = (
     ("Summary", _summary),
     ("Quotes", _quotes),
+    ("Reported speech", _reported),
     ("Facts", _facts),
     ("Conflicts", _conflicts),
     ("Reuse", _reuse),
@@ -273,8 +289,8 @@ SECTIONS = (
 def render_terminal(brief: Brief, console: Console) -> None:
     """Print ``brief`` to ``console``: a title panel, then one ruled section each (returns None).
 
-    Sections, in order: Summary, Quotes, Facts, Conflicts, Reuse, Entities, Articles, Skipped
-    inputs, Notices; an empty section says "None.".
+    Sections, in order: Summary, Quotes, Reported speech, Facts, Conflicts, Reuse, Entities,
+    Articles, Skipped inputs, Notices; an empty section says "None.".
     """
     header = Group(Text(brief_title(brief), style="bold"), Text(overview(brief), style="dim"))
     console.print(Panel(header, box=box.HEAVY))

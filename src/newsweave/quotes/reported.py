@@ -1,0 +1,384 @@
+"""Reported speech: what an article says people said without quote marks.
+
+"The mayor said the bridge would reopen on Monday", "According to the police, …", "Officials
+told reporters that …", "The bridge, she said, would reopen".  Each attribution found has a
+source span, a cue span and content spans (character offsets into the article's text, as for
+quotes), the source resolved to a person by the quote stage's own
+:class:`~newsweave.quotes.speakers.Resolver`, and a kind: ``indirect``, or ``mixed`` where a
+quoted fragment sits inside the content ("called the plan “a mess”" is not direct speech).
+
+Two mechanisms, both over one sentence with its quote regions blanked out (so a "said" inside
+a direct quote is never a cue, and a content that is mostly quoted is a direct quote, left to
+:mod:`newsweave.quotes.extract`):
+
+1. **a phrase reader** (always): a reporting verb of :data:`newsweave.lang.REPORTING_VERBS`
+   with its speaker phrase before it (``speaker-cue``: "The mayor said (that) …", "…, the mayor
+   said.", "…, she said, …") or after it (``cue-speaker``: "…, said the mayor."), or "according
+   to X" (``according-to``).  Its content is what follows the cue (past a hearer after "told",
+   "assured", and a short adjunct before "that": "said in a statement that …"; a reported
+   question from "whether", "if" or a wh-word after "asked"; a bare clause that opens like a
+   clause), or else what precedes the speaker up to its comma.
+2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
+   complement (``ccomp``/``xcomp``) with its subject; a reporting verb set into its content
+   ("…, the mayor said") takes its head's clause as content; "according to" takes the clause it
+   modifies.  The phrase reader fills in what the parse does not find.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.lang import (
+    HEARER_VERBS,
+    QUESTION_VERBS,
+    REPORTING_LEMMA_OF,
+    REPORTING_LEMMAS,
+    REPORTING_VERBS,
+)
+from newsweave.model import Article, ReportedRule, ReportedSpeech
+from newsweave.quotes.extract import QuoteExtraction, quote_extraction
+from newsweave.quotes.speakers import (
+    APPOSITIVE,
+    DESCRIPTION,
+    NAME,
+    ORGANISATION,
+    ROLE_PREFIX,
+    SPEAKER,
+    bad_speaker,
+    cue_then_speaker,
+    sentence_breaks,
+    speaker_then_cue,
+)
+
+__all__ = ["extract_attributions", "find_reported_speech"]
+
+# A bare plural after a comma: "…, officials said", "…, Democratic leaders say".
+_BARE_PLURAL = r"(?<=,\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*s"
+# "The mayor said", "Ann Lee, 52, of Ohio, later told": a speaker phrase, then the cue.
+_SPEAKER_CUE = re.compile(
+    rf"(?<![\w#’'-]){ROLE_PREFIX}"
+    rf"{speaker_then_cue(cues=REPORTING_VERBS, phrase=f'{SPEAKER}|{_BARE_PLURAL}')}\b")
+# ", said the mayor" (the speaker after the cue, at the end of what was said).
+_CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
+# "according to the police"
+_ACCORDING = re.compile(
+    rf"(?<!\w){cue_then_speaker(cues='[Aa]ccording to')}{APPOSITIVE}")
+# A hearer after "told", "assured", …: "reporters", "the Post", "CNN", "him".
+_HEARER = re.compile(
+    rf"\s+(?:him|her|them|us|me|you|reporters|{DESCRIPTION}|{ORGANISATION}|{NAME})(?=[\s,])")
+# Up to eight words (no sentence punctuation, no quote) before "that": "in a statement",
+# "on Tuesday", ", speaking to reporters,".
+_THAT = re.compile(r"(?:[^.;:!?#]{0,60}?[\s,])?(?P<that>that)\s+(?=\S)")
+# A reported question: "asked whether …", "wondered why …".
+_QUESTION = re.compile(r"\s*(?P<wh>whether|if|why|how|what|when|where|who)\s")
+# What opens a bare clause: a subject ("he", "the bridge", "Lee", "there", "42 people"), or
+# "to" after a verb of promising or urging.
+_CLAUSE_START = re.compile(
+    r"\s+(?:(?:on|last|this|in\s+an?\s+\w+)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*,?\s+)?"
+    r"(?P<start>(?:he|she|they|it|we|I|there|you|the|a|an|his|her|their|its|our|this|these|"
+    r"those|some|many|most|no|[A-Z][\w’'.\-]*|\d[\d,.]*)\b)"
+)
+_TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "tell", "warn",
+                       "plead", "agree", "demand", "remind"})
+# What may open a sentence before a speaker that speaks first: "But", "In a statement,".
+_OPENER = re.compile(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    r"(?:[A-Z][^,#]{0,60},\s*)?$")
+_MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One attribution found in a paragraph (offsets into the paragraph)."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    parts: tuple[tuple[int, int], ...]
+    rule: ReportedRule
+
+
+def extract_attributions(
+    article: Article, min_words: int = 1, nlp: Any | None = None,
+    regions: list[Any] | None = None,
+) -> tuple[QuoteExtraction, list[ReportedSpeech]]:
+    """Return an article's direct quotes (with their notices and resolver) and its reported
+    speech, speakers of both resolved by one resolver.
+
+    Takes the arguments of :func:`newsweave.quotes.extract_quotes` (``nlp``: a loaded spaCy
+    pipeline, which adds the dependency mechanism); never raises on any text.
+    """
+    found = quote_extraction(article, min_words, nlp, regions)
+    return found, find_reported_speech(found)
+
+
+def find_reported_speech(found: QuoteExtraction) -> list[ReportedSpeech]:
+    """Return the reported speech of the article of ``found`` (a quote extraction), in order.
+
+    Takes what :func:`~newsweave.quotes.extract.quote_extraction` returned for the article;
+    returns one :class:`~newsweave.model.ReportedSpeech` per attribution, content never mostly
+    inside quote marks (that is a direct quote).
+    """
+    article = found.article
+    items: list[tuple[int, _Found, int]] = []  # (article offset of content, found, paragraph)
+    for p_index, paragraph in enumerate(article.paragraphs):
+        plain = found.plain(p_index)
+        candidates: list[_Found] = []
+        doc = found.doc(p_index)
+        if doc is not None:
+            candidates.extend(_from_parse(doc, plain))
+        taken = [c.cue for c in candidates]
+        for start, end in _sentences(plain):
+            for cand in _from_phrases(plain, start, end):
+                if not any(_overlaps(cand.cue, cue) for cue in taken):
+                    candidates.append(cand)
+                    taken.append(cand.cue)
+        for cand in candidates:
+            kept = _kept(plain, cand)
+            if kept is not None:
+                items.append((paragraph.start + kept.parts[0][0], kept, p_index))
+    items.sort(key=lambda item: (item[0], item[1].cue))
+    return _resolved(found, items)
+
+
+def _resolved(found: QuoteExtraction,
+              items: list[tuple[int, _Found, int]]) -> list[ReportedSpeech]:
+    """Turn the paragraph-relative finds into reported speech with resolved speakers."""
+    article, resolver = found.article, found.resolver
+    spoken = sorted((q.parts[0].start, q.speaker) for q in found.quotes if q.speaker)
+    out: list[ReportedSpeech] = []
+    for n, (_, item, p_index) in enumerate(items, start=1):
+        base = article.paragraphs[p_index].start
+        s_start, s_end = base + item.source[0], base + item.source[1]
+        floor = article.paragraphs[max(0, p_index - 3)].start
+        recent = [s for s in spoken[bisect_left(spoken, (floor, "")):] if s[0] < s_start]
+        phrase = article.text[s_start:s_end]
+        speaker = resolver.resolve(phrase, s_start, floor, recent)
+        parts = tuple(article.span(base + a, base + b) for a, b in item.parts)
+        plain = found.plain(p_index)
+        mixed = any("#" in plain[a:b] for a, b in item.parts)
+        out.append(ReportedSpeech(
+            id=f"{article.id}:r{n}", article_id=article.id, parts=parts, speaker=speaker,
+            source=article.span(s_start, s_end),
+            cue=article.span(base + item.cue[0], base + item.cue[1]),
+            kind="mixed" if mixed else "indirect", rule=item.rule,
+        ))
+        if speaker is not None:
+            spoken.insert(bisect_left(spoken, (s_start, speaker)), (s_start, speaker))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _sentences(plain: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph's plain text, as ``[start, end)`` offsets."""
+    starts = [0, *sentence_breaks(plain)]
+    ends = [*starts[1:], len(plain)]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if plain[s:e].strip()]
+
+
+def _trim(plain: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces, commas and a final full stop."""
+    while start < end and (plain[start].isspace() or plain[start] in ",;:—–-"):
+        start += 1
+    while end > start and (plain[end - 1].isspace() or plain[end - 1] in ",;:.!?—–-"):
+        end -= 1
+    return start, end
+
+
+def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
+    """The attributions the phrase reader finds in the sentence ``plain[s_start:s_end]``."""
+    found: list[_Found] = []
+    sentence = plain[s_start:s_end]
+    for match in _SPEAKER_CUE.finditer(sentence):
+        speaker = match.group("speaker")
+        if bad_speaker(speaker) or "#" in speaker:
+            continue
+        left = sentence[: match.start()]
+        cue = (match.start("cue"), match.end("cue"))
+        source = (match.start("speaker"), match.end("speaker"))
+        lemma = REPORTING_LEMMA_OF.get(match.group("cue"), "")
+        after = _content_after(sentence, match.end("cue"), lemma)
+        leads = _OPENER.match(left) is not None or left.rstrip().endswith(
+            ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None
+        if after is not None and (leads or left.rstrip().endswith(",")):
+            parts = [after]
+            if left.rstrip().endswith(",") and not leads:  # "The bridge, she said, would …"
+                parts.insert(0, _trim(sentence, 0, len(left)))
+            found.append(_shifted(source, cue, parts, "speaker-cue", s_start))
+        elif after is None and left.rstrip().endswith(","):
+            parts = [_trim(sentence, 0, len(left))]
+            right = sentence[match.end("cue") :]
+            if right.lstrip().startswith(",") and len(right.split()) >= 2:
+                parts.append(_trim(sentence, match.end("cue"), len(sentence)))
+            elif not _ends_here(sentence, match.end("cue")):
+                continue
+            found.append(_shifted(source, cue, parts, "speaker-cue", s_start))
+    for match in _CUE_SPEAKER.finditer(sentence):
+        speaker = match.group("speaker")
+        if bad_speaker(speaker) or "#" in speaker or not _ends_here(sentence, match.end()):
+            continue
+        left = sentence[: match.start()]
+        found.append(_shifted((match.start("speaker"), match.end("speaker")),
+                              (match.start("cue"), match.end("cue")),
+                              [_trim(sentence, 0, len(left))],
+                              "cue-speaker", s_start))
+    for match in _ACCORDING.finditer(sentence):
+        speaker = match.group("speaker")
+        if bad_speaker(speaker) or "#" in speaker:
+            continue
+        left, right = sentence[: match.start()], sentence[match.end() :]
+        parts = []
+        if left.strip(" ,"):
+            parts.append(_trim(sentence, 0, len(left)))
+        if right.strip(" ,.") and (right.lstrip().startswith(",") or not parts):
+            parts.append(_trim(sentence, match.end(), len(sentence)))
+        found.append(_shifted((match.start("speaker"), match.end("speaker")),
+                              (match.start("cue"), match.end("cue")), parts, "according-to",
+                              s_start))
+    return found
+
+
+def _ends_here(sentence: str, at: int) -> bool:
+    """True when little more than an adjunct follows ``at`` to the sentence's end ("said on
+    Tuesday.", "told reporters.")."""
+    rest = sentence[at:].strip(" .!?")
+    return len(rest.split()) <= 6 and not re.search(r"\bthat\b|#", rest)
+
+
+def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None:
+    """The content a cue at ``at`` introduces, to the sentence's end: past a hearer, a short
+    adjunct before "that", a question word, or a clause that opens like one; None if none."""
+    pos = at
+    if lemma in HEARER_VERBS:
+        hearer = _HEARER.match(sentence, pos)
+        if hearer is not None:
+            pos = hearer.end()
+    start: int | None = None
+    if (that := _THAT.match(sentence, pos)) is not None and not re.search(
+            rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]):
+        start = that.start("that")
+    elif lemma in QUESTION_VERBS and (wh := _QUESTION.match(sentence, pos)) is not None:
+        start = wh.start("wh")
+    elif lemma in _TO_VERBS and (to := re.match(r"\s+to\s+[a-z]", sentence[pos:])) is not None:
+        start = pos + to.start() + 1 + to.group().lstrip().find("to")
+    elif (clause := _CLAUSE_START.match(sentence, pos)) is not None:
+        start = clause.start("start")
+    if start is None:
+        return None
+    trimmed = _trim(sentence, start, len(sentence))
+    return trimmed if len(sentence[trimmed[0] : trimmed[1]].split()) >= _MIN_WORDS else None
+
+
+def _shifted(source: tuple[int, int], cue: tuple[int, int], parts: list[tuple[int, int]],
+             rule: ReportedRule, by: int) -> _Found:
+    return _Found((source[0] + by, source[1] + by), (cue[0] + by, cue[1] + by),
+                  tuple((a + by, b + by) for a, b in parts if b > a), rule)
+
+
+def _kept(plain: str, cand: _Found) -> _Found | None:
+    """The candidate if its content is reported speech: some words, most of them outside
+    quote marks (a mostly quoted content is a direct quote), not overlapping its source."""
+    parts = tuple(p for p in cand.parts if plain[p[0] : p[1]].strip())
+    if not parts:
+        return None
+    text = "".join(plain[a:b] for a, b in parts)
+    letters = [c for c in text if not c.isspace()]
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text.replace("#", " "))
+    if len(words) < _MIN_WORDS or not letters:
+        return None
+    if sum(c == "#" for c in letters) >= 0.5 * len(letters):
+        return None
+    if any(_overlaps(p, cand.source) or _overlaps(p, cand.cue) for p in parts):
+        return None
+    source = plain[cand.source[0] : cand.source[1]]
+    if not re.search(r"\w", source) or "#" in source:
+        return None  # a parse's subject that names nothing, or one inside a quote
+    return _Found(cand.source, cand.cue, parts, cand.rule)
+
+
+# ----------------------------------------------------------------------------- parse
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def _from_parse(doc: Any, plain: str) -> list[_Found]:
+    """The attributions the dependency parse of a paragraph shows (offsets into it)."""
+    found: list[_Found] = []
+    for token in doc:
+        if plain[token.idx : token.idx + 1] == "#":
+            continue
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found.extend(_according_parse(doc, token))
+            continue
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if not subjects or subjects[0].lower_ in _RELATIVE:
+            continue
+        source = _phrase(doc, subjects[0])
+        cue = (token.idx, token.idx + len(token.text))
+        complements = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                       and c.i > token.i]
+        if complements:
+            comp = complements[0]
+            marks = [c for c in comp.children if c.dep_ == "mark" and c.i < comp.i]
+            first = min([t.i for t in comp.subtree] + [m.i for m in marks])
+            last = max(t.i for t in comp.subtree)
+            found.append(_Found(source, cue, (_char_span(doc, first, last),), "dependency"))
+            continue
+        head = token.head
+        if token.dep_ in ("parataxis", "ccomp", "advcl") and head.i != token.i and (
+                head.pos_ in ("VERB", "AUX")):
+            own = list(token.subtree)
+            skip = {t.i for t in own}
+            rest = [t.i for t in head.subtree if t.i not in skip]
+            if not rest:
+                continue
+            before = [i for i in rest if i < own[0].i]
+            after = [i for i in rest if i > own[-1].i]
+            parts = tuple(_char_span(doc, min(side), max(side))
+                          for side in (before, after) if side)
+            found.append(_Found(source, cue, parts, "dependency"))
+    return found
+
+
+def _according_parse(doc: Any, according: Any) -> list[_Found]:
+    """"according to X": X is the source, the clause "according" modifies the content."""
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    source = _phrase(doc, objects[0])
+    phrase = list(according.subtree)
+    skip = {t.i for t in phrase}
+    head = according.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    rest = [t.i for t in head.subtree if t.i not in skip]
+    before = [i for i in rest if i < phrase[0].i]
+    after = [i for i in rest if i > phrase[-1].i]
+    parts = tuple(_char_span(doc, min(side), max(side)) for side in (before, after) if side)
+    cue = (according.idx, to.idx + len(to.text))
+    return [_Found(source, cue, parts, "dependency")] if parts else []
+
+
+def _phrase(doc: Any, head: Any) -> tuple[int, int]:
+    """The span of a subject's phrase, up to its first comma, bracket or dash."""
+    subtree = list(head.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+    text = doc.text[start:end]
+    cut = re.split(r",|\s[(—–]", text)[0].rstrip()
+    return start, start + len(cut)
+
+
+def _char_span(doc: Any, first: int, last: int) -> tuple[int, int]:
+    """Character offsets of tokens ``first``..``last`` (inclusive), punctuation trimmed."""
+    return _trim(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
