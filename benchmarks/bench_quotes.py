@@ -6,7 +6,10 @@ Usage: python benchmarks/bench_quotes.py [--dataset polnear|emmys|all]
 What it measures: how well each system finds the direct quotations of news articles (span
 precision / recall / F1 at overlap thresholds 0.3 and 0.8) and names their speakers (speaker
 accuracy on matched quotes: named sources, all sources, pronouns resolved; joint F1, a quote
-counting only with its span and its speaker right), and how long extraction takes.
+counting only with its span and its speaker right), and how long extraction takes.  A second
+table scores *all* attributions, direct quotes and reported speech (indirect and mixed, from
+``newsweave.quotes.reported``), with the same scorer without ``--direct-only`` (content F1 at
+overlap 0.3, speaker accuracy, joint F1), for all articles and for each half.
 
 How: every system reads the same articles in the same process; its quotes are written as JSON
 Lines (one line per quote part, Python ``str`` offsets into the file's text) and scored by the
