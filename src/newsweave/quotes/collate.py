@@ -34,6 +34,9 @@ _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # Punctuation between two words that is kept when a reading or the agreed text is rendered
 # across a line break or a reopening quote mark (no letters, a few characters).
 _MAX_GAP = 6
+# Words between two matches of a witness against the graph that still continue one run of
+# matches (a rewording, an inserted phrase); matches farther apart are chance.
+_RUN_GAP = 6
 
 Witness = tuple[str, Sequence[Token]]
 
@@ -119,6 +122,23 @@ def _stray(edge: Match, neighbour: Match) -> bool:
     return edge.size <= 2 and column_gap - witness_gap > 2
 
 
+def _densest(blocks: Sequence[Match]) -> list[Match]:
+    """The run of matching blocks with most words where consecutive blocks lie at most
+    ``_RUN_GAP`` words apart on either side: where a witness that overlaps the graph only in
+    part (one article prints A and B, another B and C) really meets it.  Matches of common
+    words far from that run would scatter the witness's other words over the graph."""
+    runs: list[list[Match]] = []
+    for m in blocks:
+        if runs and (m.a - (runs[-1][-1].a + runs[-1][-1].size) > _RUN_GAP
+                     or m.b - (runs[-1][-1].b + runs[-1][-1].size) > _RUN_GAP):
+            runs.append([m])
+        elif runs:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return max(runs, key=lambda run: sum(m.size for m in run)) if runs else []
+
+
 def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     """How a witness's words align to the columns: equal, replace and insert opcodes.
 
@@ -129,6 +149,7 @@ def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     lo, hi = _window(columns, keys)
     matcher = SequenceMatcher(None, columns[lo:hi], keys, autojunk=False)
     blocks = [Match(m.a + lo, m.b, m.size) for m in matcher.get_matching_blocks() if m.size]
+    blocks = _densest(blocks)
     while len(blocks) > 1 and _stray(blocks[0], blocks[1]):
         blocks.pop(0)
     while len(blocks) > 1 and _stray(blocks[-1], blocks[-2]):
@@ -153,6 +174,24 @@ def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     return ops
 
 
+_GREEDY_UP_TO = 40  # witnesses of a group beyond which they are added longest first
+
+
+def _next_witness(rest: Sequence[int], keys: Sequence[str], witnesses: Sequence[Witness]) -> int:
+    """The witness to align next: the one whose longest run of words already in the graph is
+    longest (longest witness on a tie), so that a witness meets the graph where it overlaps
+    most and a passage is built outward from what is already placed."""
+    if len(rest) > _GREEDY_UP_TO:
+        return rest[0]
+
+    def overlap(w: int) -> int:
+        other = [t.key for t in witnesses[w][1]]
+        matcher = SequenceMatcher(None, keys, other, autojunk=False)
+        return matcher.find_longest_match(0, len(keys), 0, len(other)).size
+
+    return max(rest, key=lambda w: (overlap(w), -rest.index(w)))
+
+
 def _align(witnesses: Sequence[Witness]) -> tuple[list[_Column], list[tuple[int, int]]]:
     """Align the witnesses onto columns; returns the columns and each witness's extent."""
     order = sorted(range(len(witnesses)), key=lambda k: (-len(witnesses[k][1]), k))
@@ -161,7 +200,10 @@ def _align(witnesses: Sequence[Witness]) -> tuple[list[_Column], list[tuple[int,
     # Columns that print different words at a witness's first or last word: a witness that
     # reaches one of them takes part in all of them (both print a word there).
     edge: dict[int, list[_Column]] = {}
-    for w in order[1:]:
+    rest = order[1:]
+    while rest:
+        w = _next_witness(rest, [c.key for c in columns], witnesses)
+        rest.remove(w)
         tokens = witnesses[w][1]
         ops = _opcodes([c.key for c in columns], [t.key for t in tokens])
         for n, (tag, i1, i2, j1, j2) in enumerate(reversed(ops)):
