@@ -16,6 +16,12 @@ an empty reading, with an empty span where the words would stand).  Words equal 
 normalised but printed differently ("honour"/"honor", "The"/"the"), or the same two words with
 different punctuation between them ("truth, everything"/"truth; everything"), are an
 *orthographic* point of variance; quote glyphs, dash style and spacing are not differences.
+
+Editors' marks read as what they are: words in square brackets ("[Our story] asks") stand for
+the speaker's words, so where they differ from the others' words the reading keeps its
+brackets ("[fellow nominees]" against "guys, Paul and Hugh"); an omission the article marks
+with an ellipsis is *announced* (its reading is "…", its span the ellipsis), one it does not
+mark is *silent* (an empty reading).
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # Punctuation between two words that is kept when a reading or the agreed text is rendered
 # across a line break or a reopening quote mark (no letters, a few characters).
 _MAX_GAP = 6
+# The reading of an omission the article marks with an ellipsis; a silent one reads "".
+ANNOUNCED_OMISSION = "…"
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
 # Words between two matches of a witness against the graph that still continue one run of
 # matches (a rewording, an inserted phrase); matches farther apart are chance.
 _RUN_GAP = 6
@@ -304,6 +313,13 @@ def collate(
             reading = render_tokens(own, text)
             span = _span(article_id, text, own) if own else _omission(
                 article_id, text, columns, stretch, w)
+            if span is not None and own and _bracketed(text or "", span.start, span.end):
+                # an editor's words standing for the speaker's: the reading keeps its brackets
+                span = Span(article_id=article_id, start=span.start - 1, end=span.end + 1,
+                            text=(text or "")[span.start - 1 : span.end + 1])
+                reading = f"[{reading}]"
+            elif span is not None and not own and span.text:
+                reading = ANNOUNCED_OMISSION
             # Readings that differ only in quote glyphs or spacing are one reading.
             key = " ".join(fold_typography(reading).split())
             shown.setdefault(key, reading)
@@ -327,10 +343,22 @@ def collate(
 def _omission(
     article_id: str, text: str | None, columns: list[_Column], stretch: _Stretch, w: int
 ) -> Span | None:
-    """An empty span where witness ``w`` lacks the words of a stretch: before its next word."""
+    """Where witness ``w`` lacks the words of a stretch: the ellipsis it prints there (an
+    announced omission), else an empty span before its next word (a silent one)."""
     if text is None:
         return None
     after = next((c.tokens[w] for c in columns[stretch.hi + 1 :] if w in c.tokens), None)
     before = next((c.tokens[w] for c in reversed(columns[: stretch.lo]) if w in c.tokens), None)
     at = after.start if after is not None else before.end if before is not None else 0
+    if before is not None and after is not None:
+        found = _ELLIPSIS.search(text, before.end, after.start)
+        if found is not None:  # the article marks the cut: an announced omission
+            return Span(article_id=article_id, start=found.start(), end=found.end(),
+                        text=found.group())
     return Span(article_id=article_id, start=at, end=at, text="")
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of an editor's bracketed insertion ("[Our story]")."""
+    return (start > 0 and text[start - 1] == "[" and end < len(text) and text[end] == "]"
+            and "[" not in text[start:end] and "]" not in text[start:end])

@@ -14,7 +14,9 @@ different articles report the same utterance when
   or all its content words do, close together ("You resign!" in "You resign! You resign!",
   "the bullet of mercy" in "a bullet of mercy to the process").
 
-Words that half the articles use in their own narrative are the event's topic ("Endangered
+Words an editor put in square brackets ("To be with these [fellow nominees]") are not the
+speaker's and are no evidence either way: they stand for words the others print.  Words that
+half the articles use in their own narrative are the event's topic ("Endangered
 Species Act") and are no evidence.  The speakers weigh in without deciding alone, since
 attribution differs between articles: quotes of one person (same surname, or one name inside
 the other) need the least overlap; an unknown speaker a little more; two different speakers,
@@ -50,6 +52,7 @@ _RUN_GAP = 2  # words apart that still continue a dense run of matches (a transc
 # Two quotes of one person that print a passage of this many informative content words (and
 # words) in common print one stretch of speech, however much else each prints.
 _RUN_NEEDS = (4, 7)
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")  # an editor's words inside a quote
 _SHORT = 6  # a quote of fewer words is a short fragment: it joins a group, never bridges two
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # (extra share of content words over ``threshold``, least density, least content words)
@@ -237,16 +240,21 @@ class _Unit:
     quote: Quote
     parts: tuple[Span, ...]
     tokens: tuple[Token, ...]
+    compared: tuple[Token, ...]  # the tokens outside an editor's [brackets]: the speaker's
 
 
 def _units(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[_Unit]:
     order = {a.id: k for k, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
-    units = [
-        _Unit(q, run, tuple(t for p in run for t in tokenize(p.text, p.start)))
-        for q in quotes
-        for run in quote_runs(q.parts, texts.get(q.article_id, ""))
-    ]
+    units = []
+    for q in quotes:
+        for run in quote_runs(q.parts, texts.get(q.article_id, "")):
+            tokens = tuple(t for p in run for t in tokenize(p.text, p.start))
+            inserted = [(p.start + m.start(), p.start + m.end()) for p in run
+                        for m in _BRACKETS.finditer(p.text)]
+            compared = tuple(t for t in tokens
+                             if not any(s <= t.start < e for s, e in inserted))
+            units.append(_Unit(q, run, tokens, compared))
     units = [u for u in units if u.tokens]
     units.sort(key=lambda u: (order.get(u.quote.article_id, 0), u.parts[0].start))
     return units
@@ -350,7 +358,7 @@ def group_quotes(
     fragments: dict[int, list[int]] = defaultdict(list)
     for i, j in _candidates(units):
         relation = _relation(units[i].quote, units[j].quote)
-        kind = _evidence(units[i].tokens, units[j].tokens, threshold, relation, common)
+        kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
         if kind == "match":
             parent[find(j)] = find(i)
         elif kind == "fragment":  # filed under the shorter of the two: the fragment
