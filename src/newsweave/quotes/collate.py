@@ -133,13 +133,14 @@ def _stray(edge: Match, neighbour: Match) -> bool:
 
 def _densest(blocks: Sequence[Match]) -> list[Match]:
     """The run of matching blocks with most words where consecutive blocks lie at most
-    ``_RUN_GAP`` words apart on either side: where a witness that overlaps the graph only in
+    ``_RUN_GAP`` words apart on one side at least (the other may hold an insertion, or many
+    words an editor's bracket stands for): where a witness that overlaps the graph only in
     part (one article prints A and B, another B and C) really meets it.  Matches of common
     words far from that run would scatter the witness's other words over the graph."""
     runs: list[list[Match]] = []
     for m in blocks:
-        if runs and (m.a - (runs[-1][-1].a + runs[-1][-1].size) > _RUN_GAP
-                     or m.b - (runs[-1][-1].b + runs[-1][-1].size) > _RUN_GAP):
+        if runs and min(m.a - (runs[-1][-1].a + runs[-1][-1].size),
+                        m.b - (runs[-1][-1].b + runs[-1][-1].size)) > _RUN_GAP:
             runs.append([m])
         elif runs:
             runs[-1].append(m)
@@ -313,12 +314,10 @@ def collate(
             reading = render_tokens(own, text)
             span = _span(article_id, text, own) if own else _omission(
                 article_id, text, columns, stretch, w)
-            if span is not None and own and _bracketed(text or "", span.start, span.end):
+            if span is not None and own and text is not None:
                 # an editor's words standing for the speaker's: the reading keeps its brackets
-                span = Span(article_id=article_id, start=span.start - 1, end=span.end + 1,
-                            text=(text or "")[span.start - 1 : span.end + 1])
-                reading = f"[{reading}]"
-            elif span is not None and not own and span.text:
+                span, reading = _with_brackets(text, span, reading)
+            if span is not None and not own and span.text:
                 reading = ANNOUNCED_OMISSION
             # Readings that differ only in quote glyphs or spacing are one reading.
             key = " ".join(fold_typography(reading).split())
@@ -358,7 +357,14 @@ def _omission(
     return Span(article_id=article_id, start=at, end=at, text="")
 
 
-def _bracketed(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all of an editor's bracketed insertion ("[Our story]")."""
-    return (start > 0 and text[start - 1] == "[" and end < len(text) and text[end] == "]"
-            and "[" not in text[start:end] and "]" not in text[start:end])
+def _with_brackets(text: str, span: Span, reading: str) -> tuple[Span, str]:
+    """A reading and its span widened over an editor's bracket that opens just before it or
+    closes just after it ("[fellow nominees] is"), so the reading shows the bracket."""
+    start, end = span.start, span.end
+    if start > 0 and text[start - 1] == "[":
+        start, reading = start - 1, "[" + reading
+    if end < len(text) and text[end] == "]":
+        end, reading = end + 1, reading + "]"
+    if (start, end) == (span.start, span.end):
+        return span, reading
+    return Span(article_id=span.article_id, start=start, end=end, text=text[start:end]), reading
