@@ -29,8 +29,9 @@ for each gold variant place (``variants`` of a gold group) whose group the score
 place counts as *shown* when our group for it (the predicted group holding most characters of
 the gold group's witnesses) has a point of variance with two different readings a and b such
 that a is inside the gold reading carried by some article of a's, b inside a different gold
-reading carried by some article of b's (an omission reading counts as inside any reading), after
-straightening quote glyphs and collapsing spaces.  Shown / places, by variant type.
+reading carried by some article of b's (an omission reading, silent or announced by "…",
+counts as inside any reading), after straightening quote glyphs and collapsing spaces.
+Shown / places, by variant type.
 
 Halves: the events are split once by their DUC cluster or ECB+ topic (``_common.half_of`` of
 ``_common.unit_key``) into a tune half and a held-out half; the headline figures are printed
@@ -338,8 +339,8 @@ def _place_shown(place: dict[str, Any], segments: Sequence[Any]) -> bool:
                 continue
             for i, j in ((i, j) for i in range(len(golds)) for j in range(len(golds)) if i != j):
                 (gi, di), (gj, dj) = golds[i], golds[j]
-                a_in = a in ("", "∅") or a in gi
-                b_in = b in ("", "∅") or b in gj
+                a_in = a in ("", "∅", "…") or a in gi
+                b_in = b in ("", "∅", "…") or b in gj
                 if a_in and b_in and a_docs & di and b_docs & dj:
                     return True
     return False

@@ -270,11 +270,16 @@ class _Supported(Model):
 
 
 class TranscriptSegment(_Supported):
-    """One stretch of what a speaker said: a collated group or a quote only one article prints."""
+    """One stretch of what a speaker said: a collated group or a quote only one article prints.
+
+    ``note`` says why a short quote stays alone (its words are nowhere else in the speaker's
+    transcript, or in more than one place).
+    """
 
     text: str
     group_id: str | None
     quote_ids: tuple[str, ...]
+    note: str | None = None
 
 
 class Transcript(Model):

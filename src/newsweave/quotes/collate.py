@@ -16,6 +16,12 @@ an empty reading, with an empty span where the words would stand).  Words equal 
 normalised but printed differently ("honour"/"honor", "The"/"the"), or the same two words with
 different punctuation between them ("truth, everything"/"truth; everything"), are an
 *orthographic* point of variance; quote glyphs, dash style and spacing are not differences.
+
+Editors' marks read as what they are: words in square brackets ("[Our story] asks") stand for
+the speaker's words, so where they differ from the others' words the reading keeps its
+brackets ("[fellow nominees]" against "guys, Paul and Hugh"); an omission the article marks
+with an ellipsis is *announced* (its reading is "…", its span the ellipsis), one it does not
+mark is *silent* (an empty reading).
 """
 
 from __future__ import annotations
@@ -34,6 +40,12 @@ _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # Punctuation between two words that is kept when a reading or the agreed text is rendered
 # across a line break or a reopening quote mark (no letters, a few characters).
 _MAX_GAP = 6
+# The reading of an omission the article marks with an ellipsis; a silent one reads "".
+ANNOUNCED_OMISSION = "…"
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+# Words between two matches of a witness against the graph that still continue one run of
+# matches (a rewording, an inserted phrase); matches farther apart are chance.
+_RUN_GAP = 6
 
 Witness = tuple[str, Sequence[Token]]
 
@@ -119,6 +131,24 @@ def _stray(edge: Match, neighbour: Match) -> bool:
     return edge.size <= 2 and column_gap - witness_gap > 2
 
 
+def _densest(blocks: Sequence[Match]) -> list[Match]:
+    """The run of matching blocks with most words where consecutive blocks lie at most
+    ``_RUN_GAP`` words apart on one side at least (the other may hold an insertion, or many
+    words an editor's bracket stands for): where a witness that overlaps the graph only in
+    part (one article prints A and B, another B and C) really meets it.  Matches of common
+    words far from that run would scatter the witness's other words over the graph."""
+    runs: list[list[Match]] = []
+    for m in blocks:
+        if runs and min(m.a - (runs[-1][-1].a + runs[-1][-1].size),
+                        m.b - (runs[-1][-1].b + runs[-1][-1].size)) > _RUN_GAP:
+            runs.append([m])
+        elif runs:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return max(runs, key=lambda run: sum(m.size for m in run)) if runs else []
+
+
 def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     """How a witness's words align to the columns: equal, replace and insert opcodes.
 
@@ -129,6 +159,7 @@ def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     lo, hi = _window(columns, keys)
     matcher = SequenceMatcher(None, columns[lo:hi], keys, autojunk=False)
     blocks = [Match(m.a + lo, m.b, m.size) for m in matcher.get_matching_blocks() if m.size]
+    blocks = _densest(blocks)
     while len(blocks) > 1 and _stray(blocks[0], blocks[1]):
         blocks.pop(0)
     while len(blocks) > 1 and _stray(blocks[-1], blocks[-2]):
@@ -153,6 +184,24 @@ def _opcodes(columns: Sequence[str], keys: Sequence[str]) -> list[Opcode]:
     return ops
 
 
+_GREEDY_UP_TO = 40  # witnesses of a group beyond which they are added longest first
+
+
+def _next_witness(rest: Sequence[int], keys: Sequence[str], witnesses: Sequence[Witness]) -> int:
+    """The witness to align next: the one whose longest run of words already in the graph is
+    longest (longest witness on a tie), so that a witness meets the graph where it overlaps
+    most and a passage is built outward from what is already placed."""
+    if len(rest) > _GREEDY_UP_TO:
+        return rest[0]
+
+    def overlap(w: int) -> int:
+        other = [t.key for t in witnesses[w][1]]
+        matcher = SequenceMatcher(None, keys, other, autojunk=False)
+        return matcher.find_longest_match(0, len(keys), 0, len(other)).size
+
+    return max(rest, key=lambda w: (overlap(w), -rest.index(w)))
+
+
 def _align(witnesses: Sequence[Witness]) -> tuple[list[_Column], list[tuple[int, int]]]:
     """Align the witnesses onto columns; returns the columns and each witness's extent."""
     order = sorted(range(len(witnesses)), key=lambda k: (-len(witnesses[k][1]), k))
@@ -161,7 +210,10 @@ def _align(witnesses: Sequence[Witness]) -> tuple[list[_Column], list[tuple[int,
     # Columns that print different words at a witness's first or last word: a witness that
     # reaches one of them takes part in all of them (both print a word there).
     edge: dict[int, list[_Column]] = {}
-    for w in order[1:]:
+    rest = order[1:]
+    while rest:
+        w = _next_witness(rest, [c.key for c in columns], witnesses)
+        rest.remove(w)
         tokens = witnesses[w][1]
         ops = _opcodes([c.key for c in columns], [t.key for t in tokens])
         for n, (tag, i1, i2, j1, j2) in enumerate(reversed(ops)):
@@ -262,6 +314,11 @@ def collate(
             reading = render_tokens(own, text)
             span = _span(article_id, text, own) if own else _omission(
                 article_id, text, columns, stretch, w)
+            if span is not None and own and text is not None:
+                # an editor's words standing for the speaker's: the reading keeps its brackets
+                span, reading = _with_brackets(text, span, reading)
+            if span is not None and not own and span.text:
+                reading = ANNOUNCED_OMISSION
             # Readings that differ only in quote glyphs or spacing are one reading.
             key = " ".join(fold_typography(reading).split())
             shown.setdefault(key, reading)
@@ -285,10 +342,29 @@ def collate(
 def _omission(
     article_id: str, text: str | None, columns: list[_Column], stretch: _Stretch, w: int
 ) -> Span | None:
-    """An empty span where witness ``w`` lacks the words of a stretch: before its next word."""
+    """Where witness ``w`` lacks the words of a stretch: the ellipsis it prints there (an
+    announced omission), else an empty span before its next word (a silent one)."""
     if text is None:
         return None
     after = next((c.tokens[w] for c in columns[stretch.hi + 1 :] if w in c.tokens), None)
     before = next((c.tokens[w] for c in reversed(columns[: stretch.lo]) if w in c.tokens), None)
     at = after.start if after is not None else before.end if before is not None else 0
+    if before is not None and after is not None:
+        found = _ELLIPSIS.search(text, before.end, after.start)
+        if found is not None:  # the article marks the cut: an announced omission
+            return Span(article_id=article_id, start=found.start(), end=found.end(),
+                        text=found.group())
     return Span(article_id=article_id, start=at, end=at, text="")
+
+
+def _with_brackets(text: str, span: Span, reading: str) -> tuple[Span, str]:
+    """A reading and its span widened over an editor's bracket that opens just before it or
+    closes just after it ("[fellow nominees] is"), so the reading shows the bracket."""
+    start, end = span.start, span.end
+    if start > 0 and text[start - 1] == "[":
+        start, reading = start - 1, "[" + reading
+    if end < len(text) and text[end] == "]":
+        end, reading = end + 1, reading + "]"
+    if (start, end) == (span.start, span.end):
+        return span, reading
+    return Span(article_id=span.article_id, start=start, end=end, text=text[start:end]), reading

@@ -14,7 +14,9 @@ different articles report the same utterance when
   or all its content words do, close together ("You resign!" in "You resign! You resign!",
   "the bullet of mercy" in "a bullet of mercy to the process").
 
-Words that half the articles use in their own narrative are the event's topic ("Endangered
+Words an editor put in square brackets ("To be with these [fellow nominees]") are not the
+speaker's and are no evidence either way: they stand for words the others print.  Words that
+half the articles use in their own narrative are the event's topic ("Endangered
 Species Act") and are no evidence.  The speakers weigh in without deciding alone, since
 attribution differs between articles: quotes of one person (same surname, or one name inside
 the other) need the least overlap; an unknown speaker a little more; two different speakers,
@@ -35,7 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
@@ -46,6 +48,11 @@ from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS, Token, tokenize
 
 SpeakerRelation = Literal["same", "unknown", "different"]
+_RUN_GAP = 2  # words apart that still continue a dense run of matches (a transcription difference)
+# Two quotes of one person that print a passage of this many informative content words (and
+# words) in common print one stretch of speech, however much else each prints.
+_RUN_NEEDS = (4, 7)
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")  # an editor's words inside a quote
 _SHORT = 6  # a quote of fewer words is a short fragment: it joins a group, never bridges two
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # (extra share of content words over ``threshold``, least density, least content words)
@@ -124,6 +131,9 @@ class _Overlap:
     density: float  # words matched / the longer of the two stretches the matches span
     share: float  # words matched / words of the longer sequence
     whole_fragment: bool  # the shorter sequence stands in the longer one word for word
+    run_informative: int  # informative content words matched in the best dense run of matches
+    run_words: int  # words matched in that run
+    run_meets: bool  # that run ends one sequence and starts the other
 
 
 def _overlap(ka: Sequence[str], kb: Sequence[str], common: Collection[str] = ()) -> _Overlap:
@@ -132,7 +142,7 @@ def _overlap(ka: Sequence[str], kb: Sequence[str], common: Collection[str] = ())
     content_a = sum(k not in STOPWORDS for k in ka)
     content_b = sum(k not in STOPWORDS for k in kb)
     if not blocks:
-        return _Overlap(0, 0, min(content_a, content_b), 0.0, 0.0, False)
+        return _Overlap(0, 0, min(content_a, content_b), 0.0, 0.0, False, 0, 0, False)
     matched = sum(m.size for m in blocks)
     words = [ka[m.a + d] for m in blocks for d in range(m.size)]
     content = sum(k not in STOPWORDS for k in words)
@@ -141,8 +151,34 @@ def _overlap(ka: Sequence[str], kb: Sequence[str], common: Collection[str] = ())
                  blocks[-1].b + blocks[-1].size - blocks[0].b)
     shorter = min(len(ka), len(kb))
     whole = shorter >= 2 and max(m.size for m in blocks) == shorter and informative >= 1
+    run_informative, run_words, meets = _dense_run(blocks, ka, kb, common)
     return _Overlap(content, informative, min(content_a, content_b), matched / window,
-                    matched / max(len(ka), len(kb)), whole)
+                    matched / max(len(ka), len(kb)), whole, run_informative, run_words, meets)
+
+
+def _dense_run(blocks: Sequence[Match], ka: Sequence[str], kb: Sequence[str],
+               common: Collection[str]) -> tuple[int, int, bool]:
+    """The best stretch where two sequences print the same words: consecutive matching blocks
+    with at most ``_RUN_GAP`` words between them on either side (a transcription difference),
+    as (informative content words matched, words matched, whether the stretch ends one
+    sequence and starts the other: two cuts of one passage that meet), the stretch with most
+    informative words first.  Two quotes that overlap only in part (one prints A and B, the
+    other B and C) share such a stretch, which the share of the shorter one's words misses."""
+    best = (0, 0, False)
+    informative = words = 0
+    first = blocks[0] if blocks else None
+    for n, m in enumerate(blocks):
+        if n and (m.a - (blocks[n - 1].a + blocks[n - 1].size) > _RUN_GAP
+                  or m.b - (blocks[n - 1].b + blocks[n - 1].size) > _RUN_GAP):
+            informative = words = 0
+            first = m
+        informative += sum(k not in STOPWORDS and k not in common for k in ka[m.a : m.a + m.size])
+        words += m.size
+        assert first is not None
+        meets = ((first.a <= 1 and m.b + m.size >= len(kb) - 1)
+                 or (first.b <= 1 and m.a + m.size >= len(ka) - 1))
+        best = max(best, (informative, words, meets))
+    return best
 
 
 def same_utterance(
@@ -179,6 +215,12 @@ def _evidence(
          and found.density >= density)
         # nearly every word of both, in order ("go out and vote" / "get out and vote")
         or (relation != "different" and found.informative >= 2 and found.share >= 0.8)
+        # a passage both print, the rest of each quote being different (A B / B C)
+        or (relation == "same" and found.run_informative >= _RUN_NEEDS[0]
+            and found.run_words >= _RUN_NEEDS[1])
+        # one passage cut at different places: where one quote ends the other begins
+        or (relation == "same" and found.run_meets and found.run_informative >= 2
+            and found.run_words >= _SHORT)
     ):
         return "match"
     if relation == "different" and ka != kb:  # the very same words may be misattributed
@@ -198,16 +240,21 @@ class _Unit:
     quote: Quote
     parts: tuple[Span, ...]
     tokens: tuple[Token, ...]
+    compared: tuple[Token, ...]  # the tokens outside an editor's [brackets]: the speaker's
 
 
 def _units(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[_Unit]:
     order = {a.id: k for k, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
-    units = [
-        _Unit(q, run, tuple(t for p in run for t in tokenize(p.text, p.start)))
-        for q in quotes
-        for run in quote_runs(q.parts, texts.get(q.article_id, ""))
-    ]
+    units = []
+    for q in quotes:
+        for run in quote_runs(q.parts, texts.get(q.article_id, "")):
+            tokens = tuple(t for p in run for t in tokenize(p.text, p.start))
+            inserted = [(p.start + m.start(), p.start + m.end()) for p in run
+                        for m in _BRACKETS.finditer(p.text)]
+            compared = tuple(t for t in tokens
+                             if not any(s <= t.start < e for s, e in inserted))
+            units.append(_Unit(q, run, tokens, compared))
     units = [u for u in units if u.tokens]
     units.sort(key=lambda u: (order.get(u.quote.article_id, 0), u.parts[0].start))
     return units
@@ -311,7 +358,7 @@ def group_quotes(
     fragments: dict[int, list[int]] = defaultdict(list)
     for i, j in _candidates(units):
         relation = _relation(units[i].quote, units[j].quote)
-        kind = _evidence(units[i].tokens, units[j].tokens, threshold, relation, common)
+        kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
         if kind == "match":
             parent[find(j)] = find(i)
         elif kind == "fragment":  # filed under the shorter of the two: the fragment
