@@ -25,6 +25,8 @@ from newsweave.model import (
     ReusePair,
     Skipped,
     SummarySentence,
+    Transcript,
+    TranscriptSegment,
     Witness,
 )
 from newsweave.report import render_html, render_markdown, render_terminal
@@ -571,3 +573,21 @@ def test_only_possible_conflicts_say_no_confident_one(brief: Brief) -> None:
     md = render_markdown(weak)
     assert "No confident conflicts." in md and "Possible conflicts (1)" in md
     assert "No confident conflicts." in render_html(weak)
+
+
+def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: Brief) -> None:
+    (group,) = brief.quote_groups
+    lone = TranscriptSegment(text="thank you", group_id=None, quote_ids=("b2-q2",),
+                             articles=("b2",), independent_articles=("b2",),
+                             note="its words are nowhere else in the transcript")
+    transcript = Transcript(speaker="the mayor", segments=(
+        TranscriptSegment(text=group.agreed_text, group_id=group.id, quote_ids=("a1-q1", "b2-q1"),
+                          articles=group.articles, independent_articles=group.articles),
+        lone))
+    page = render_html(brief.model_copy(update={"transcripts": (transcript,)}))
+    section = page[page.index('id="transcripts"'):page.index('id="reported-speech"')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
+    assert "we will rebuild the bridge by" in text and "thank you" in text
+    assert '<mark title="Point 1">JuneReading / JulyReading<sup>1</sup></mark>' in section
+    assert '<li value="1">' in section and "nowhere else in the transcript" in text
+    assert section.count("we will rebuild the bridge by") == 1  # every stretch once

@@ -305,6 +305,55 @@ def _groups(brief: Brief) -> list[GroupView]:
     return views
 
 
+@dataclass(frozen=True)
+class UtteranceView:
+    """One stretch of a speaker's transcript: its collation (places numbered across the whole
+    transcript) or its text, the articles that print it and why a lone quote stays alone."""
+
+    segments: list[SegmentView]
+    articles: list[str]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TranscriptView:
+    """A speaker's transcript as one text, with every place where the outlets differ."""
+
+    speaker: str
+    utterances: list[UtteranceView]
+    variants: list[SegmentView]
+
+
+def _transcripts(brief: Brief) -> list[TranscriptView]:
+    groups = {g.id: g for g in brief.quote_groups}
+    views = []
+    for transcript in brief.transcripts:
+        number = 0
+        utterances: list[UtteranceView] = []
+        variants: list[SegmentView] = []
+        for segment in transcript.segments:
+            group = groups.get(segment.group_id or "")
+            pieces: list[SegmentView] = []
+            if group is None:
+                pieces.append(SegmentView(True, one_line(segment.text), 0, []))
+            else:
+                for part in group.segments:
+                    readings = [ReadingView(reading_text(r.text), list(r.articles))
+                                for r in part.readings]
+                    if part.agreed:
+                        text = one_line(part.readings[0].text) if part.readings else ""
+                        pieces.append(SegmentView(True, text, 0, readings))
+                    else:
+                        number += 1
+                        place = SegmentView(False, " / ".join(r.text for r in readings), number,
+                                            readings)
+                        pieces.append(place)
+                        variants.append(place)
+            utterances.append(UtteranceView(pieces, list(segment.articles), segment.note))
+        views.append(TranscriptView(speaker_name(transcript.speaker), utterances, variants))
+    return views
+
+
 def _loose(brief: Brief) -> list[LooseQuotes]:
     def row(quote: Quote) -> tuple[str, str]:
         return quote_as_printed(quote), speaker_name(quote.speaker)
@@ -435,6 +484,7 @@ def render_html(brief: Brief) -> str:
         texts=[_article_text(a, names[a.id], anchors) for a in brief.articles],
         summary=_summary(brief, names, anchors),
         groups=_groups(brief),
+        transcripts=_transcripts(brief),
         loose=_loose(brief),
         reported=reported_by_speaker(brief),
         reported_line=reported_line,
