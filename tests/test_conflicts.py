@@ -299,3 +299,11 @@ def test_frame_reads_subject_scope_reference_and_era() -> None:
     assert distance.frame.reference == "halden"
     (career,) = _values("Dorsey has scored 412 career goals for the club.", "number")
     assert career.frame.scope == {"career"}
+
+
+def test_a_rank_on_the_same_named_work_is_a_confident_role_contradiction() -> None:
+    conflicts = _pair("In 2015 Ilsa Moreno served as an executive producer of The Harbor Lights.",
+                      "In 2015 Ilsa Moreno served as a co-executive producer of The Harbor Lights.")
+    (role,) = [c for c in conflicts if c.kind == "role"]
+    assert role.label == "contradiction" and not role.possible
+    assert any("same named work" in s for s in role.signals)

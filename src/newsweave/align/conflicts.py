@@ -275,6 +275,10 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
     else:
         confidence = _SLOT_PRIOR.get(m.kind, 0.2)
     signals.append(f"slot: {' '.join(m.slot)}")
+    if m.kind == "role" and m.context & n.context:
+        # the same title held on the same named work ("producer of The Normal Heart")
+        confidence += 0.15
+        signals.append("the same named work: " + ", ".join(sorted(m.context & n.context)))
     if person or _names_meet(fm.subject, fn.subject):
         confidence += 0.2
         shared = sorted(m.mods & n.mods) if person else sorted(
