@@ -307,3 +307,19 @@ def test_a_rank_on_the_same_named_work_is_a_confident_role_contradiction() -> No
     (role,) = [c for c in conflicts if c.kind == "role"]
     assert role.label == "contradiction" and not role.possible
     assert any("same named work" in s for s in role.signals)
+
+
+def test_weekdays_of_articles_written_on_different_days_are_not_a_date_conflict() -> None:
+    conflicts = _pair("The strike at the Velden docks entered its ninth day on Monday.",
+                      "The strike at the Velden docks entered its 12th day on Thursday.",
+                      dt.date(2016, 2, 29), dt.date(2016, 3, 3))
+    assert [c for c in conflicts if c.kind == "date"] == []
+
+
+def test_a_revised_estimate_days_later_is_an_update() -> None:
+    conflicts = _pair("The agency estimated the damage from the storm at $30 million.",
+                      "The agency estimated the damage from the storm at $45 million.",
+                      dt.date(2018, 2, 1), dt.date(2018, 2, 9))
+    (update,) = [c for c in conflicts if c.kind == "number"]
+    assert update.label == "update" and [s.value for s in update.sides] == ["$30 million",
+                                                                            "$45 million"]

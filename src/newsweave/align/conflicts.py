@@ -248,6 +248,10 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
     name different people or places.
     """
     fm, fn = m.frame, n.frame
+    if (m.kind == "day" and date_m != date_n and m.text.lower() in WEEKDAYS
+            and n.text.lower() in WEEKDAYS):
+        # "on Monday" in articles of different days: each names a day near its own date
+        return Evidence(False, reason="weekdays of articles written on different days")
     if m.kind in _DATE_KINDS:
         # a date is its own era: "in 1998" against "in 1999" is the disagreement itself
         fm, fn = replace(fm, era=""), replace(fn, era="")
@@ -640,7 +644,8 @@ _NEGATORS = frozenset({"not", "never", "no", "n't", "nobody", "none", "nothing",
 _LOCATIVE = LOCATIVE_PREPOSITIONS | {"to", "of", "off"}
 _CHANGE = re.compile(r"\b(?:now|new|newly|corrected|instead|moved|changed|replaced|revised|"
                      r"later|latest|no longer|after all|postponed|rescheduled|has since|"
-                     r"was found|were found|resigned|appointed|named|elected)\b", re.IGNORECASE)
+                     r"was found|were found|resigned|appointed|named|elected|"
+                     r"estimated?|estimates|projected|forecasts?|predicted)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’'-]+|n[’']t")
 
 
