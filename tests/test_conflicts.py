@@ -323,3 +323,27 @@ def test_a_revised_estimate_days_later_is_an_update() -> None:
     (update,) = [c for c in conflicts if c.kind == "number"]
     assert update.label == "update" and [s.value for s in update.sides] == ["$30 million",
                                                                             "$45 million"]
+
+
+@pytest.mark.parametrize(("case", "a", "b", "kind"), [
+    ("a verb and its negation", "The harbour levy passed the council on Thursday.",
+     "The harbour levy did not pass the council on Thursday.", "negation"),
+    ("a rank written as a prefix", "Mira Olsen was an executive producer of the 2015 film.",
+     "Mira Olsen was a co-executive producer of the 2015 film.", "role"),
+    ("one person, two titles", "Police Chief Arne Dahl confirmed the arrests on Tuesday.",
+     "Sheriff Arne Dahl confirmed the arrests on Tuesday.", "role"),
+])
+def test_a_minimal_pair_that_disagrees(case: str, a: str, b: str, kind: str) -> None:
+    assert (kind, "contradiction") in _labels(_pair(a, b)), case
+
+
+def test_the_start_and_the_end_of_one_thing_are_no_date_conflict() -> None:
+    conflicts = _pair("The trial of the former mayor began on Monday in the district court.",
+                      "The trial of the former mayor ended on Thursday in the district court.")
+    assert [c for c in conflicts if c.kind == "date"] == []
+
+
+def test_a_figure_the_other_sentence_also_states_of_another_noun_is_no_conflict() -> None:
+    conflicts = _pair("Rescuers freed 40 children from the collapsed school.",
+                      "Rescuers freed 65 people from the collapsed school, among them 40 children.")
+    assert _confident_contradictions(conflicts) == []

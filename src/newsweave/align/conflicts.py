@@ -52,6 +52,7 @@ from newsweave.lang import (
     TENURE_WORDS,
     TITLE_WORDS,
     WEEKDAYS,
+    light_stem,
 )
 from newsweave.lang.dates import date_line
 from newsweave.model import Article, Conflict, ConflictKind, ConflictLabel, ConflictSide
@@ -195,6 +196,12 @@ class Evidence:
 
 _PERSON_KINDS = frozenset({"age", "home", "record"})
 _DATE_KINDS = frozenset({"day", "month", "year", "weekday"})
+# Verbs (stems, as frames hold them) that date the start or the end of something: "began on
+# Monday" and "ended on Thursday" are two dates of one trial, not a disagreement.
+_START_VERBS = frozenset({"began", "begin", "start", "opened", "open", "launch", "arriv",
+                          "depart"})
+_END_VERBS = frozenset({"ended", "end", "finish", "closed", "close", "conclud", "complet",
+                        "return"})
 # What a slot alone says about two values being one question: a person's age is one question;
 # a count of a common noun ("games", "yards") is many.
 _SLOT_PRIOR = {"age": 0.45, "home": 0.45, "record": 0.45, "direction": 0.4, "ordinal": 0.25,
@@ -252,6 +259,10 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
             and n.text.lower() in WEEKDAYS):
         # "on Monday" in articles of different days: each names a day near its own date
         return Evidence(False, reason="weekdays of articles written on different days")
+    if m.kind in _DATE_KINDS | {"clock"} and (
+            (fm.predicate & _START_VERBS and fn.predicate & _END_VERBS)
+            or (fm.predicate & _END_VERBS and fn.predicate & _START_VERBS)):
+        return Evidence(False, reason="the start of something and its end")
     if m.kind in _DATE_KINDS:
         # a date is its own era: "in 1998" against "in 1999" is the disagreement itself
         fm, fn = replace(fm, era=""), replace(fn, era="")
@@ -323,7 +334,10 @@ def _states_both(values: Sequence[Value], other: Value) -> bool:
     A sentence that states both figures counts two different things; the other article's
     figure is then no disagreement with it.
     """
-    return any(v.slot == other.slot and compare_values(v, other).relation == "same"
+    return any((v.slot == other.slot and compare_values(v, other).relation == "same")
+               # "65 people, among them 40 children": the other's figure, of another noun
+               or (v.kind == other.kind == "number" and v.slot[:2] == other.slot[:2]
+                   and v.amount == other.amount)
                for v in values)
 
 
@@ -748,10 +762,17 @@ def _minimal_difference(
     got_l, got_r = left[i1:i2], right[j1:j2]
     if max(len(got_l), len(got_r)) > 3 or any(re.search(r"\d", w) for w in got_l + got_r):
         return None
-    keys_l, keys_r = {w.lower() for w in got_l}, {w.lower() for w in got_r}
+    # "co-executive": a rank written as a prefix counts as the rank word
+    keys_l = {k for w in got_l for k in (w.lower(), *w.lower().split("-")[:-1])}
+    keys_r = {k for w in got_r for k in (w.lower(), *w.lower().split("-")[:-1])}
     text_l, text_r = " ".join(got_l), " ".join(got_r)
     if (keys_l & _NEGATORS) != (keys_r & _NEGATORS) and not ((keys_l | keys_r) - _NEGATORS):
         return "negation", text_l, text_r, ""
+    if (keys_l & _NEGATORS) != (keys_r & _NEGATORS) and _same_verb(keys_l - _NEGATORS,
+                                                                   keys_r - _NEGATORS):
+        return "negation", text_l, text_r, ""  # "passed" / "did not pass"
+    if _titles_only(got_l) and _titles_only(got_r) and keys_l != keys_r:
+        return "role", text_l, text_r, ""  # "Police Chief Tom Haller" / "Sheriff Tom Haller"
     if len(got_l) == len(got_r) == 1 and frozenset(keys_l | keys_r) in _ANTONYMS:
         return "negation", text_l, text_r, ""
     if tag in ("insert", "delete"):
@@ -778,6 +799,26 @@ def _minimal_difference(
     if _is_acronym(text_l, text_r) or _is_acronym(text_r, text_l):
         return kind, text_l, text_r, "an acronym of the same name"
     return kind, text_l, text_r, ""
+
+
+_AUXILIARIES = frozenset("do does did has have had is are was were be been will would".split())
+_TITLE_KEYS = frozenset(w.lower() for t in TITLE_WORDS for w in t.split())
+
+
+def _same_verb(left: set[str], right: set[str]) -> bool:
+    """Return True when two word sets are one verb, give or take an auxiliary ("passed" /
+    "did pass")."""
+    left, right = left - _AUXILIARIES, right - _AUXILIARIES
+    if len(left) != 1 or len(right) != 1:
+        return False
+    (a,), (b,) = left, right
+    return light_stem(a) == light_stem(b) or a.startswith(b) or b.startswith(a)
+
+
+def _titles_only(words: list[str]) -> bool:
+    """Return True for a capitalised run of title words ("Police Chief", "Sheriff")."""
+    return bool(words) and all(w[:1].isupper() and w.lower() in _TITLE_KEYS | {"police"}
+                               for w in words)
 
 
 _NOT_NAMES = (
