@@ -408,7 +408,11 @@ def find_conflicts(
     found: list[tuple[int, Conflict]] = []
     for mentions in buckets.values():
         found.extend(_bucket_conflicts(mentions, index, row_values, settings))
-    found.extend(_minimal_pair_conflicts(index, dates, settings))
+    # a value conflict already says what a minimal pair of the same two sentences would say
+    covered = {frozenset((x, y)) for _, c in found for side in c.sides for x in side.evidence
+               for other in c.sides if other is not side for y in other.evidence}
+    found.extend((row, c) for row, c in _minimal_pair_conflicts(index, dates, settings)
+                 if frozenset((c.sides[0].evidence[0], c.sides[1].evidence[0])) not in covered)
     found.sort(key=lambda item: item[0])
     return [c.model_copy(update={"id": f"c{k + 1}"}) for k, (_, c) in enumerate(found)]
 
