@@ -20,7 +20,9 @@ from newsweave.settings import Settings
 
 # 2.0: derived figures (word counts, quote text, support, …) are computed fields of the schema;
 # settings are nested per stage.  2.1: ``reported_speech`` (an added field and brief part; a 2.0
-# brief reads as a 2.1 brief without reported speech).
+# brief reads as a 2.1 brief without reported speech); a conflict's ``confidence``, ``possible``
+# and ``signals`` and a side's ``date``; a transcript segment's ``note`` (all with defaults, so a
+# 2.0 brief still reads).
 SCHEMA_VERSION = "2.1"
 
 
