@@ -591,3 +591,24 @@ def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: B
     assert '<mark title="Point 1">JuneReading / JulyReading<sup>1</sup></mark>' in section
     assert '<li value="1">' in section and "nowhere else in the transcript" in text
     assert section.count("we will rebuild the bridge by") == 1  # every stretch once
+
+
+def test_terminal_shows_each_transcript_as_one_text_like_the_html(brief: Brief) -> None:
+    (group,) = brief.quote_groups
+    lone = TranscriptSegment(text="thank you", group_id=None, quote_ids=("b2-q2",),
+                             articles=("b2",), independent_articles=("b2",),
+                             note="its words are nowhere else in the transcript")
+    transcript = Transcript(speaker="the mayor", segments=(
+        TranscriptSegment(text=group.agreed_text, group_id=group.id, quote_ids=("a1-q1", "b2-q1"),
+                          articles=group.articles, independent_articles=group.articles),
+        lone))
+    text = render_terminal_text(brief.model_copy(update={"transcripts": (transcript,)}),
+                                width=300)
+    section = text[text.index("Transcripts"):text.index("Reported speech")]
+    flat = re.sub(r"[\s│╭╮╰╯─]+", " ", section)
+    # one text: the group's stretch with its numbered place and articles, then the lone quote
+    assert "we will rebuild the bridge by JuneReading / JulyReading[1]" in flat
+    assert flat.index("[1]") < flat.index("(" + ", ".join(group.articles) + ")") < flat.index(
+        "thank you (b2) (its words are nowhere else in the transcript)")
+    assert flat.count("we will rebuild the bridge by") == 1  # every stretch once
+    assert "1 JuneReading a1 JulyReading b2" in flat  # the place, listed with its articles

@@ -13,6 +13,7 @@ from newsweave.ingest import read_text
 from newsweave.model import Article, Brief, Quote
 from newsweave.quotes import build_transcripts, collate, extract_quotes, group_quotes
 from newsweave.quotes.collate import ANNOUNCED_OMISSION, _align
+from newsweave.quotes.group import is_fragment, phrase_places
 from newsweave.quotes.transcript import order_by_votes
 from newsweave.text import tokenize
 
@@ -238,3 +239,79 @@ def test_emmys_transcript_follows_the_order_of_the_speech(  # type: ignore[no-un
     where = [flat.find(a) for a in anchors]
     assert all(w >= 0 for w in where), anchors
     assert where == sorted(where)
+
+
+# --- fragments attach where their words are unambiguous in the speaker's transcript -----------
+
+_PLEDGE = ('"The budget is a hollow promise to every family that waited for the new school," '
+           "Jane Doe said.")
+
+
+def _transcript_of(groups_and_quotes: tuple[list[Quote], list[Article]], speaker: str):  # type: ignore[no-untyped-def]
+    quotes, articles = groups_and_quotes
+    groups = group_quotes(quotes, articles)
+    return groups, next(t for t in build_transcripts(quotes, groups, articles)
+                        if t.speaker == speaker)
+
+
+def test_fragment_attaches_to_the_one_place_of_its_speaker() -> None:
+    a = make_article("a", _PLEDGE)
+    b = make_article("b", _PLEDGE.replace("Jane Doe said", "said Jane Doe, the mayor"))
+    # resolved from "she", so the phrase's other speaker may be hers: the quote bridges nothing
+    # by its words alone; Smith's words are no place in Doe's transcript
+    c = make_article("c", 'She called the budget "a hollow promise" on Monday.')
+    d = make_article("d", '"It is a hollow promise, nothing more," Tom Smith said.')
+    quotes = [*_quotes(a, "Jane Doe"), *_quotes(b, "Jane Doe"), *_quotes(c, "Jane Doe"),
+              *_quotes(d, "Tom Smith")]
+    groups, transcript = _transcript_of((quotes, [a, b, c, d]), "Jane Doe")
+    (group,) = [g for g in groups if g.speaker == "Jane Doe"]
+    assert group.articles == ("a", "b", "c")
+    assert any(w.article_id == "c" and w.text == "a hollow promise" for w in group.witnesses)
+    assert all("d" not in g.articles for g in groups)
+    assert [s.group_id for s in transcript.segments] == [group.id]
+
+
+def test_woven_quote_attaches_as_a_witness() -> None:
+    a = make_article("a", _PLEDGE)
+    b = make_article("b", _PLEDGE.replace("Jane Doe said", "said Jane Doe, the mayor"))
+    c = make_article("c", 'She said the budget was "a hollow promise to every family" and '
+                     "left the hall.")
+    quotes = [*_quotes(a, "Jane Doe"), *_quotes(b, "Jane Doe"), *_quotes(c, "Jane Doe")]
+    (woven,) = [q for q in quotes if q.article_id == "c"]
+    assert is_fragment(woven.parts, c.text)
+    assert not is_fragment(quotes[0].parts, a.text)
+    groups, _ = _transcript_of((quotes, [a, b, c]), "Jane Doe")
+    (group,) = groups
+    assert group.articles == ("a", "b", "c")
+
+
+def test_ambiguous_fragment_stays_alone_and_says_why() -> None:
+    first = ('"Every family deserves a fair deal on the new school," Jane Doe said.\n\n'
+             'The council met later.\n\n"The roads budget is not a fair deal for the valley '
+             'farmers," Doe added.')
+    a, b = make_article("a", first), make_article("b", first.replace("council", "board"))
+    c = make_article("c", 'Jane Doe wants "a fair deal" this year.')
+    quotes = [*_quotes(a, "Jane Doe"), *_quotes(b, "Jane Doe"), *_quotes(c, "Jane Doe")]
+    groups, transcript = _transcript_of((quotes, [a, b, c]), "Jane Doe")
+    assert len(groups) == 2
+    assert all("c" not in g.articles for g in groups)
+    (alone,) = [s for s in transcript.segments if s.group_id is None]
+    assert alone.text == "a fair deal"
+    assert alone.note is not None and "ambiguous" in alone.note and "2 places" in alone.note
+
+
+def test_absent_fragment_stays_alone_and_says_why() -> None:
+    a = make_article("a", _PLEDGE)
+    b = make_article("b", _PLEDGE.replace("Jane Doe said", "said Jane Doe, the mayor"))
+    c = make_article("c", 'Jane Doe called the plan "reckless folly" on Monday.')
+    quotes = [*_quotes(a, "Jane Doe"), *_quotes(b, "Jane Doe"), *_quotes(c, "Jane Doe")]
+    groups, transcript = _transcript_of((quotes, [a, b, c]), "Jane Doe")
+    assert all("c" not in g.articles for g in groups)
+    (alone,) = [s for s in transcript.segments if s.group_id is None]
+    assert alone.note is not None and "no place" in alone.note
+
+
+def test_phrase_places_counts_each_place() -> None:
+    texts = [["a", "fair", "deal", "and", "a", "fair", "deal"], ["no", "fair", "deal"], ["deal"]]
+    assert phrase_places(["fair", "deal"], texts) == [0, 0, 1]
+    assert phrase_places(["unfair"], texts) == []

@@ -29,13 +29,18 @@ rule: a quote that prints sentences A and B joins the quotes of A and those of B
 fragment joins the group of what it is a fragment of but never bridges two groups that
 longer quotes established, nor quotes of two different named speakers (a phrase both used, a
 term in quote marks).
+
+Last, a fragment still in no cross-article group (four words or fewer, or woven into the
+article's own sentence: ``called the levy "a tax on tomorrow"``) attaches to its speaker's
+utterance that holds its words word for word, when exactly one place of the speaker's quotes
+does; with no place or several it stays alone (the transcript's note says why).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
 from itertools import combinations
@@ -54,6 +59,7 @@ _RUN_GAP = 2  # words apart that still continue a dense run of matches (a transc
 _RUN_NEEDS = (4, 7)
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")  # an editor's words inside a quote
 _SHORT = 6  # a quote of fewer words is a short fragment: it joins a group, never bridges two
+FRAGMENT_WORDS = 4  # a quote stretch of this many words or fewer is a fragment of something said
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛`"
 # (extra share of content words over ``threshold``, least density, least content words)
 _NEEDS: dict[SpeakerRelation, tuple[float, float, int]] = {
@@ -233,6 +239,45 @@ def _evidence(
     return None
 
 
+def is_fragment(parts: Sequence[Span], text: str) -> bool:
+    """Whether a quote stretch is a fragment of something said rather than a passage.
+
+    Takes the stretch's parts (spans over ``text``) and the article text; returns True for a
+    stretch of :data:`FRAGMENT_WORDS` words or fewer, or one woven into the article's own
+    sentence: its first word is lower case and, before its opening quote mark, the sentence
+    goes on (a letter, digit or comma: ``called the levy "a tax on tomorrow"``).
+    """
+    tokens = [t for p in parts for t in tokenize(p.text)]
+    if not tokens:
+        return False
+    if len(tokens) <= FRAGMENT_WORDS:
+        return True
+    if not tokens[0].text[:1].islower():
+        return False
+    k = parts[0].start
+    while k > 0 and (text[k - 1] in _QUOTE_MARKS or text[k - 1] in " \t"):
+        k -= 1
+    return k > 0 and (text[k - 1].isalnum() or text[k - 1] == ",")
+
+
+def phrase_places(phrase: Sequence[str], texts: Sequence[Sequence[str]]) -> list[int]:
+    """Where a phrase stands word for word: the index of the text for each occurrence.
+
+    Takes the phrase's comparison keys and the texts' keys; returns one index per place the
+    phrase occupies (a text that holds it twice is listed twice), so a fragment is unambiguous
+    within a speaker's transcript when exactly one place is returned.
+    """
+    n = len(phrase)
+    places: list[int] = []
+    if not n:
+        return places
+    first = phrase[0]
+    for index, keys in enumerate(texts):
+        places.extend(index for k in range(len(keys) - n + 1)
+                      if keys[k] == first and list(keys[k : k + n]) == list(phrase))
+    return places
+
+
 @dataclass(frozen=True)
 class _Unit:
     """A stretch of one quote: the unit that grouping compares."""
@@ -332,6 +377,42 @@ def _witnesses(units: Sequence[_Unit]) -> list[Witness]:
     return witnesses
 
 
+def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Collection[str],
+                      find: Callable[[int], int], parent: list[int]) -> None:
+    """Attach each fragment left out of every cross-article group to the one place of its
+    speaker's transcript that holds its words, word for word; leave it where it is when no
+    place or several places do (the transcript says why)."""
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        components[find(i)].append(i)
+    articles = {root: {units[i].quote.article_id for i in members}
+                for root, members in components.items()}
+    speakers = {root: _group_speaker([units[i] for i in members])
+                for root, members in components.items()}
+    joins: list[tuple[int, int]] = []
+    for i, unit in enumerate(units):
+        root = find(i)
+        speaker = unit.quote.speaker
+        if len(articles[root]) >= 2 or not speaker:
+            continue
+        if not is_fragment(unit.parts, texts.get(unit.quote.article_id, "")):
+            continue
+        phrase = [t.key for t in unit.compared]
+        if not any(k not in STOPWORDS and k not in common for k in phrase):
+            continue
+        places: list[int] = []
+        for other, members in components.items():
+            if other == root or speaker_relation(speaker, speakers[other]) != "same":
+                continue
+            most = max(len(phrase_places(phrase, [[t.key for t in units[j].compared]]))
+                       for j in members)
+            places.extend([other] * most)
+        if len(places) == 1 and articles[places[0]] - {unit.quote.article_id}:
+            joins.append((i, places[0]))
+    for i, other in joins:
+        parent[find(i)] = find(other)
+
+
 def group_quotes(
     quotes: Sequence[Quote], articles: Sequence[Article], reuse: Sequence[ReusePair] = (),
     threshold: float = 0.5,
@@ -377,6 +458,7 @@ def group_quotes(
             continue
         for j in fragments[i]:
             parent[find(j)] = find(i)
+    _attach_fragments(units, texts, common, find, parent)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         components[find(i)].append(i)

@@ -11,8 +11,10 @@ says otherwise); utterances that no article prints together keep the order of th
 relative position among the speaker's quotes in the articles that carry them, ties going to
 first appearance.
 
-A short quote (four words or fewer) that stays alone says why: its words are nowhere else in
-the speaker's transcript, or they stand in more than one utterance (ambiguous).
+A fragment (four words or fewer, or a quote woven into the article's own sentence) attaches,
+in ``quotes.group``, to the one place of its speaker's transcript that holds its words word for
+word, becoming a witness there; one that stays alone says why: its words stand in no place of
+the speaker's transcript, or in several (ambiguous).
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsweave.model import Article, Quote, QuoteGroup, Transcript, TranscriptSegment
+from newsweave.quotes.group import is_fragment, phrase_places
 from newsweave.text.tokens import tokenize
-
-_FRAGMENT = 4  # a quote of this many words or fewer is a fragment
 
 
 def order_by_votes(nodes: Sequence[str], sequences: Sequence[Sequence[str]]) -> list[str]:
@@ -49,19 +50,20 @@ def order_by_votes(nodes: Sequence[str], sequences: Sequence[Sequence[str]]) -> 
     return out
 
 
-def _fragment_note(quote: Quote, groups: Sequence[QuoteGroup]) -> str | None:
-    """Why a short quote of the speaker stays alone (None for a longer quote)."""
-    keys = [t.key for t in tokenize(quote.text)]
-    if not keys or len(keys) > _FRAGMENT:
+def _fragment_note(quote: Quote, groups: Sequence[QuoteGroup], text: str) -> str | None:
+    """Why a fragment of the speaker (:func:`~newsweave.quotes.group.is_fragment`) stays alone:
+    its words stand in no place of the speaker's transcript, or in several (None for a
+    quote that is no fragment)."""
+    if not is_fragment(quote.parts, text):
         return None
-    phrase = " " + " ".join(keys) + " "
-    places = [g.id for g in groups
-              if phrase in " " + " ".join(t.key for t in tokenize(g.agreed_text)) + " "]
+    keys = [t.key for t in tokenize(quote.text)]
+    places = phrase_places(keys, [[t.key for t in tokenize(g.agreed_text)] for g in groups])
     if not places:
-        return "fragment: its words are nowhere else in the speaker's transcript"
+        return "fragment: its words are nowhere else in the speaker's transcript (no place)"
     if len(places) > 1:
-        return f"fragment: ambiguous, its words stand in {len(places)} utterances"
-    return f"fragment: its words stand in {places[0]}, but its attribution differs"
+        return (f"fragment: ambiguous, its words stand in {len(places)} places of the "
+                "speaker's transcript")
+    return f"fragment: its words stand in {groups[places[0]].id}, but its attribution differs"
 
 
 def build_transcripts(
@@ -73,6 +75,7 @@ def build_transcripts(
     transcript of its speaker only; a quote in no group in that of its own speaker.
     """
     order = {a.id: k for k, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     group_of: dict[str, list[str]] = defaultdict(list)
     for group in groups:
         for witness in group.witnesses:
@@ -121,7 +124,7 @@ def build_transcripts(
                 segments.append(TranscriptSegment(
                     text=quote.text, group_id=None, quote_ids=quote_ids,
                     articles=(quote.article_id,), independent_articles=(quote.article_id,),
-                    note=_fragment_note(quote, speaker_groups),
+                    note=_fragment_note(quote, speaker_groups, texts.get(quote.article_id, "")),
                 ))
         transcripts.append(Transcript(speaker=speaker, segments=tuple(segments)))
     transcripts.sort(key=lambda t: (-sum(s.support for s in t.segments), t.speaker))

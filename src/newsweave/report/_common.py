@@ -279,3 +279,73 @@ def conflict_heading(conflict: Conflict) -> str:
 def side_value(side: ConflictSide) -> str:
     """Return a conflict side's value, with its date when it has one ("14 (1998-12-02)")."""
     return f"{side.value} ({side.date.isoformat()})" if side.date else side.value
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """One reading at a point of variance, with its article ids."""
+
+    text: str
+    articles: list[str]
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    """A collation segment: agreed text, or a numbered point of variance with its readings."""
+
+    agreed: bool
+    text: str
+    number: int
+    readings: list[ReadingView]
+
+
+@dataclass(frozen=True)
+class UtteranceView:
+    """One stretch of a speaker's transcript: its collation (places numbered across the whole
+    transcript) or its text, the articles that print it and why a lone quote stays alone."""
+
+    segments: list[SegmentView]
+    articles: list[str]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TranscriptView:
+    """A speaker's transcript as one text, with every place where the outlets differ."""
+
+    speaker: str
+    utterances: list[UtteranceView]
+    variants: list[SegmentView]
+
+
+def transcript_views(brief: Brief) -> list[TranscriptView]:
+    """Each speaker's transcript as one text for a report: its stretches in order, each with
+    its collation (variant places numbered across the whole transcript), its articles and, for
+    a lone quote, why it stays alone.  Takes the brief; returns one view per transcript."""
+    groups = {g.id: g for g in brief.quote_groups}
+    views = []
+    for transcript in brief.transcripts:
+        number = 0
+        utterances: list[UtteranceView] = []
+        variants: list[SegmentView] = []
+        for segment in transcript.segments:
+            group = groups.get(segment.group_id or "")
+            pieces: list[SegmentView] = []
+            if group is None:
+                pieces.append(SegmentView(True, one_line(segment.text), 0, []))
+            else:
+                for part in group.segments:
+                    readings = [ReadingView(reading_text(r.text), list(r.articles))
+                                for r in part.readings]
+                    if part.agreed:
+                        text = one_line(part.readings[0].text) if part.readings else ""
+                        pieces.append(SegmentView(True, text, 0, readings))
+                    else:
+                        number += 1
+                        place = SegmentView(False, " / ".join(r.text for r in readings), number,
+                                            readings)
+                        pieces.append(place)
+                        variants.append(place)
+            utterances.append(UtteranceView(pieces, list(segment.articles), segment.note))
+        views.append(TranscriptView(speaker_name(transcript.speaker), utterances, variants))
+    return views

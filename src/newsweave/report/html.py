@@ -15,6 +15,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsweave.model import Article, Brief, Quote, QuoteGroup, Removed, ReusePair
 from newsweave.report._common import (
     PASSAGE_PREVIEW,
+    ReadingView,
+    SegmentView,
     SingleFacts,
     article_labels,
     brief_title,
@@ -35,6 +37,7 @@ from newsweave.report._common import (
     single_facts,
     speaker_name,
     split_conflicts,
+    transcript_views,
     ungrouped_quotes,
 )
 
@@ -109,24 +112,6 @@ class SummaryItem:
 
     text: str
     chips: list[Chip]
-
-
-@dataclass(frozen=True)
-class ReadingView:
-    """One reading at a point of variance, with its article ids."""
-
-    text: str
-    articles: list[str]
-
-
-@dataclass(frozen=True)
-class SegmentView:
-    """A collation segment: agreed text, or a numbered point of variance with its readings."""
-
-    agreed: bool
-    text: str
-    number: int
-    readings: list[ReadingView]
 
 
 @dataclass(frozen=True)
@@ -305,55 +290,6 @@ def _groups(brief: Brief) -> list[GroupView]:
     return views
 
 
-@dataclass(frozen=True)
-class UtteranceView:
-    """One stretch of a speaker's transcript: its collation (places numbered across the whole
-    transcript) or its text, the articles that print it and why a lone quote stays alone."""
-
-    segments: list[SegmentView]
-    articles: list[str]
-    note: str | None
-
-
-@dataclass(frozen=True)
-class TranscriptView:
-    """A speaker's transcript as one text, with every place where the outlets differ."""
-
-    speaker: str
-    utterances: list[UtteranceView]
-    variants: list[SegmentView]
-
-
-def _transcripts(brief: Brief) -> list[TranscriptView]:
-    groups = {g.id: g for g in brief.quote_groups}
-    views = []
-    for transcript in brief.transcripts:
-        number = 0
-        utterances: list[UtteranceView] = []
-        variants: list[SegmentView] = []
-        for segment in transcript.segments:
-            group = groups.get(segment.group_id or "")
-            pieces: list[SegmentView] = []
-            if group is None:
-                pieces.append(SegmentView(True, one_line(segment.text), 0, []))
-            else:
-                for part in group.segments:
-                    readings = [ReadingView(reading_text(r.text), list(r.articles))
-                                for r in part.readings]
-                    if part.agreed:
-                        text = one_line(part.readings[0].text) if part.readings else ""
-                        pieces.append(SegmentView(True, text, 0, readings))
-                    else:
-                        number += 1
-                        place = SegmentView(False, " / ".join(r.text for r in readings), number,
-                                            readings)
-                        pieces.append(place)
-                        variants.append(place)
-            utterances.append(UtteranceView(pieces, list(segment.articles), segment.note))
-        views.append(TranscriptView(speaker_name(transcript.speaker), utterances, variants))
-    return views
-
-
 def _loose(brief: Brief) -> list[LooseQuotes]:
     def row(quote: Quote) -> tuple[str, str]:
         return quote_as_printed(quote), speaker_name(quote.speaker)
@@ -484,7 +420,7 @@ def render_html(brief: Brief) -> str:
         texts=[_article_text(a, names[a.id], anchors) for a in brief.articles],
         summary=_summary(brief, names, anchors),
         groups=_groups(brief),
-        transcripts=_transcripts(brief),
+        transcripts=transcript_views(brief),
         loose=_loose(brief),
         reported=reported_by_speaker(brief),
         reported_line=reported_line,

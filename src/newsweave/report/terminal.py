@@ -34,6 +34,7 @@ from newsweave.report._common import (
     single_facts,
     speaker_name,
     split_conflicts,
+    transcript_views,
     ungrouped_quotes,
 )
 
@@ -114,6 +115,40 @@ def _quotes(brief: Brief) -> list[RenderableType]:
                     _t(speaker_name(quote.speaker)),
                 )
         out.append(table)
+    return out + _transcripts(brief)
+
+
+def _transcripts(brief: Brief) -> list[RenderableType]:
+    """Each speaker's transcript as one text, as in the HTML report: the stretches in order,
+    each followed by the articles that print it (and why a lone quote stays alone), variant
+    places marked with their number and listed below with their readings."""
+    views = transcript_views(brief)
+    if not views:
+        return []
+    out: list[RenderableType] = [Text("Transcripts", style="bold")]
+    for view in views:
+        text = Text()
+        for utterance in view.utterances:
+            for segment in utterance.segments:
+                if segment.agreed:
+                    text.append(one_line(segment.text) + " ")
+                else:
+                    text.append(one_line(segment.text), style="bold yellow")
+                    text.append(f"[{segment.number}] ", style="yellow")
+            text.append("(" + ", ".join(utterance.articles) + ")", style="cyan")
+            if utterance.note:
+                text.append(f" ({one_line(utterance.note)})", style="dim italic")
+            text.append(" ")
+        parts: list[RenderableType] = [text]
+        if view.variants:
+            table = _table("Point", "Reading", "Articles")
+            for place in view.variants:
+                for index, reading in enumerate(place.readings):
+                    table.add_row(Text(str(place.number) if index == 0 else ""),
+                                  _t(reading.text, "bold yellow"), _ids(reading.articles))
+            parts += [Text(""), table]
+        out.append(Panel(Group(*parts), title=Text(view.speaker, style="bold"),
+                         title_align="left", box=box.ROUNDED))
     return out
 
 
