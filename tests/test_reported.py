@@ -149,6 +149,13 @@ def test_a_pronoun_source_is_resolved_like_a_quote_speaker() -> None:
 # ---- the dependency mechanism (nlp extra) ----------------------------------------------
 
 
+def test_a_group_source_is_kept_as_written_not_given_to_the_last_speaker() -> None:
+    text = ("Dock worker Tomas Brandt said the crane had failed twice before. "
+            "The police said the quay would stay closed until Thursday.")
+    found = reported(text)
+    assert [r.speaker for r in found] == ["Tomas Brandt", "The police"]
+
+
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     spacy = pytest.importorskip("spacy", reason="the nlp extra (spaCy) is not installed")
