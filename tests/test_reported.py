@@ -149,6 +149,13 @@ def test_a_pronoun_source_is_resolved_like_a_quote_speaker() -> None:
 # ---- the dependency mechanism (nlp extra) ----------------------------------------------
 
 
+def test_a_bare_plural_opening_the_sentence_is_a_source() -> None:
+    item = only("Harbour inspectors said the pier had cracked in two places.")
+    assert item.source is not None and item.source.text == "Harbour inspectors"
+    assert item.text == "the pier had cracked in two places"
+    assert item.speaker == "Harbour inspectors"
+
+
 def test_a_group_source_is_kept_as_written_not_given_to_the_last_speaker() -> None:
     text = ("Dock worker Tomas Brandt said the crane had failed twice before. "
             "The police said the quay would stay closed until Thursday.")

@@ -55,8 +55,11 @@ from newsweave.quotes.speakers import (
 
 __all__ = ["extract_attributions", "find_reported_speech"]
 
-# A bare plural after a comma: "…, officials said", "…, Democratic leaders say".
-_BARE_PLURAL = r"(?<=,\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*s"
+# A bare plural after a comma ("…, officials said", "…, Democratic leaders say") or opening
+# the sentence ("Port officials said …", "Officials say …").
+_BARE_PLURAL = (r"(?:(?<=,\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*s"
+                r"|(?<![^\s])(?:[A-Z][\w\-]*\s+(?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*s"
+                r"|[A-Z][a-z\-]*s))")
 # "The mayor said", "Ann Lee, 52, of Ohio, later told": a speaker phrase, then the cue.
 _SPEAKER_CUE = re.compile(
     rf"(?<![\w#’'-]){ROLE_PREFIX}"
