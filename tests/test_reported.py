@@ -149,6 +149,28 @@ def test_a_pronoun_source_is_resolved_like_a_quote_speaker() -> None:
 # ---- the dependency mechanism (nlp extra) ----------------------------------------------
 
 
+def test_a_participle_cue_takes_the_sentence_subject_as_source() -> None:
+    item = only("Councillor Ivo Marsh defended the budget, saying it would pay for two schools.")
+    assert item.source is not None and item.source.text == "Councillor Ivo Marsh"
+    assert item.cue is not None and item.cue.text == "saying"
+    assert item.text == "it would pay for two schools"
+    assert item.speaker == "Ivo Marsh"
+
+
+def test_a_bare_plural_opening_the_sentence_is_a_source() -> None:
+    item = only("Harbour inspectors said the pier had cracked in two places.")
+    assert item.source is not None and item.source.text == "Harbour inspectors"
+    assert item.text == "the pier had cracked in two places"
+    assert item.speaker == "Harbour inspectors"
+
+
+def test_a_group_source_is_kept_as_written_not_given_to_the_last_speaker() -> None:
+    text = ("Dock worker Tomas Brandt said the crane had failed twice before. "
+            "The police said the quay would stay closed until Thursday.")
+    found = reported(text)
+    assert [r.speaker for r in found] == ["Tomas Brandt", "The police"]
+
+
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     spacy = pytest.importorskip("spacy", reason="the nlp extra (spaCy) is not installed")
@@ -163,6 +185,13 @@ def test_parse_reads_a_clausal_complement(nlp: Any) -> None:
     assert item.rule == "dependency"
     assert item.text == "the ferry would stop running in May"
     assert item.speaker == "Maria Okafor"
+
+
+def test_parse_reads_a_participle_cue(nlp: Any) -> None:
+    found = reported("The ferry operator cancelled the crossing, saying the waves were too high.",
+                     nlp)
+    assert [(r.source and r.source.text, r.cue and r.cue.text, r.text) for r in found] == [
+        ("The ferry operator", "saying", "the waves were too high")]
 
 
 def test_parse_reads_according_to(nlp: Any) -> None:

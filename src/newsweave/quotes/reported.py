@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.lang import (
+    CUE_VERB_LIST,
     HEARER_VERBS,
+    IRREGULAR_VERB_FORMS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
@@ -41,6 +43,7 @@ from newsweave.lang import (
 from newsweave.model import Article, ReportedRule, ReportedSpeech
 from newsweave.quotes.extract import QuoteExtraction, quote_extraction
 from newsweave.quotes.speakers import (
+    ADVERB,
     APPOSITIVE,
     DESCRIPTION,
     NAME,
@@ -55,14 +58,26 @@ from newsweave.quotes.speakers import (
 
 __all__ = ["extract_attributions", "find_reported_speech"]
 
-# A bare plural after a comma: "…, officials said", "…, Democratic leaders say".
-_BARE_PLURAL = r"(?<=,\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*s"
+# A bare plural after a comma ("…, officials said", "…, Democratic leaders say") or opening
+# the sentence ("Port officials said …", "Officials say …").
+_BARE_PLURAL = (r"(?:(?<=,\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*s"
+                r"|(?<![^\s])(?:[A-Z][\w\-]*\s+(?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*s"
+                r"|[A-Z][a-z\-]*s))")
 # "The mayor said", "Ann Lee, 52, of Ohio, later told": a speaker phrase, then the cue.
 _SPEAKER_CUE = re.compile(
     rf"(?<![\w#’'-]){ROLE_PREFIX}"
     rf"{speaker_then_cue(cues=REPORTING_VERBS, phrase=f'{SPEAKER}|{_BARE_PLURAL}')}\b")
 # ", said the mayor" (the speaker after the cue, at the end of what was said).
 _CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
+# ", saying …": a participle cue after the main clause, its speaker the sentence's subject.
+_PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST if v.participle}
+_PARTICIPLE_CUE = re.compile(
+    rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b")
+_SUBJECT = re.compile(
+    rf"^\s*(?:(?:But|And|Yet|So|Also|Later|Meanwhile)\b,?\s*)?"
+    rf"(?P<speaker>{SPEAKER}|{_BARE_PLURAL}){APPOSITIVE}\s+{ADVERB}?"
+    # then a verb: a regular ending, an irregular form or an auxiliary
+    rf"(?=(?:[a-z]+(?:ed|s)|{IRREGULAR_VERB_FORMS}|is|are|was|were|has|have|had)\b)")
 # "according to the police"
 _ACCORDING = re.compile(
     rf"(?<!\w){cue_then_speaker(cues='[Aa]ccording to')}{APPOSITIVE}")
@@ -228,6 +243,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
                               (match.start("cue"), match.end("cue")),
                               [_trim(sentence, 0, len(left))],
                               "cue-speaker", s_start))
+    found.extend(_participle_cues(sentence, s_start))
     for match in _ACCORDING.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker:
@@ -241,6 +257,24 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
         found.append(_shifted((match.start("speaker"), match.end("speaker")),
                               (match.start("cue"), match.end("cue")), parts, "according-to",
                               s_start))
+    return found
+
+
+def _participle_cues(sentence: str, s_start: int) -> list[_Found]:
+    """"The mayor defended the plan, saying it would create jobs": the content after the
+    participle, the source the subject that opens the sentence."""
+    subject = _SUBJECT.match(sentence)
+    if subject is None or bad_speaker(subject.group("speaker")) or "#" in subject.group(
+            "speaker"):
+        return []
+    found: list[_Found] = []
+    for match in _PARTICIPLE_CUE.finditer(sentence, subject.end()):
+        after = _content_after(sentence, match.end("cue"),
+                               _PARTICIPLE_LEMMA[match.group("cue")])
+        if after is not None:
+            found.append(_shifted((subject.start("speaker"), subject.end("speaker")),
+                                  (match.start("cue"), match.end("cue")), [after],
+                                  "speaker-cue", s_start))
     return found
 
 
@@ -320,6 +354,9 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
+            # ", saying …": the participle's speaker is its head verb's subject
+            subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
         if not subjects or subjects[0].lower_ in _RELATIVE:
             continue
         source = _phrase(doc, subjects[0])

@@ -223,6 +223,12 @@ THING_HEADS = frozenset(
     documents bill law complaint lawsuit filing release note email message paper editorial
     column headline transcript release indictment ruling order""".split()
 )
+# Nouns of a body of people: "the police said" reports the body, never one person in it.
+GROUP_HEADS = frozenset(
+    """police government administration military army navy company committee council board
+    campaign court department agency ministry team party group public press family staff
+    management authorities prosecution defence defense opposition jury union""".split()
+)
 
 
 _SUBORDINATORS = SUBORDINATORS | PREPOSITIONS | {"according"}
@@ -643,7 +649,8 @@ class Resolver:
                 return self.expand(named.group("name"))
             head = description_head(phrase)
             definite = lower.split()[0] == "the" and not head.lower().endswith("s")
-            if head.lower() in THING_HEADS or not definite or head[:1].isupper():
+            if (head.lower() in THING_HEADS | GROUP_HEADS or not definite
+                    or head[:1].isupper()):
                 # "the report", "one Democratic source", "the Association of Flight
                 # Attendants": what the article says
                 return phrase
