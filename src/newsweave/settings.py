@@ -148,7 +148,7 @@ class ConflictSettings(_Section):
         "(a different name or place, a negation, a rank word).",
     )
     min_confidence: float = Field(
-        0.55, ge=0, le=1,
+        0.5, ge=0, le=1,
         description="Confidence from which a conflict is listed as confident; below it, it is "
         "shown apart as possible.",
     )
