@@ -617,7 +617,8 @@ def _over_time(sides: list[list[_Mention]]) -> list[list[_Mention]] | None:
 
 
 def _sequence(sides: Sequence[Sequence[_Mention]]) -> str:
-    return " → ".join(f"{side[0].value.text} ({_median_date(side)})" for side in sides)
+    # each side at its earliest date, as its ConflictSide shows it
+    return " → ".join(f"{side[0].value.text} ({_side_date(side)})" for side in sides)
 
 
 def _label(
