@@ -285,3 +285,10 @@ def test_a_blank_source_phrase_resolves_to_nobody() -> None:
 
     resolver = Resolver(make_article("a", "Rosa Delgado runs the airport."), [])
     assert resolver.resolve(" ", 0, 0, []) is None
+
+
+def test_an_office_or_a_service_is_a_body_kept_as_written() -> None:
+    text = ("Harbour master Ines Roth said the channel was clear. "
+            "The ferry would sail again on Friday, the booking office said.")
+    found = reported(text)
+    assert [r.speaker for r in found] == ["Ines Roth", "the booking office"]

@@ -227,7 +227,8 @@ THING_HEADS = frozenset(
 GROUP_HEADS = frozenset(
     """police government administration military army navy company committee council board
     campaign court department agency ministry team party group public press family staff
-    management authorities prosecution defence defense opposition jury union""".split()
+    management authorities prosecution defence defense opposition jury union office bureau
+    service services trust commission institute organisers organizers""".split()
 )
 
 
