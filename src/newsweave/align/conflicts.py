@@ -196,6 +196,7 @@ class Evidence:
 
 _PERSON_KINDS = frozenset({"age", "home", "record"})
 _DATE_KINDS = frozenset({"day", "month", "year", "weekday"})
+_DEPTH_WORDS = frozenset({"depth", "deep"})
 # Verbs (stems, as frames hold them) that date the start or the end of something: "began on
 # Monday" and "ended on Thursday" are two dates of one trial, not a disagreement.
 _START_VERBS = frozenset({"began", "begin", "start", "opened", "open", "launch", "arriv",
@@ -248,7 +249,9 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
     TF-IDF cosine of their sentences and their articles' dates.  Two values are different
     questions when their frames differ in era (another year's event in a background
     paragraph), reference point ("from the port" / "from the warship") or scope ("career" /
-    "season", "the first quake" / "the second"), or one is a depth and the other a distance.
+    "season", "the first quake" / "the second"); when one is a depth and the other a distance,
+    or one dates a start and the other an end ("began" / "ended"); when alike sentences name
+    different subjects; or when both are weekdays of articles written on different days.
     Otherwise the confidence adds up what they share: a specific slot (a person's age, a
     magnitude), a name, the words around the value, similar sentences, close figures; and
     takes off for what only one of them has (an earlier year, a qualifier) or for clauses that
@@ -275,9 +278,8 @@ def same_question(m: Value, n: Value, similarity: float, date_m: dt.date | None 
     if fm.scope and fn.scope and fm.scope != fn.scope:
         return Evidence(False, reason="different scopes (" + ", ".join(
             sorted(fm.scope ^ fn.scope)) + ")")
-    depth = {"depth", "deep"}
-    if m.slot[:2] == ("number", "length") and bool(fm.predicate & depth) != bool(
-            fn.predicate & depth):
+    if m.slot[:2] == ("number", "length") and bool(fm.predicate & _DEPTH_WORDS) != bool(
+            fn.predicate & _DEPTH_WORDS):
         return Evidence(False, reason="a depth and a distance")
     person = m.kind in _PERSON_KINDS
     if (not person and similarity >= 0.5 and fm.subject and fn.subject
