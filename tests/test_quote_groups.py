@@ -107,6 +107,13 @@ def test_same_utterance_topic_words_are_not_evidence() -> None:
     assert not same_utterance(a, b, relation="same", common={"clean", "water", "act"})
 
 
+def test_same_utterance_sees_through_inflection_and_spelling() -> None:
+    a = tokenize("the brave harbours of granite towers")
+    b = tokenize("brave harbor of granite tower")
+    assert same_utterance(a, b, relation="unknown")
+    assert not same_utterance(a, tokenize("brave gardens of marble halls"), relation="unknown")
+
+
 # --- grouping --------------------------------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ from difflib import Match, SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
+from newsweave.lang.stem import light_stem
 from newsweave.model import Article, Quote, QuoteGroup, ReusePair, Span, Witness
 from newsweave.quotes.collate import collate
 from newsweave.reuse import independent_articles
@@ -67,6 +68,13 @@ _NEEDS: dict[SpeakerRelation, tuple[float, float, int]] = {
     "unknown": (0.2, 0.6, 3),
     "different": (0.3, 0.7, 5),
 }
+
+
+def group_key(token: Token) -> str:
+    """The key two quotes' words are compared by: the token's key (typography folded, lower
+    case, American spelling: "Honour" / "honor") with one inflection stripped, so "gas
+    chambers" meets "gas chamber"; stopwords are kept whole."""
+    return token.key if token.key in STOPWORDS else light_stem(token.key, strict=True)
 
 
 def quote_runs(parts: Sequence[Span], text: str) -> list[tuple[Span, ...]]:
@@ -208,8 +216,8 @@ def _evidence(
 ) -> Literal["match", "fragment"] | None:
     """Which rule makes two sequences one utterance: a match of enough words, a short
     fragment, or none (None)."""
-    ka = [t.key for t in a]
-    kb = [t.key for t in b]
+    ka = [group_key(t) for t in a]
+    kb = [group_key(t) for t in b]
     if not ka or not kb:
         return None
     found = _overlap(ka, kb, common)
@@ -321,7 +329,7 @@ def _common_keys(quotes: Sequence[Quote], articles: Sequence[Article]) -> frozen
             if k < len(spans) and spans[k][0] <= token.start:
                 continue
             if token.key not in STOPWORDS:
-                keys.add(token.key)
+                keys.add(group_key(token))
         df.update(keys)
     least = max(2, (len(articles) + 1) // 2)
     return frozenset(key for key, n in df.items() if n >= least)
@@ -331,7 +339,7 @@ def _candidates(units: Sequence[_Unit]) -> list[tuple[int, int]]:
     """Pairs of units in different articles that share a content word (each pair once)."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
-        for key in dict.fromkeys(t.key for t in unit.tokens if t.key not in STOPWORDS):
+        for key in dict.fromkeys(group_key(t) for t in unit.tokens if t.key not in STOPWORDS):
             index[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
@@ -397,14 +405,14 @@ def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Col
             continue
         if not is_fragment(unit.parts, texts.get(unit.quote.article_id, "")):
             continue
-        phrase = [t.key for t in unit.compared]
+        phrase = [group_key(t) for t in unit.compared]
         if not any(k not in STOPWORDS and k not in common for k in phrase):
             continue
         places: list[int] = []
         for other, members in components.items():
             if other == root or speaker_relation(speaker, speakers[other]) != "same":
                 continue
-            most = max(len(phrase_places(phrase, [[t.key for t in units[j].compared]]))
+            most = max(len(phrase_places(phrase, [[group_key(t) for t in units[j].compared]]))
                        for j in members)
             places.extend([other] * most)
         if len(places) == 1 and articles[places[0]] - {unit.quote.article_id}:
