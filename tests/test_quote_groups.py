@@ -168,6 +168,30 @@ def test_resolved_speaker_does_not_block_a_rewording() -> None:
     assert len(group_quotes([*qa, *qb], [a, b])) == 1
 
 
+_PLEDGE = ("We will rebuild the old bridge before the winter comes and open it to every "
+           "family in the valley")
+_REWORDED = ("We are going to rebuild that old bridge before winter and then open it up to all "
+             "the families, the mayor said again")
+
+
+def test_unattributed_quote_joins_the_group_it_matches_and_takes_its_speaker() -> None:
+    a, qa = _quotes_of(f'"{_PLEDGE}," Jane Doe said.', "a", "Jane Doe")
+    c, qc = _quotes_of(f'Doe spoke. "{_PLEDGE}."', "c", "Jane Doe")
+    b, qb = _quotes_of(f'A voice from the crowd. "{_REWORDED}."', "b", None)
+    assert not same_utterance(tokenize(_PLEDGE), tokenize(_REWORDED), relation="unknown")
+    (group,) = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert group.articles == ("a", "b", "c")
+    assert group.speaker == "Jane Doe"
+
+
+def test_quote_of_a_different_named_speaker_does_not_join() -> None:
+    a, qa = _quotes_of(f'"{_PLEDGE}," Jane Doe said.', "a", "Jane Doe")
+    c, qc = _quotes_of(f'Doe spoke. "{_PLEDGE}."', "c", "Jane Doe")
+    b, qb = _quotes_of(f'"{_REWORDED}," Tom Smith said.', "b", "Tom Smith")
+    (group,) = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert group.articles == ("a", "c")
+
+
 # --- collation -------------------------------------------------------------------------------
 
 

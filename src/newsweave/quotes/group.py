@@ -421,6 +421,36 @@ def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Col
         parent[find(i)] = find(other)
 
 
+def _attach_unattributed(units: Sequence[_Unit], pairs: Sequence[tuple[int, int]],
+                         threshold: float, common: Collection[str],
+                         find: Callable[[int], int], parent: list[int]) -> None:
+    """Attach each quote with no speaker, still in no cross-article group, to the group of a
+    known speaker in other articles whose words it matches as that speaker's own quote would
+    (the rules for one person): the speaker comes from the group.  A quote that matches so
+    two groups (it would bridge them), or none, stays where it is; a quote whose speaker is
+    known is never attached here."""
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        components[find(i)].append(i)
+    articles = {root: {units[i].quote.article_id for i in members}
+                for root, members in components.items()}
+    speakers = {root: _group_speaker([units[i] for i in members])
+                for root, members in components.items()}
+    targets: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        for x, y in ((i, j), (j, i)):
+            rx, ry = find(x), find(y)
+            if (units[x].quote.speaker is not None or len(articles[rx]) >= 2
+                    or speakers[ry] is None or units[x].quote.article_id in articles[ry]):
+                continue
+            if _evidence(units[x].compared, units[y].compared, threshold, "same",
+                         common) == "match":
+                targets[x].add(ry)
+    joins = [(x, next(iter(roots))) for x, roots in targets.items() if len(roots) == 1]
+    for x, root in joins:
+        parent[find(x)] = find(root)
+
+
 def group_quotes(
     quotes: Sequence[Quote], articles: Sequence[Article], reuse: Sequence[ReusePair] = (),
     threshold: float = 0.5,
@@ -445,7 +475,8 @@ def group_quotes(
         return x
 
     fragments: dict[int, list[int]] = defaultdict(list)
-    for i, j in _candidates(units):
+    pairs = _candidates(units)
+    for i, j in pairs:
         relation = _relation(units[i].quote, units[j].quote)
         kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
         if kind == "match":
@@ -466,6 +497,7 @@ def group_quotes(
             continue
         for j in fragments[i]:
             parent[find(j)] = find(i)
+    _attach_unattributed(units, pairs, threshold, common, find, parent)
     _attach_fragments(units, texts, common, find, parent)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
