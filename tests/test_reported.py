@@ -292,3 +292,34 @@ def test_an_office_or_a_service_is_a_body_kept_as_written() -> None:
             "The ferry would sail again on Friday, the booking office said.")
     found = reported(text)
     assert [r.speaker for r in found] == ["Ines Roth", "the booking office"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The union accused the council of hiding the repair costs.",
+     "the council of hiding the repair costs"),
+    ("Local farmers blamed the new dam for the dry summer.", "the new dam for the dry summer"),
+    ("Senator Rhea Dunmore criticized the board for its slow response.",
+     "the board for its slow response"),
+    ("The inspectors praised the school for its clean kitchens.",
+     "the school for its clean kitchens"),
+    ("The teachers' union endorsed Paula Brandt for governor.", "Paula Brandt for governor"),
+    ("Residents called for a new crossing near the river.", "a new crossing near the river"),
+    ("The mayor called on drivers to avoid the harbour road.",
+     "drivers to avoid the harbour road"),
+])
+def test_object_verbs_take_the_object_and_what_follows_as_content(text: str,
+                                                                  content: str) -> None:
+    item = only(text)
+    assert item.text == content
+    assert item.cue is not None and item.cue.text in text
+
+
+def test_a_passive_object_verb_reports_nothing() -> None:
+    assert reported("The contractor was accused of cutting corners on the roof.") == []
+    assert reported("The old mill was praised by visitors from the coast.") == []
+
+
+def test_object_verbs_with_the_parse(nlp: Any) -> None:
+    item = only("The union accused the council of hiding the repair costs.", nlp)
+    assert item.text == "the council of hiding the repair costs"
+    assert item.source is not None and item.source.text == "The union"

@@ -191,6 +191,20 @@ REPORTING_EXTRA: tuple[CueVerb, ...] = (
     _v("hint", "hinted"),
     _v("learn", "learned|has learned"),
 )
+# Verbs whose content is what follows them, object and all, not a clause: "accused the mayor
+# of lying", "praised the plan for its cost", "called for a recount", "called on voters to …".
+OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
+    _v("accuse", "accused|accuses"),
+    _v("criticize", "criticized|criticised|criticizes|criticises"),
+    _v("blame", "blamed|blames"),
+    _v("praise", "praised|praises"),
+    _v("endorse", "endorsed|endorses"),
+    _v("call for", "called for|calls for"),
+    _v("call on", "called on|calls on"),
+)
+REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
+# Their lemmas.
+OBJECT_VERBS = frozenset(v.lemma for v in OBJECT_VERB_LIST)
 REPORTING_VERB_LIST: tuple[CueVerb, ...] = tuple(
     v for v in CUE_VERB_LIST if v.lemma not in _NO_CLAUSE and v.forms) + REPORTING_EXTRA
 # Finite forms of the verbs that report speech without quote marks ("said", "told", "denied").

@@ -35,6 +35,7 @@ from newsweave.lang import (
     CUE_VERB_LIST,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
+    OBJECT_VERBS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
@@ -97,6 +98,10 @@ _CLAUSE_START = re.compile(
     r"(?P<start>(?:he|she|they|it|we|I|there|you|the|a|an|his|her|their|its|our|this|these|"
     r"those|some|many|most|no|[A-Z][\w’'.\-]*|\d[\d,.]*)\b)"
 )
+# What opens the object of a verb such as "accused" or "called for": a word, not a
+# preposition (a passive: "was accused of …", "was praised by …").
+_OBJECT = re.compile(
+    r"\s+(?P<start>(?!(?:of|by|for|as|in|on|at|to|with|from|after|over)\b)[\w$#])")
 _TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "tell", "warn",
                        "plead", "agree", "demand", "remind"})
 # What may open a sentence before a speaker that speaks first: "But", "In a statement,".
@@ -294,7 +299,11 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         if hearer is not None:
             pos = hearer.end()
     start: int | None = None
-    if (that := _THAT.match(sentence, pos)) is not None and not re.search(
+    if lemma in OBJECT_VERBS:
+        # the object and what follows it: "accused the mayor of lying", "called for a recount"
+        obj = _OBJECT.match(sentence, pos)
+        start = obj.start("start") if obj is not None else None
+    elif (that := _THAT.match(sentence, pos)) is not None and not re.search(
             rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]):
         start = that.start("that")
     elif lemma in QUESTION_VERBS and (wh := _QUESTION.match(sentence, pos)) is not None:
