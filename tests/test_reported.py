@@ -306,6 +306,10 @@ def test_an_office_or_a_service_is_a_body_kept_as_written() -> None:
     ("Residents called for a new crossing near the river.", "a new crossing near the river"),
     ("The mayor called on drivers to avoid the harbour road.",
      "drivers to avoid the harbour road"),
+    ("The planning board proposed a later closing time for the market.",
+     "a later closing time for the market"),
+    ("The candidate attacked her rival for skipping the town debate.",
+     "her rival for skipping the town debate"),
 ])
 def test_object_verbs_take_the_object_and_what_follows_as_content(text: str,
                                                                   content: str) -> None:
@@ -323,3 +327,8 @@ def test_object_verbs_with_the_parse(nlp: Any) -> None:
     item = only("The union accused the council of hiding the repair costs.", nlp)
     assert item.text == "the council of hiding the repair costs"
     assert item.source is not None and item.source.text == "The union"
+
+
+def test_an_object_verb_without_an_object_reports_nothing() -> None:
+    assert reported("The city council approved the proposed budget on Tuesday.") == []
+    assert reported("Critics attacked as the storm hit the coast.") == []

@@ -201,6 +201,8 @@ OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
     _v("endorse", "endorsed|endorses"),
     _v("call for", "called for|calls for"),
     _v("call on", "called on|calls on"),
+    _v("propose", "proposed|proposes"),
+    _v("attack", "attacked|attacks"),
 )
 REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
 # Their lemmas.
