@@ -332,3 +332,13 @@ def test_object_verbs_with_the_parse(nlp: Any) -> None:
 def test_an_object_verb_without_an_object_reports_nothing() -> None:
     assert reported("The city council approved the proposed budget on Tuesday.") == []
     assert reported("Critics attacked as the storm hit the coast.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The union rejected the offer, calling for a new vote next month.",
+     "a new vote next month"),
+    ("Mayor Ines Falk defended the budget, claiming that it would save money.",
+     "that it would save money"),
+])
+def test_participles_of_object_and_clause_verbs(text: str, content: str) -> None:
+    assert only(text).text == content

@@ -190,19 +190,23 @@ REPORTING_EXTRA: tuple[CueVerb, ...] = (
     _v("threaten", "threatened|threatens"),
     _v("hint", "hinted"),
     _v("learn", "learned|has learned"),
+    # participles that report a clause after a main clause ("…, claiming that …"), not quotes
+    _v("claim", "", "claiming"),
+    _v("urge", "", "urging"),
+    _v("suggest", "", "suggesting"),
 )
 # Verbs whose content is what follows them, object and all, not a clause: "accused the mayor
 # of lying", "praised the plan for its cost", "called for a recount", "called on voters to …".
 OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
-    _v("accuse", "accused|accuses"),
-    _v("criticize", "criticized|criticised|criticizes|criticises"),
-    _v("blame", "blamed|blames"),
-    _v("praise", "praised|praises"),
-    _v("endorse", "endorsed|endorses"),
-    _v("call for", "called for|calls for"),
-    _v("call on", "called on|calls on"),
-    _v("propose", "proposed|proposes"),
-    _v("attack", "attacked|attacks"),
+    _v("accuse", "accused|accuses", "accusing"),
+    _v("criticize", "criticized|criticised|criticizes|criticises", "criticizing"),
+    _v("blame", "blamed|blames", "blaming"),
+    _v("praise", "praised|praises", "praising"),
+    _v("endorse", "endorsed|endorses", "endorsing"),
+    _v("call for", "called for|calls for", "calling for"),
+    _v("call on", "called on|calls on", "calling on"),
+    _v("propose", "proposed|proposes", "proposing"),
+    _v("attack", "attacked|attacks", "attacking"),
 )
 REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
 # Their lemmas.

@@ -39,6 +39,7 @@ from newsweave.lang import (
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
+    REPORTING_VERB_LIST,
     REPORTING_VERBS,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
@@ -71,7 +72,8 @@ _SPEAKER_CUE = re.compile(
 # ", said the mayor" (the speaker after the cue, at the end of what was said).
 _CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
 # ", saying …": a participle cue after the main clause, its speaker the sentence's subject.
-_PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST if v.participle}
+_PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST + REPORTING_VERB_LIST
+                     if v.participle}
 _PARTICIPLE_CUE = re.compile(
     rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b")
 _SUBJECT = re.compile(
