@@ -163,8 +163,8 @@ IRREGULAR_VERB_FORMS = (
 )
 
 
-# Speech verbs that cue a quote but never report a clause ("called it a mess", "laughed",
-# "chanted"): left out of indirect speech.
+# Speech verbs that cue a quote but never report a clause ("laughed", "chanted"): left out of
+# indirect speech as clause verbs ("call" comes back among the object verbs below).
 _NO_CLAUSE = frozenset({
     "call", "dub", "label", "brand", "describe", "laugh", "sigh", "gush", "chant", "sing",
     "shout", "scream", "yell", "whisper", "cry", "post", "text", "email", "interrupt",
@@ -196,7 +196,8 @@ REPORTING_EXTRA: tuple[CueVerb, ...] = (
     _v("suggest", "", "suggesting"),
 )
 # Verbs whose content is what follows them, object and all, not a clause: "accused the mayor
-# of lying", "praised the plan for its cost", "called for a recount", "called on voters to …".
+# of lying", "praised the plan for its cost", "called for a recount", "called on voters to …",
+# "called the plan a mess".
 OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
     _v("accuse", "accused|accuses", "accusing"),
     _v("criticize", "criticized|criticised|criticizes|criticises", "criticizing"),
@@ -207,6 +208,7 @@ OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
     _v("call on", "called on|calls on", "calling on"),
     _v("propose", "proposed|proposes", "proposing"),
     _v("attack", "attacked|attacks", "attacking"),
+    _v("call", "called|calls"),
 )
 REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
 # Their lemmas.

@@ -225,6 +225,8 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
         cue = (match.start("cue"), match.end("cue"))
         source = (match.start("speaker"), match.end("speaker"))
         lemma = REPORTING_LEMMA_OF.get(match.group("cue"), "")
+        if lemma == "call" and re.match(r"(?i)an?\s", speaker):
+            continue  # "a charity called Open Lanes": a name, not what someone said
         after = _content_after(sentence, match.end("cue"), lemma)
         leads = _OPENER.match(left) is not None or left.rstrip().endswith(
             ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None
