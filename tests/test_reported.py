@@ -345,3 +345,18 @@ def test_an_object_verb_without_an_object_reports_nothing() -> None:
 ])
 def test_participles_of_object_and_clause_verbs(text: str, content: str) -> None:
     assert only(text).text == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Residents called for a new crossing near the river.", "a new crossing near the river"),
+    ("The inspector closed the bakery and criticized its owners for the damp storeroom.",
+     "its owners for the damp storeroom"),
+])
+def test_parse_takes_the_object_of_an_object_verb(nlp: Any, text: str, content: str) -> None:
+    assert any(r.text == content for r in reported(text, nlp)), [
+        r.text for r in reported(text, nlp)]
+
+
+def test_parse_reads_no_object_verb_in_the_passive(nlp: Any) -> None:
+    assert reported("The bakery was criticized by the inspector for its damp storeroom.",
+                    nlp) == []
