@@ -163,8 +163,8 @@ IRREGULAR_VERB_FORMS = (
 )
 
 
-# Speech verbs that cue a quote but never report a clause ("called it a mess", "laughed",
-# "chanted"): left out of indirect speech.
+# Speech verbs that cue a quote but never report a clause ("laughed", "chanted"): left out of
+# indirect speech as clause verbs ("call" comes back among the object verbs below).
 _NO_CLAUSE = frozenset({
     "call", "dub", "label", "brand", "describe", "laugh", "sigh", "gush", "chant", "sing",
     "shout", "scream", "yell", "whisper", "cry", "post", "text", "email", "interrupt",
@@ -190,7 +190,29 @@ REPORTING_EXTRA: tuple[CueVerb, ...] = (
     _v("threaten", "threatened|threatens"),
     _v("hint", "hinted"),
     _v("learn", "learned|has learned"),
+    # participles that report a clause after a main clause ("…, claiming that …"), not quotes
+    _v("claim", "", "claiming"),
+    _v("urge", "", "urging"),
+    _v("suggest", "", "suggesting"),
 )
+# Verbs whose content is what follows them, object and all, not a clause: "accused the mayor
+# of lying", "praised the plan for its cost", "called for a recount", "called on voters to …",
+# "called the plan a mess".
+OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
+    _v("accuse", "accused|accuses", "accusing"),
+    _v("criticize", "criticized|criticised|criticizes|criticises", "criticizing"),
+    _v("blame", "blamed|blames", "blaming"),
+    _v("praise", "praised|praises", "praising"),
+    _v("endorse", "endorsed|endorses", "endorsing"),
+    _v("call for", "called for|calls for", "calling for"),
+    _v("call on", "called on|calls on", "calling on"),
+    _v("propose", "proposed|proposes", "proposing"),
+    _v("attack", "attacked|attacks", "attacking"),
+    _v("call", "called|calls"),
+)
+REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
+# Their lemmas.
+OBJECT_VERBS = frozenset(v.lemma for v in OBJECT_VERB_LIST)
 REPORTING_VERB_LIST: tuple[CueVerb, ...] = tuple(
     v for v in CUE_VERB_LIST if v.lemma not in _NO_CLAUSE and v.forms) + REPORTING_EXTRA
 # Finite forms of the verbs that report speech without quote marks ("said", "told", "denied").

@@ -17,11 +17,14 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    to X" (``according-to``).  Its content is what follows the cue (past a hearer after "told",
    "assured", and a short adjunct before "that": "said in a statement that …"; a reported
    question from "whether", "if" or a wh-word after "asked"; a bare clause that opens like a
-   clause), or else what precedes the speaker up to its comma.
+   clause; after an object verb of :data:`newsweave.lang.OBJECT_VERBS`, "accused the board of
+   lying", "called for a recount", the object and what follows it), or else what precedes the
+   speaker up to its comma.
 2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
    complement (``ccomp``/``xcomp``) with its subject; a reporting verb set into its content
    ("…, the mayor said") takes its head's clause as content; "according to" takes the clause it
-   modifies.  The phrase reader fills in what the parse does not find.
+   modifies; an object verb with an active subject takes its object and what follows it.
+   The phrase reader fills in what the parse does not find.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from newsweave.lang import (
     CUE_VERB_LIST,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
+    OBJECT_VERBS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
+    REPORTING_VERB_LIST,
     REPORTING_VERBS,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
@@ -70,7 +75,8 @@ _SPEAKER_CUE = re.compile(
 # ", said the mayor" (the speaker after the cue, at the end of what was said).
 _CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
 # ", saying …": a participle cue after the main clause, its speaker the sentence's subject.
-_PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST if v.participle}
+_PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST + REPORTING_VERB_LIST
+                     if v.participle}
 _PARTICIPLE_CUE = re.compile(
     rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b")
 _SUBJECT = re.compile(
@@ -97,6 +103,10 @@ _CLAUSE_START = re.compile(
     r"(?P<start>(?:he|she|they|it|we|I|there|you|the|a|an|his|her|their|its|our|this|these|"
     r"those|some|many|most|no|[A-Z][\w’'.\-]*|\d[\d,.]*)\b)"
 )
+# What opens the object of a verb such as "accused" or "called for": a word, not a
+# preposition (a passive: "was accused of …", "was praised by …").
+_OBJECT = re.compile(
+    r"\s+(?P<start>(?!(?:of|by|for|as|in|on|at|to|with|from|after|over)\b)[\w$#])")
 _TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "tell", "warn",
                        "plead", "agree", "demand", "remind"})
 # What may open a sentence before a speaker that speaks first: "But", "In a statement,".
@@ -218,6 +228,8 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
         cue = (match.start("cue"), match.end("cue"))
         source = (match.start("speaker"), match.end("speaker"))
         lemma = REPORTING_LEMMA_OF.get(match.group("cue"), "")
+        if lemma == "call" and re.match(r"(?i)an?\s", speaker):
+            continue  # "a charity called Open Lanes": a name, not what someone said
         after = _content_after(sentence, match.end("cue"), lemma)
         leads = _OPENER.match(left) is not None or left.rstrip().endswith(
             ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None
@@ -294,7 +306,11 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         if hearer is not None:
             pos = hearer.end()
     start: int | None = None
-    if (that := _THAT.match(sentence, pos)) is not None and not re.search(
+    if lemma in OBJECT_VERBS:
+        # the object and what follows it: "accused the mayor of lying", "called for a recount"
+        obj = _OBJECT.match(sentence, pos)
+        start = obj.start("start") if obj is not None else None
+    elif (that := _THAT.match(sentence, pos)) is not None and not re.search(
             rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]):
         start = that.start("that")
     elif lemma in QUESTION_VERBS and (wh := _QUESTION.match(sentence, pos)) is not None:
@@ -339,6 +355,10 @@ def _kept(plain: str, cand: _Found) -> _Found | None:
 # ----------------------------------------------------------------------------- parse
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Object verbs for the parse: their lemmas ("call for" is "call" with "for") and the children
+# that make up their content.
+_OBJECT_LEMMAS = frozenset(v.split()[0] for v in OBJECT_VERBS)
+_OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "xcomp", "ccomp", "attr"})
 
 
 def _from_parse(doc: Any, plain: str) -> list[_Found]:
@@ -353,7 +373,11 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
             continue
+        lemma = token.lemma_.lower()
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if not subjects and lemma in _OBJECT_LEMMAS and token.dep_ == "conj":
+            # "… urged voters to stay home and criticized the board": the first verb's subject
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
         if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
             # ", saying …": the participle's speaker is its head verb's subject
             subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
@@ -361,6 +385,10 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
             continue
         source = _phrase(doc, subjects[0])
         cue = (token.idx, token.idx + len(token.text))
+        if lemma in _OBJECT_LEMMAS:
+            if subjects[0].dep_ == "nsubj" and (obj := _object_span(doc, token)) is not None:
+                found.append(_Found(source, cue, (obj,), "dependency"))
+            continue
         complements = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")
                        and c.i > token.i]
         if complements:
@@ -384,6 +412,24 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
                           for side in (before, after) if side)
             found.append(_Found(source, cue, parts, "dependency"))
     return found
+
+
+def _object_span(doc: Any, verb: Any) -> tuple[int, int] | None:
+    """The object of an object verb and what follows it ("accused [the board of lying]",
+    "called for [a recount]"), or None when it has none."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    if not right:
+        return None
+    first = right[0]
+    if first.dep_ == "prep":
+        if verb.lemma_.lower() != "call" or first.lower_ not in ("for", "on"):
+            return None
+        inner = [c for c in first.children if c.i > first.i]
+        if not inner:
+            return None
+        first = inner[0]
+    last = max(t.i for c in right for t in c.subtree)
+    return _char_span(doc, min(t.i for t in first.subtree), last)
 
 
 def _according_parse(doc: Any, according: Any) -> list[_Found]:
