@@ -575,7 +575,8 @@ def test_only_possible_conflicts_say_no_confident_one(brief: Brief) -> None:
     assert "No confident conflicts." in render_html(weak)
 
 
-def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: Brief) -> None:
+def _with_transcript(brief: Brief) -> Brief:
+    """The fixture brief plus the mayor's transcript: the group, then a lone quote."""
     (group,) = brief.quote_groups
     lone = TranscriptSegment(text="thank you", group_id=None, quote_ids=("b2-q2",),
                              articles=("b2",), independent_articles=("b2",),
@@ -584,7 +585,11 @@ def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: B
         TranscriptSegment(text=group.agreed_text, group_id=group.id, quote_ids=("a1-q1", "b2-q1"),
                           articles=group.articles, independent_articles=group.articles),
         lone))
-    page = render_html(brief.model_copy(update={"transcripts": (transcript,)}))
+    return brief.model_copy(update={"transcripts": (transcript,)})
+
+
+def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: Brief) -> None:
+    page = render_html(_with_transcript(brief))
     section = page[page.index('id="transcripts"'):page.index('id="reported-speech"')]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
     assert "we will rebuild the bridge by" in text and "thank you" in text
@@ -594,20 +599,12 @@ def test_html_shows_each_transcript_as_one_text_with_its_variant_places(brief: B
 
 
 def test_terminal_shows_each_transcript_as_one_text_like_the_html(brief: Brief) -> None:
-    (group,) = brief.quote_groups
-    lone = TranscriptSegment(text="thank you", group_id=None, quote_ids=("b2-q2",),
-                             articles=("b2",), independent_articles=("b2",),
-                             note="its words are nowhere else in the transcript")
-    transcript = Transcript(speaker="the mayor", segments=(
-        TranscriptSegment(text=group.agreed_text, group_id=group.id, quote_ids=("a1-q1", "b2-q1"),
-                          articles=group.articles, independent_articles=group.articles),
-        lone))
-    text = render_terminal_text(brief.model_copy(update={"transcripts": (transcript,)}),
-                                width=300)
+    text = render_terminal_text(_with_transcript(brief), width=300)
     section = text[text.index("Transcripts"):text.index("Reported speech")]
     flat = re.sub(r"[\s│╭╮╰╯─]+", " ", section)
     # one text: the group's stretch with its numbered place and articles, then the lone quote
     assert "we will rebuild the bridge by JuneReading / JulyReading[1]" in flat
+    (group,) = brief.quote_groups
     assert flat.index("[1]") < flat.index("(" + ", ".join(group.articles) + ")") < flat.index(
         "thank you (b2) (its words are nowhere else in the transcript)")
     assert flat.count("we will rebuild the bridge by") == 1  # every stretch once

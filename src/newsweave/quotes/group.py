@@ -385,11 +385,11 @@ def _witnesses(units: Sequence[_Unit]) -> list[Witness]:
     return witnesses
 
 
-def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Collection[str],
-                      find: Callable[[int], int], parent: list[int]) -> None:
-    """Attach each fragment left out of every cross-article group to the one place of its
-    speaker's transcript that holds its words, word for word; leave it where it is when no
-    place or several places do (the transcript says why)."""
+def _components(
+    units: Sequence[_Unit], find: Callable[[int], int],
+) -> tuple[dict[int, list[int]], dict[int, set[str]], dict[int, str | None]]:
+    """Return the current groups of ``units`` (members by root), the articles of each and its
+    speaker."""
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         components[find(i)].append(i)
@@ -397,6 +397,15 @@ def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Col
                 for root, members in components.items()}
     speakers = {root: _group_speaker([units[i] for i in members])
                 for root, members in components.items()}
+    return components, articles, speakers
+
+
+def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Collection[str],
+                      find: Callable[[int], int], parent: list[int]) -> None:
+    """Attach each fragment left out of every cross-article group to the one place of its
+    speaker's transcript that holds its words, word for word; leave it where it is when no
+    place or several places do (the transcript says why)."""
+    components, articles, speakers = _components(units, find)
     joins: list[tuple[int, int]] = []
     for i, unit in enumerate(units):
         root = find(i)
@@ -429,13 +438,7 @@ def _attach_unattributed(units: Sequence[_Unit], pairs: Sequence[tuple[int, int]
     (the rules for one person): the speaker comes from the group.  A quote that matches so
     two groups (it would bridge them), or none, stays where it is; a quote whose speaker is
     known is never attached here."""
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(units)):
-        components[find(i)].append(i)
-    articles = {root: {units[i].quote.article_id for i in members}
-                for root, members in components.items()}
-    speakers = {root: _group_speaker([units[i] for i in members])
-                for root, members in components.items()}
+    _, articles, speakers = _components(units, find)
     targets: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         for x, y in ((i, j), (j, i)):
