@@ -53,3 +53,15 @@ def emmys_brief(emmys_dir: Path) -> Brief:
 def example_brief(example_dir: Path) -> Brief:
     """The brief of the river-festival example, built once per session."""
     return newsweave.brief([str(example_dir)])
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline of the ``nlp`` extra, loaded once (skips where it is not installed)."""
+    from newsweave.analysis import load_nlp
+    from newsweave.errors import SettingsError
+
+    try:
+        return load_nlp()
+    except SettingsError as exc:
+        pytest.skip(f"the nlp extra is not installed: {exc}")

@@ -10,14 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from _builders import make_article
 from newsweave.entities import find_entities
-from newsweave.errors import SettingsError
 from newsweave.ingest import load_articles
 from newsweave.model import Article, Entity
-from newsweave.pipeline import load_nlp
 from newsweave.quotes import extract_quotes
 
 BRIDGE = (
@@ -130,13 +126,6 @@ def test_organisations_are_not_people_or_places() -> None:
     assert trust.kind == "organisation"
     assert len(trust.mentions) == 2
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return load_nlp()
-    except SettingsError as exc:
-        pytest.skip(f"the nlp extra is not installed: {exc}")
 
 
 def test_named_entities_join_the_rules_without_replacing_them(nlp: Any) -> None:

