@@ -14,7 +14,6 @@ from _builders import make_article
 from newsweave.entities import find_entities
 from newsweave.ingest import load_articles
 from newsweave.model import Article, Entity
-from newsweave.quotes import extract_quotes
 
 BRIDGE = (
     "Mayor Helen Okafor opened the new bridge over the river on Monday.\n\n"
@@ -32,8 +31,7 @@ def article(article_id: str, text: str) -> Article:
 
 
 def entities_of(*articles: Article, nlp: Any | None = None) -> list[Entity]:
-    quotes = [q for a in articles for q in extract_quotes(a, nlp=nlp)[0]]
-    return find_entities(articles, quotes, nlp=nlp)
+    return find_entities(articles, nlp=nlp)
 
 
 def entity(entities: list[Entity], name: str) -> Entity:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -39,9 +39,8 @@ from newsweave.entities.rules import (
     quoted_works,
 )
 from newsweave.lang import COMMON_CAPITALISED
-from newsweave.model import Article, Entity, Quote, Span
-from newsweave.quotes.extract import Region, find_regions
-from newsweave.quotes.speakers import Mention, strip_title
+from newsweave.model import Article, Entity, Span
+from newsweave.quotes.extract import QuoteExtraction, quote_extraction
 from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 
@@ -93,19 +92,6 @@ def _ner_spans(article: Article, docs: Sequence[Any]) -> list[_NerSpan]:
     return out
 
 
-def _ner_people(spans: Sequence[_NerSpan], quoted: list[tuple[int, int]]) -> list[Mention]:
-    """PERSON spans of two or more words outside quotes, as person mentions for the rules."""
-    out: list[Mention] = []
-    inside_quotes = SpanSet(quoted)
-    for span in spans:
-        name = re.sub(r"['’]s$", "", span.text).strip()
-        if span.label == "PERSON" and len(name.split()) >= 2 and not inside_quotes.covers(
-            span.start
-        ):
-            out.append(Mention(span.start, strip_title(name), ""))
-    return out
-
-
 def _occurrences(article: Article, name: str, place: bool = False) -> list[tuple[int, int]]:
     """Where ``name`` is written in the article's paragraphs (a place not followed by another
     capitalised word: "New York" is not in "New York Times")."""
@@ -134,47 +120,35 @@ class EntityFeatures:
     ner: tuple[_NerSpan, ...] = ()
 
 
-def entity_features(
-    article: Article, quotes: Sequence[Quote], quoted: Sequence[tuple[int, int]],
-    regions: Iterable[Region], docs: Sequence[Any] | None = None,
-) -> EntityFeatures:
-    """Return the entity features of one article.
+def entity_features(extraction: QuoteExtraction) -> EntityFeatures:
+    """Return the entity features of one article from what its quote stage found.
 
-    Takes the article, its quotes (speakers are people), the ``(start, end)`` offsets of its
-    quoted stretches and the quote regions (from the quote stage), and, with the ``nlp`` extra,
-    the parsed paragraphs (spaCy ``Doc`` per content paragraph, in order).
+    Takes the article's :class:`~newsweave.quotes.extract.QuoteExtraction`: its quotes (speakers
+    are people), its quote regions, the person resolver that attributed the quotes (the one
+    resolver of the article: the entity stage reads its people rather than finding them a
+    second time) and, with the ``nlp`` extra, the parse of each paragraph (named entities).
     """
-    works = quoted_works(article, regions) | pattern_works(article)
+    article = extraction.article
+    works = quoted_works(article, extraction.regions) | pattern_works(article)
     orgs = organisations(article)
-    ner = _ner_spans(article, docs) if docs is not None else []
-    quoted_list = list(quoted)
-    people = article_people(article, quoted_list, quotes, _ner_people(ner, quoted_list),
-                            works | orgs | KNOWN_PLACES)
+    ner: list[_NerSpan] = []
+    if extraction.parser is not None:
+        ner = _ner_spans(article, [extraction.doc(i) for i in range(len(article.paragraphs))])
+    people = article_people(extraction.resolver, extraction.quotes, works | orgs | KNOWN_PLACES)
     return EntityFeatures(frozenset(works), frozenset(orgs), frozenset(places(article)),
                           tuple(people), tuple(ner))
 
 
-def find_entities(
-    articles: Sequence[Article], quotes: Sequence[Quote] = (), nlp: Any | None = None
-) -> list[Entity]:
+def find_entities(articles: Sequence[Article], nlp: Any | None = None) -> list[Entity]:
     """Return the people, organisations, works and places of ``articles`` with their mentions.
 
-    Takes the articles, their quotes (speakers are people; their speaker phrases are
-    mentions) and, optionally, a loaded spaCy pipeline (the ``nlp`` extra), whose named
-    entities join the rule ones.  Computes each article's :func:`entity_features` and returns
-    :func:`merge_entities` of them.
+    Takes the articles and, optionally, a loaded spaCy pipeline (the ``nlp`` extra), whose
+    named entities join the rule ones.  Runs the quote stage on each article (its speakers
+    are people; its resolver finds them), computes each article's :func:`entity_features`
+    and returns :func:`merge_entities` of them.
     """
-    quotes_of: dict[str, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        quotes_of[quote.article_id].append(quote)
-    features = []
-    for article in articles:
-        regions = find_regions(article.text, [(p.start, p.end) for p in article.paragraphs])
-        docs = list(nlp.pipe([p.text for p in article.paragraphs])) if nlp is not None else None
-        features.append(entity_features(article, quotes_of[article.id],
-                                        [(r.open_at, r.close_end) for r in regions],
-                                        regions, docs))
-    return merge_entities(articles, features)
+    return merge_entities(articles, [entity_features(quote_extraction(article, nlp=nlp))
+                                     for article in articles])
 
 
 def merge_entities(

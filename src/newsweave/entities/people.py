@@ -23,11 +23,7 @@ from dataclasses import dataclass
 from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_GENDER, ROLE_NOUNS
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
-from newsweave.quotes.speakers import (
-    Mention,
-    Resolver,
-    is_description,
-)
+from newsweave.quotes.speakers import Mention, Resolver, is_description
 from newsweave.text.spans import SpanSet, WordPositions
 from newsweave.text.tokens import STOPWORDS
 
@@ -96,22 +92,19 @@ def _name_span(text: str, mention: Mention) -> tuple[int, int]:
 
 
 def article_people(
-    article: Article,
-    quoted: list[tuple[int, int]],
-    quotes: Sequence[Quote],
-    extra_people: Iterable[Mention] = (),
-    not_people: Collection[str] = (),
+    resolver: Resolver, quotes: Sequence[Quote], not_people: Collection[str] = (),
 ) -> list[PersonMention]:
     """Return the person mentions of one article, in text order, each with its person's name.
 
-    Takes the article, the spans inside quote marks, the article's quotes (their speakers and
-    speaker phrases), extra person mentions (a parser's PERSON entities) and names known not
-    to be people (titles of works, organisations, places: "Low Tide"); returns
-    non-overlapping mentions.  A name is the full name where the article gives it (found
-    inside quotes too), else the titled surname as written ("Mr. Clarke"), else the single
-    name.
+    Takes the article's person resolver (the one that attributed its quotes: its mentions,
+    quote spans, genders and titles), the article's quotes (their speakers and speaker
+    phrases) and names known not to be people (titles of works, organisations, places: "Low
+    Tide"); returns non-overlapping mentions.  A name is the full name where the article gives
+    it (found inside quotes too), else the titled surname as written ("Mr. Clarke"), else the
+    single name.
     """
-    resolver = Resolver(article, quoted, extra_people)
+    article = resolver.article
+    quoted = resolver.quoted
     text = article.text
     paragraphs = SpanSet((p.start, p.end) for p in article.paragraphs)
     inside_quotes = SpanSet(quoted)

@@ -433,6 +433,7 @@ class Resolver:
 
     def __init__(self, article: Article, quoted: list[tuple[int, int]],
                  extra_people: Iterable[Mention] = ()) -> None:
+        self.article = article
         self.text = article.text
         self.quoted = quoted
         self.plain = masked(article.text, quoted)
