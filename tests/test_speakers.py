@@ -99,6 +99,11 @@ def test_pronoun_skips_a_person_of_the_other_gender() -> None:
         ("“The numbers do not add up,” one senior official on the panel said.",
          "one senior official on the panel"),
         ("“The numbers do not add up,” the report says.", "the report"),
+        # a thing named by its suffix, not in any list of things
+        ("“The numbers do not add up,” the independent assessment says.",
+         "the independent assessment"),
+        ("“The numbers do not add up,” the commission's analysis says.",
+         "the commission's analysis"),
     ],
 )
 def test_unnamed_sources_stay_as_written(sentence: str, speaker: str) -> None:
@@ -114,6 +119,26 @@ def test_definite_description_resolves_to_the_titled_person() -> None:
     quote = only(text, "roof")
     assert quote.speaker == "Helen Okafor"
     assert quote.speaker_as_written == "Helen Okafor (the mayor)"
+
+
+def test_a_description_skips_the_last_speaker_of_the_other_gender() -> None:
+    # One rule for descriptions, shared with the entity stage (Resolver.referent): "the
+    # actress" is the last compatible person, not simply the last one who spoke.
+    text = (
+        "Ann Lee and Tom Becker star in the new film, shot over two winters.\n\n"
+        "“It was the coldest set I have worked on,” Becker said.\n\n"
+        "“We wore three coats in every scene,” the actress said.\n"
+    )
+    assert only(text, "coats").speaker == "Ann Lee"
+
+
+def test_a_description_with_an_age_goes_to_the_person_of_that_age() -> None:
+    text = (
+        "Tom Becker, 41, and Sam Ortiz, 63, ran the ferry for the council.\n\n"
+        "“The river never froze in my time,” Ortiz said.\n\n"
+        "“We kept the boats moving all winter,” the 41-year-old said.\n"
+    )
+    assert only(text, "boats").speaker == "Tom Becker"
 
 
 def test_appositive_name_after_a_description() -> None:

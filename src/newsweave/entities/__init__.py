@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsweave.entities.people import PersonMention, article_people, is_titled
+from newsweave.entities.people import PersonMention, article_people
 from newsweave.entities.rules import (
     KNOWN_PLACES,
     organisations,
@@ -41,6 +41,7 @@ from newsweave.entities.rules import (
 from newsweave.lang import COMMON_CAPITALISED
 from newsweave.model import Article, Entity, Span
 from newsweave.quotes.extract import QuoteExtraction, quote_extraction
+from newsweave.quotes.speakers import is_titled
 from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 

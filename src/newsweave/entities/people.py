@@ -20,10 +20,10 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_GENDER, ROLE_NOUNS
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_NOUNS
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
-from newsweave.quotes.speakers import Mention, Resolver, is_description
+from newsweave.quotes.speakers import Mention, Resolver, is_description, is_titled
 from newsweave.text.spans import SpanSet, WordPositions
 from newsweave.text.tokens import STOPWORDS
 
@@ -44,7 +44,6 @@ _DESCRIPTION = re.compile(
 _AFTER_AGE = re.compile(
     rf"\s*(?:[,.;:!?)”\"]|$|(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|who|will|would)\b)"
 )
-_AGE_OF = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
 _CLAUSE_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b")
 
 
@@ -141,11 +140,6 @@ def article_people(
     return _without_overlaps(found)
 
 
-def is_titled(name: str) -> bool:
-    """True for a surname under an abbreviated title, as written ("Mr. Clarke", "Sen. Lee")."""
-    return bool(re.match(r"^[A-Z][a-z]{1,3}\.\s+\S+$", name))
-
-
 def _is_name(name: str) -> bool:
     words = name.split()
     return bool(words) and not all(w in COMMON_CAPITALISED for w in words)
@@ -221,7 +215,6 @@ def _descriptions(
 ) -> list[PersonMention]:
     """Definite role descriptions outside quotes, each resolved to a person (module docstring)."""
     text = article.text
-    ages = {m.group("name"): m.group("age") for m in _AGE_OF.finditer(text)}
     # An article keeps one epithet for one person: a head noun once resolved (or written as a
     # quote's speaker, "said the actor") refers to the same person later on.
     epithets: dict[str, str] = {}
@@ -242,7 +235,7 @@ def _descriptions(
                 continue  # "the actor Mark Ruffalo": the name is the mention
             if re.fullmatch(_AGE, head) and not _AFTER_AGE.match(rest):
                 continue
-            name = _resolve(resolver, match.group(), head, start, names, ages)
+            name = _resolve(resolver, match.group(), start, names)
             if head in epithets and (name is None or head not in _OFFICES):
                 name = epithets[head]
             if name is not None:
@@ -252,30 +245,12 @@ def _descriptions(
 
 
 def _resolve(
-    resolver: Resolver, description: str, head: str, position: int,
-    names: Sequence[PersonMention], ages: dict[str, str],
+    resolver: Resolver, description: str, position: int, names: Sequence[PersonMention],
 ) -> str | None:
-    """The person a description refers to: by title, else the last compatible one before it."""
-    by_title = resolver.by_role(description, position)
-    named = next((m.name for m in names if by_title is not None and (
-        m.name == by_title or m.name.split()[-1] == by_title.split()[-1])), None)
-    if named is not None:
-        return named
-    last_word = head.split()[-1]
-    gender = ROLE_GENDER.get(last_word)
-    age = re.match(r"\d+", head)
-    titled = {m.name for m in resolver.mentions if m.title}
-    for mention in sorted((m for m in names if m.start < position),
-                          key=lambda m: m.start, reverse=True):
-        name = mention.name
-        known = resolver.gender.get(name) or resolver.gender.get(name.split()[-1])
-        if gender is not None and known is not None and known != gender:
-            continue
-        if head in _OFFICES and (name in titled or is_titled(name)):
-            continue  # titled, and by_role found no such title: another office
-        if age is not None:
-            told = ages.get(name.split()[-1])
-            if told is not None and told != age.group():
-                continue
-        return name
-    return None
+    """The person a description refers to (:meth:`Resolver.referent`), as this article's
+    person mentions name them (a titled surname as written)."""
+    found = resolver.referent(description, position, ((m.start, m.name) for m in names))
+    if found is None:
+        return None
+    return next((m.name for m in names if m.name == found
+                 or m.name.split()[-1] == found.split()[-1]), found)

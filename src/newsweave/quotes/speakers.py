@@ -39,10 +39,12 @@ from newsweave.lang import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    OFFICES,
     PREPOSITIONS,
     PRONOUN_GENDER,
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
+    ROLE_GENDER,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLE_ABBREVIATIONS,
@@ -96,7 +98,9 @@ _DESCRIPTION_WORD = rf"(?:and\s+)?(?!{_FUNCTION_WORDS}\b)\w[\w'’\-]*(?:\.[A-Z]
 # Clinton ad": up to four modifiers, a lower-case head, and an optional short "of/on/in/at/for"
 # phrase.
 DESCRIPTION = (
-    rf"{_DETERMINER}\s+(?:{_DESCRIPTION_WORD}\s+){{0,4}}(?!{_FUNCTION_WORDS}\b)[a-z][\w\-]+"
+    rf"{_DETERMINER}\s+(?:{_DESCRIPTION_WORD}\s+){{0,4}}(?!{_FUNCTION_WORDS}\b)"
+    # the head: a lower-case noun, or an age ("the 52-year-old")
+    rf"(?:[a-z]|\d{{1,3}}-year-)[\w\-]+"
     rf"(?:\s+(?:of|on|in|at|for|from|with)\s+(?:the\s+|a\s+)?(?:{_DESCRIPTION_WORD}\s+){{0,2}}"
     rf"(?!{_FUNCTION_WORDS}\b)[\w\-]+)?"
 )
@@ -248,6 +252,17 @@ def _participle(word: str) -> bool:
 _COLLECTIVES = frozenset({"Police", "People", "Staff", "Clergy", "Management"})
 
 
+def _abstract(noun: str) -> bool:
+    """True for a noun that names a thing by its suffix ("analysis", "investigation",
+    "statement"): "the analysis found" names no person."""
+    return noun.endswith(("sis", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism"))
+
+
+def _plural(noun: str) -> bool:
+    """True for a noun that reads as a plural ("officials"), not "actress" or "census"."""
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
 def bad_speaker(speaker: str) -> bool:
     """True when a matched speaker phrase is a function word, not a speaker ("When she",
     "The")."""
@@ -277,6 +292,15 @@ def strip_title(name: str) -> str:
     if words and len(words[-1]) > 2:
         words[-1] = words[-1].rstrip(".")
     return " ".join(words)
+
+
+# A surname under an abbreviated title, as written.
+_TITLED_NAME = re.compile(r"^[A-Z][a-z]{1,3}\.\s+\S+$")
+
+
+def is_titled(name: str) -> bool:
+    """True for a surname under an abbreviated title, as written ("Mr. Clarke", "Sen. Lee")."""
+    return _TITLED_NAME.match(name) is not None
 
 
 def is_description(phrase: str) -> bool:
@@ -424,6 +448,9 @@ def _with_surname_mentions(
     return sorted(out + extra, key=lambda m: m.position)
 
 
+# An age in a description ("the 52-year-old") and one told in apposition ("Ann Lee, 52,").
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+_AGE_OF = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
 # "said Hester": a cue just before a single name (searched in the few characters before it)
 _SAID_BEFORE_NAME = re.compile(r"\b(?:said|says|to)\s+$")
 
@@ -443,6 +470,7 @@ class Resolver:
                if ends_sentence(self.plain, m.start())}
         )
         self._person_like_seen: dict[str, bool] = {}
+        self._ages: dict[str, str] | None = None
         found = person_mentions(article, quoted, extra_people)
         self.mentions = found
         self._end_words: dict[str, list[str]] | None = None
@@ -650,14 +678,20 @@ class Resolver:
             if named and not bad_speaker(named.group("name")):
                 return self.expand(named.group("name"))
             head = description_head(phrase)
-            definite = lower.split()[0] == "the" and not head.lower().endswith("s")
-            if (head.lower() in THING_HEADS | GROUP_HEADS or not definite
+            definite = lower.split()[0] == "the" and not _plural(head.lower())
+            if (head.lower() in THING_HEADS | GROUP_HEADS or _abstract(head.lower())
+                    or not definite
                     or head[:1].isupper()):
                 # "the report", "one Democratic source", "the Association of Flight
                 # Attendants": what the article says
                 return phrase
-            return (self.by_role(phrase, position) or (recent[-1][1] if recent else None)
-                    or self.main_person)
+            # the people who spoke last, then the article's main person, then anyone named
+            main = [(-1, self.main_person)] if self.main_person is not None else []
+            mentioned = ((m.position, m.name) for m in self._mentions_between(0, position)
+                         if self._person_like(m.name))
+            return (self.referent(phrase, position, recent)
+                    or self.referent(phrase, position, main)
+                    or self.referent(phrase, position, mentioned))
         return self.expand(phrase)
 
     def pronoun(self, pronoun: str, position: int, floor: int,
@@ -769,6 +803,46 @@ class Resolver:
             ):
                 subject = self.expand(lone.group(1))
         return subject
+
+    def referent(self, description: str, position: int,
+                 candidates: Iterable[tuple[int, str]]) -> str | None:
+        """Return the person a definite description refers to ("the actor", "the mayor",
+        "the 52-year-old"), or None.
+
+        Takes the description as written, its offset, and the people it may pick up as
+        ``(offset, name)`` pairs (people named, or made to speak, before it).  The person whose
+        title matches the head noun comes first (:meth:`by_role`); else the last candidate
+        before ``position`` who is compatible: not of the other gender where both are known,
+        not holding another office when the head is an office, not of another age when the
+        description gives an age.  Both the quote stage ("said the actor") and the entity
+        stage (every "the actor" of the article) resolve descriptions here.
+        """
+        by_title = self.by_role(description, position)
+        if by_title is not None:
+            return by_title
+        head = description_head(description).lower()
+        gender = ROLE_GENDER.get(head)
+        age = _AGE.search(description)
+        titled = {m.name for m in self.mentions if m.title}
+        for _, name in sorted((c for c in candidates if c[0] < position), reverse=True):
+            known = self.gender.get(name) or self.gender.get(name.split()[-1])
+            if gender is not None and known is not None and known != gender:
+                continue
+            if head in OFFICES and (name in titled or is_titled(name)):
+                continue  # titled, and by_role found no such title: another office
+            if age is not None:
+                told = self.ages.get(name.split()[-1])
+                if told is not None and told != age.group(1):
+                    continue
+            return name
+        return None
+
+    @property
+    def ages(self) -> dict[str, str]:
+        """The age the article gives each surname ("Ann Lee, 52,": {"Lee": "52"})."""
+        if self._ages is None:
+            self._ages = {m.group("name"): m.group("age") for m in _AGE_OF.finditer(self.text)}
+        return self._ages
 
     def by_role(self, description: str, position: int) -> str | None:
         """Return the person whose title matches a description's head noun ("the mayor"),
