@@ -157,3 +157,13 @@ def test_golden_emmys_one_person_across_surface_forms(emmys_dir: Path) -> None:
     for other in entities:
         if other is not winner:
             assert not any(role.fullmatch(m.text) for m in other.mentions), other.name
+
+
+def test_a_shared_surname_is_a_mention_of_the_person_introduced_first() -> None:
+    # the same rule as the quote stage's (quotes.speakers.lone_name_parts)
+    text = ("Mayor Helen Okafor opened the bridge on Monday with her son, David Okafor, who "
+            "designed its lights.\n\nOkafor thanked the engineers of the council.\n")
+    entities = entities_of(article("a", text))
+    later = text.index("Okafor thanked")
+    assert any(m.start == later for m in entity(entities, "Helen Okafor").mentions)
+    assert all(m.start != later for m in entity(entities, "David Okafor").mentions)

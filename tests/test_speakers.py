@@ -141,6 +141,15 @@ def test_a_description_with_an_age_goes_to_the_person_of_that_age() -> None:
     assert only(text, "boats").speaker == "Tom Becker"
 
 
+def test_a_surname_two_people_share_names_the_one_introduced_first() -> None:
+    text = (
+        "Mayor Helen Okafor opened the bridge on Monday with her son, David Okafor, who "
+        "designed its lights.\n\n"
+        "“It took four winters to build,” Okafor said.\n"
+    )
+    assert only(text, "winters").speaker == "Helen Okafor"
+
+
 def test_appositive_name_after_a_description() -> None:
     text = (
         "The plan drew criticism from many sides.\n\n"

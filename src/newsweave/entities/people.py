@@ -17,33 +17,24 @@ The forms merged into one person, per article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS, OFFICES, ROLE_NOUNS
+from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
-from newsweave.quotes.speakers import Mention, Resolver, is_description, is_titled
+from newsweave.quotes.speakers import (
+    Mention,
+    Resolver,
+    is_description,
+    is_titled,
+    lone_name_parts,
+)
 from newsweave.text.spans import SpanSet, WordPositions
 from newsweave.text.tokens import STOPWORDS
 
-# Offices: a description headed by one refers to a holder of that office, never to a person the
-# article gives another title.
-_OFFICES = OFFICES
-# Nouns that may follow an age ("the 52-year-old man") and belong to the description.
-_AGE_NOUNS = r"man|woman|boy|girl|mother|father"
-_AGE = r"\d{1,3}-year-old"
-_MODIFIER_STOP = STOPWORDS | {"said", "says"}
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(_MODIFIER_STOP))})\s)[\w’'\-]+\s+"
-_DESCRIPTION = re.compile(
-    rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}){{0,3}})"
-    rf"(?P<head>(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})(?![\w\-])"
-    rf"|{_AGE}(?:\s+(?:{_AGE_NOUNS})\b)?(?![\w\-]))"
-)
-# After an age alone the description must end: "the 52-year-old said", not "the 52-year-old law".
-_AFTER_AGE = re.compile(
-    rf"\s*(?:[,.;:!?)”\"]|$|(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|who|will|would)\b)"
-)
 _CLAUSE_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|\w+ed)\b")
 
 
@@ -136,7 +127,7 @@ def article_people(
             found.append(PersonMention(span.start, span.end, quote.speaker, 1))
     found = _without_overlaps(found)
     outside = [m for m in found if not _inside(m.start, inside_quotes)]
-    found.extend(_descriptions(article, resolver, inside_quotes, outside))
+    found.extend(_descriptions(resolver, outside))
     return _without_overlaps(found)
 
 
@@ -149,24 +140,12 @@ def _surnames(
     article: Article, full_names: set[str], found: Sequence[PersonMention],
     quoted: SpanSet, words: WordPositions,
 ) -> list[PersonMention]:
-    """A surname alone outside quotes after the full name (written anywhere, quotes too),
-    where no other person of the article has that surname."""
-    by_surname: dict[str, list[str]] = {}
-    for name in full_names:
-        by_surname.setdefault(name.split()[-1], []).append(name)
-    out: list[PersonMention] = []
+    """A surname alone outside quotes after the full name (written anywhere, quotes too)
+    (:func:`~newsweave.quotes.speakers.lone_name_parts`)."""
     first_at = _first_mentions(found)
-    paragraphs = _ranges(article)
-    for surname, names in by_surname.items():
-        first_seen = first_at.get(names[0])
-        if len(names) != 1 or first_seen is None:
-            continue
-        pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])")
-        for match in words.matches(pattern, surname, paragraphs):
-            pos = match.start()
-            if pos > first_seen and not _inside(pos, quoted):
-                out.append(PersonMention(pos, pos + len(surname), names[0]))
-    return out
+    first_seen = {name: first_at[name] for name in sorted(full_names) if name in first_at}
+    return [PersonMention(start, end, name) for start, end, name
+            in lone_name_parts(words, first_seen, -1, quoted, _ranges(article))]
 
 
 def _first_names(
@@ -174,27 +153,21 @@ def _first_names(
     quoted: SpanSet, words: WordPositions,
 ) -> list[PersonMention]:
     """First names alone that open a clause ("Mark began"), after the person's full name."""
-    by_first: dict[str, list[str]] = {}
     surnames = {n.split()[-1] for n in full_names}
-    for name in full_names:
-        by_first.setdefault(name.split()[0], []).append(name)
-    out: list[PersonMention] = []
     first_at = _first_mentions(found)
+    first_seen = {name: first_at[name] for name in sorted(full_names) if name in first_at
+                  and (first := name.split()[0]) not in surnames
+                  and first.lower() not in STOPWORDS and len(first) >= 3}
+    shared = Counter(name.split()[0] for name in full_names)
     paragraphs = _ranges(article)
-    for first, names in by_first.items():
-        if len(names) != 1 or first in surnames or first.lower() in STOPWORDS or len(first) < 3:
-            continue
-        first_seen = first_at.get(names[0])
-        if first_seen is None:
-            continue
-        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+[A-Z])")
-        for match in words.matches(pattern, first, paragraphs):
-            pos = match.start()
-            # the clause verb is read within the paragraph, as the match was made
-            if pos > first_seen and not _inside(pos, quoted) and _CLAUSE_VERB.match(
-                article.text, match.end(), match.endpos
-            ):
-                out.append(PersonMention(pos, pos + len(first), names[0]))
+    ends = [e for _, e in paragraphs]
+    out: list[PersonMention] = []
+    for start, end, name in lone_name_parts(words, first_seen, 0, quoted, paragraphs):
+        # a first name two people share names neither; the clause verb is read within the
+        # paragraph, as the match was made
+        paragraph_end = ends[bisect_right(ends, start)]
+        if shared[name.split()[0]] == 1 and _CLAUSE_VERB.match(article.text, end, paragraph_end):
+            out.append(PersonMention(start, end, name))
     return out
 
 
@@ -209,48 +182,18 @@ def _without_overlaps(mentions: Iterable[PersonMention]) -> list[PersonMention]:
     return kept
 
 
-def _descriptions(
-    article: Article, resolver: Resolver, quoted: SpanSet,
-    names: Sequence[PersonMention],
-) -> list[PersonMention]:
-    """Definite role descriptions outside quotes, each resolved to a person (module docstring)."""
-    text = article.text
-    # An article keeps one epithet for one person: a head noun once resolved (or written as a
-    # quote's speaker, "said the actor") refers to the same person later on.
+def _descriptions(resolver: Resolver, names: Sequence[PersonMention]) -> list[PersonMention]:
+    """The article's role descriptions (:meth:`Resolver.role_descriptions`), each as a mention
+    of its person as ``names`` (this article's person mentions) name them.  A quote's speaker
+    phrase that is a description ("said the actor") seeds the epithets."""
+    text = resolver.text
     epithets: dict[str, str] = {}
     for m in names:
         if m.source == 1 and is_description(text[m.start : m.end]):
             epithets.setdefault(text[m.start : m.end].split()[-1].lower(), m.name)
     out: list[PersonMention] = []
-    for paragraph in article.paragraphs:
-        for match in _DESCRIPTION.finditer(paragraph.text):
-            start, end = paragraph.start + match.start(), paragraph.start + match.end()
-            head = match.group("head")
-            if _inside(start, quoted):
-                continue
-            if re.search(r"\b(?:for|as)\s+$", paragraph.text[: match.start()]):
-                continue  # "nominated for the best actor", "as the host": a role, not a person
-            rest = paragraph.text[match.end():]
-            if re.match(r",?\s+(?:[A-Z][a-z]{1,3}\.\s+)?[A-Z][a-z]", rest):
-                continue  # "the actor Mark Ruffalo": the name is the mention
-            if re.fullmatch(_AGE, head) and not _AFTER_AGE.match(rest):
-                continue
-            name = _resolve(resolver, match.group(), start, names)
-            if head in epithets and (name is None or head not in _OFFICES):
-                name = epithets[head]
-            if name is not None:
-                epithets[head] = name
-                out.append(PersonMention(start, end, name, 2))
+    for found in resolver.role_descriptions([(m.start, m.name) for m in names], epithets):
+        name = next((m.name for m in names if m.name == found.name
+                     or m.name.split()[-1] == found.name.split()[-1]), found.name)
+        out.append(PersonMention(found.start, found.end, name, 2))
     return out
-
-
-def _resolve(
-    resolver: Resolver, description: str, position: int, names: Sequence[PersonMention],
-) -> str | None:
-    """The person a description refers to (:meth:`Resolver.referent`), as this article's
-    person mentions name them (a titled surname as written)."""
-    found = resolver.referent(description, position, ((m.start, m.name) for m in names))
-    if found is None:
-        return None
-    return next((m.name for m in names if m.name == found
-                 or m.name.split()[-1] == found.split()[-1]), found)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +45,7 @@ from newsweave.lang import (
     QUANTIFIERS,
     RELATIVE_PRONOUNS,
     ROLE_GENDER,
+    ROLE_NOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TITLE_ABBREVIATIONS,
@@ -416,6 +417,37 @@ def _lone_names(article: Article, quoted: list[tuple[int, int]],
             if not re.search(r"[A-Z][\w.'’\-]*\s$", plain[max(0, m.start() - 30) : m.start()])]
 
 
+def lone_name_parts(
+    words: WordPositions, first_seen: Mapping[str, int], part: int, blocked: SpanSet,
+    within: Sequence[tuple[int, int]] | None = None,
+) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, full name)`` for each time one part of a person's name is written
+    alone after the person's first mention ("Ruffalo" after "Mark Ruffalo").
+
+    Takes the text's word positions, the full names of the article's people with the offset
+    of each one's first mention, which part to look for (``-1`` the surname, ``0`` the first
+    name), the spans where a mention cannot start (quotes, other mentions) and, optionally,
+    the ranges a mention must start in (the paragraphs).  A part shared by several people
+    names the one the article introduced first (the one the story is mostly about: "Donald
+    Trump … Ivanka Trump … Trump said"); a part followed by a capitalised word belongs to a
+    longer name.  Both the quote stage's resolver and the entity stage find surnames here.
+    """
+    owners: dict[str, list[str]] = {}
+    for name in first_seen:
+        parts = name.split()
+        if len(parts) >= 2:
+            owners.setdefault(parts[part], []).append(name)
+    out: list[tuple[int, int, str]] = []
+    for word, names in owners.items():
+        pattern = re.compile(rf"\b{re.escape(word)}\b(?!\s+[A-Z])")
+        for match in words.matches(pattern, word, within):
+            pos = match.start()
+            introduced = [(first_seen[n], n) for n in names if first_seen[n] < pos]
+            if introduced and not blocked.covers(pos):
+                out.append((pos, match.end(), min(introduced)[1]))
+    return out
+
+
 def _with_surname_mentions(
     article: Article, mentions: list[Mention], quoted: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -426,33 +458,50 @@ def _with_surname_mentions(
         first_seen.setdefault(m.name, m.position)
         if m.title:
             titles.setdefault(m.name, m.title)
-    by_surname: dict[str, str] = {}
-    for name in first_seen:
-        words = name.split()
-        if len(words) >= 2:
-            by_surname.setdefault(words[-1], name)
     taken = {(m.position, m.name) for m in mentions}
     covered = [(m.position, m.position + len(m.name)) for m in mentions]
-    blocked = SpanSet(quoted + covered)
-    extra: list[Mention] = []
-    positions = WordPositions(article.text)  # one pass over the text, not one per surname
-    for surname, name in by_surname.items():
-        pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])")
-        for match in positions.matches(pattern, surname):
-            pos = match.start()
-            if pos <= first_seen[name] or blocked.covers(pos):
-                continue
-            if (pos, name) not in taken:
-                extra.append(Mention(pos, name, titles.get(name, "")))
+    # one pass over the text, not one per surname
+    found = lone_name_parts(WordPositions(article.text), first_seen, -1,
+                            SpanSet(quoted + covered))
+    extra = [Mention(pos, name, titles.get(name, "")) for pos, _, name in found
+             if (pos, name) not in taken]
     out = [Mention(m.position, m.name, m.title or titles.get(m.name, "")) for m in mentions]
     return sorted(out + extra, key=lambda m: m.position)
 
 
-# An age in a description ("the 52-year-old") and one told in apposition ("Ann Lee, 52,").
-_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+# An age told in apposition ("Ann Lee, 52,").
 _AGE_OF = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’\-]*),\s+(?P<age>\d{1,3})\s*,")
 # "said Hester": a cue just before a single name (searched in the few characters before it)
 _SAID_BEFORE_NAME = re.compile(r"\b(?:said|says|to)\s+$")
+
+
+# A definite role description that stands for a person of the article ("the actor", "the
+# Vermont senator", "the 52-year-old"): up to three modifiers, then a role noun or an age.
+_AGE_NOUNS = r"man|woman|boy|girl|mother|father"  # belong to an age ("the 52-year-old man")
+_AGE_HEAD = r"\d{1,3}-year-old"
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")  # the age a description gives
+_MODIFIER_STOP = STOPWORDS | {"said", "says"}
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(_MODIFIER_STOP))})\s)[\w’'\-]+\s+"
+_ROLE_DESCRIPTION = re.compile(
+    rf"\b[Tt]he\s+(?P<mods>(?:{_MODIFIER}){{0,3}})"
+    rf"(?P<head>(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})(?![\w\-])"
+    rf"|{_AGE_HEAD}(?:\s+(?:{_AGE_NOUNS})\b)?(?![\w\-]))"
+)
+# After an age alone the description must end: "the 52-year-old said", not "the 52-year-old law".
+_AFTER_AGE = re.compile(
+    rf"\s*(?:[,.;:!?)”\"]|$|(?:\w+ly\s+)?(?:{CUE_VERBS}|was|is|has|had|who|will|would)\b)"
+)
+
+
+@dataclass(frozen=True)
+class RoleDescription:
+    """A definite role description outside quotes, ``[start, end)``, its head noun, and the
+    person it refers to."""
+
+    start: int
+    end: int
+    head: str
+    name: str
 
 
 class Resolver:
@@ -803,6 +852,42 @@ class Resolver:
             ):
                 subject = self.expand(lone.group(1))
         return subject
+
+    def role_descriptions(
+        self, candidates: Sequence[tuple[int, str]], epithets: Mapping[str, str],
+    ) -> list[RoleDescription]:
+        """Return the article's definite role descriptions outside quotes ("the actor", "the
+        52-year-old"), each resolved to a person, in text order.
+
+        Takes the people a description may pick up (``(offset, name)``) and epithets already
+        known (head noun -> person, e.g. from a quote "said the actor").  Each description
+        goes to :meth:`referent`; an article keeps one epithet for one person, so a head once
+        resolved refers to the same person later on (an office excepted, when the title names
+        its holder).  Descriptions naming nobody are left out.
+        """
+        known = dict(epithets)
+        inside_quotes = SpanSet(self.quoted)
+        out: list[RoleDescription] = []
+        for paragraph in self.article.paragraphs:
+            for match in _ROLE_DESCRIPTION.finditer(paragraph.text):
+                start, end = paragraph.start + match.start(), paragraph.start + match.end()
+                head = match.group("head")
+                if inside_quotes.covers(start):
+                    continue
+                if re.search(r"\b(?:for|as)\s+$", paragraph.text[: match.start()]):
+                    continue  # "nominated for the best actor", "as the host": a role
+                rest = paragraph.text[match.end():]
+                if re.match(r",?\s+(?:[A-Z][a-z]{1,3}\.\s+)?[A-Z][a-z]", rest):
+                    continue  # "the actor Mark Ruffalo": the name is the mention
+                if re.fullmatch(_AGE_HEAD, head) and not _AFTER_AGE.match(rest):
+                    continue
+                name = self.referent(match.group(), start, candidates)
+                if head in known and (name is None or head not in OFFICES):
+                    name = known[head]
+                if name is not None:
+                    known[head] = name
+                    out.append(RoleDescription(start, end, head, name))
+        return out
 
     def referent(self, description: str, position: int,
                  candidates: Iterable[tuple[int, str]]) -> str | None:
