@@ -149,8 +149,8 @@ BOUNDED_USE = {
     "newsweave.quotes.extract._CUE_BEFORE": "the clause before a quote (at most 200 characters)",
     "newsweave.quotes.extract._PARTICIPLE_BEFORE": "the clause before a quote (at most 200 "
     "characters)",
-    "newsweave.quotes.speakers._SUBJECT_LEAD": "a sentence's lead (at most 61 characters)",
-    "newsweave.entities.people._CLAUSE_VERB": "match() at one offset, once per first name",
+    "newsweave.people.speakers._SUBJECT_LEAD": "a sentence's lead (at most 61 characters)",
+    "newsweave.people.mentions._CLAUSE_VERB": "match() at one offset, once per first name",
 }
 
 

@@ -160,7 +160,7 @@ def test_golden_emmys_one_person_across_surface_forms(emmys_dir: Path) -> None:
 
 
 def test_a_shared_surname_is_a_mention_of_the_person_introduced_first() -> None:
-    # the same rule as the quote stage's (quotes.speakers.lone_name_parts)
+    # the same rule as the quote stage's (people.speakers.lone_name_parts)
     text = ("Mayor Helen Okafor opened the bridge on Monday with her son, David Okafor, who "
             "designed its lights.\n\nOkafor thanked the engineers of the council.\n")
     entities = entities_of(article("a", text))

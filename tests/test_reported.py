@@ -274,7 +274,7 @@ def test_polnear_all_attribution_floor(tmp_path: Path) -> None:
 
 def test_a_blank_source_phrase_resolves_to_nobody() -> None:
     # regression: a parse's subject that cut to nothing raised IndexError and lost the article
-    from newsweave.quotes.speakers import Resolver
+    from newsweave.people.speakers import Resolver
 
     resolver = Resolver(make_article("a", "Rosa Delgado runs the airport."), [])
     assert resolver.resolve(" ", 0, 0, []) is None

@@ -1,4 +1,4 @@
-"""Speaker attribution rules (quotes/speakers.py and the cue rules of quotes/extract.py).
+"""Speaker attribution rules (people/speakers.py and the cue rules of quotes/extract.py).
 
 Every text here is invented for the test.
 """
@@ -9,8 +9,8 @@ import pytest
 
 from newsweave.ingest import read_text
 from newsweave.model import Quote
+from newsweave.people.speakers import sentence_breaks
 from newsweave.quotes import extract_quotes
-from newsweave.quotes.speakers import sentence_breaks
 
 LEAD = (
     "The city council met on Tuesday evening to discuss the budget, the new bridge and the "
@@ -485,7 +485,7 @@ def test_a_place_after_a_locative_preposition_is_no_speaker() -> None:
 
 
 def test_a_capitalised_class_noun_is_no_person() -> None:
-    from newsweave.quotes.speakers import bad_speaker
+    from newsweave.people.speakers import bad_speaker
 
     assert bad_speaker("Council") and bad_speaker("Awards") and bad_speaker("Second")
     assert bad_speaker("considering")  # a participle opens a phrase

@@ -2,11 +2,12 @@
 
 The rule-based core (no model needed):
 
-- **people** (:mod:`newsweave.entities.people`): every surface form of a person merged into
-  one entity: the full name, the surname alone, a titled surname, the first name opening a
-  clause, a definite role description ("the actor", "the 52-year-old"), the speaker phrase of
-  a quote.  Across articles a person is one entity by full name; a surname alone in an article
-  that never gives the full name joins the brief's only person of that surname;
+- **people** (:mod:`newsweave.people`: the resolver the quote stage attributed with): every
+  surface form of a person merged into one entity: the full name, the surname alone, a titled
+  surname, the first name opening a clause, a definite role description ("the actor", "the
+  52-year-old"), the speaker phrase of a quote.  Across articles a person is one entity by
+  full name; a surname alone in an article that never gives the full name joins the brief's
+  only person of that surname;
 - **works, organisations, places** (:mod:`newsweave.entities.rules`): titles in quote marks
   or after a work noun, acronyms and names ending in an organisation word, capitalised spans
   after locative prepositions and "City, State"; each name is mentioned wherever the articles'
@@ -30,7 +31,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsweave.entities.people import PersonMention, article_people
 from newsweave.entities.rules import (
     KNOWN_PLACES,
     organisations,
@@ -40,8 +40,9 @@ from newsweave.entities.rules import (
 )
 from newsweave.lang import COMMON_CAPITALISED
 from newsweave.model import Article, Entity, Span
+from newsweave.people.mentions import PersonMention, article_people
+from newsweave.people.speakers import is_titled
 from newsweave.quotes.extract import QuoteExtraction, quote_extraction
-from newsweave.quotes.speakers import is_titled
 from newsweave.text.spans import SpanSet
 from newsweave.text.tokens import STOPWORDS
 

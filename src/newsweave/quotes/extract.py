@@ -25,7 +25,7 @@ Attribution, first rule that applies (each quote records which):
 5. ``continuation``: a quote with no cue right after a quote of the same or the previous
    paragraph continues that speaker; otherwise the speaker is ``None`` (``unknown``).
 
-Speaker phrases are resolved to people by :mod:`newsweave.quotes.speakers`.
+Speaker phrases are resolved to people by :mod:`newsweave.people.speakers`.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from newsweave.lang import (
     capitalised,
 )
 from newsweave.model import Article, AttributionRule, Notice, Quote, Span
-from newsweave.quotes.speakers import (
+from newsweave.people.speakers import (
     APPOSITIVE,
     NAME,
     ROLE_PREFIX,

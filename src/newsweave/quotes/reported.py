@@ -4,7 +4,7 @@
 told reporters that …", "The bridge, she said, would reopen".  Each attribution found has a
 source span, a cue span and content spans (character offsets into the article's text, as for
 quotes), the source resolved to a person by the quote stage's own
-:class:`~newsweave.quotes.speakers.Resolver`, and a kind: ``indirect``, or ``mixed`` where a
+:class:`~newsweave.people.speakers.Resolver`, and a kind: ``indirect``, or ``mixed`` where a
 quoted fragment sits inside the content ("called the plan “a mess”" is not direct speech).
 
 Two mechanisms, both over one sentence with its quote regions blanked out (so a "said" inside
@@ -46,8 +46,7 @@ from newsweave.lang import (
     REPORTING_VERBS,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
-from newsweave.quotes.extract import QuoteExtraction, quote_extraction
-from newsweave.quotes.speakers import (
+from newsweave.people.speakers import (
     ADVERB,
     APPOSITIVE,
     DESCRIPTION,
@@ -60,6 +59,7 @@ from newsweave.quotes.speakers import (
     sentence_breaks,
     speaker_then_cue,
 )
+from newsweave.quotes.extract import QuoteExtraction, quote_extraction
 
 __all__ = ["extract_attributions", "find_reported_speech"]
 

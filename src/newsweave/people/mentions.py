@@ -1,16 +1,18 @@
-"""People: the mentions of each person in one article, every surface form resolved to a name.
+"""The mentions of each person in one article, every surface form resolved to a name.
 
-The forms merged into one person, per article:
+The entity stage's view of the article's people, read from the same
+:class:`~newsweave.people.speakers.Resolver` that attributed the quotes.  The forms merged
+into one person, per article:
 
 - the full name ("Mark Ruffalo", also inside quotes), and the surname alone after it
-  ("Ruffalo"), as :func:`newsweave.quotes.speakers.person_mentions` finds them;
+  ("Ruffalo"), as :func:`newsweave.people.speakers.person_mentions` and
+  :func:`~newsweave.people.speakers.lone_name_parts` find them;
 - a titled surname ("Mr. Clarke"), kept as written where the article never gives the full name;
 - the first name alone ("Mark began") where exactly one person of the article has it and it
   opens a clause (a verb follows);
-- a definite role description ("the actor", "the mayor", "the 52-year-old"): the person whose
-  title matches its head (:meth:`Resolver.by_role`), else the last person mentioned before it
-  who is compatible: not of the other gender where both are known, not holding another office
-  when the head is an office, not of another age when the head is an age;
+- a definite role description ("the actor", "the mayor", "the 52-year-old"), resolved by
+  :meth:`~newsweave.people.speakers.Resolver.role_descriptions` (the titled person, else the
+  last compatible one), the rule that also resolves a quote's "said the actor";
 - the speaker phrase of a quote attributed to the person ("said the actor"), pronouns aside.
 """
 
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from newsweave.lang import COMMON_CAPITALISED, CUE_VERBS
 from newsweave.lang import SUBJECT_PRONOUNS as PRONOUNS
 from newsweave.model import Article, Quote
-from newsweave.quotes.speakers import (
+from newsweave.people.speakers import (
     Mention,
     Resolver,
     is_description,
@@ -141,7 +143,7 @@ def _surnames(
     quoted: SpanSet, words: WordPositions,
 ) -> list[PersonMention]:
     """A surname alone outside quotes after the full name (written anywhere, quotes too)
-    (:func:`~newsweave.quotes.speakers.lone_name_parts`)."""
+    (:func:`~newsweave.people.speakers.lone_name_parts`)."""
     first_at = _first_mentions(found)
     first_seen = {name: first_at[name] for name in sorted(full_names) if name in first_at}
     return [PersonMention(start, end, name) for start, end, name
