@@ -192,6 +192,55 @@ def test_quote_of_a_different_named_speaker_does_not_join() -> None:
     assert group.articles == ("a", "c")
 
 
+_SORRY = "We let the town down on the night of the flood and I am sorry"
+_PROMISE = "I promise that we will rebuild every house on this street before the winter"
+
+
+def test_passage_cut_by_an_attribution_joins_through_the_words_where_it_is_cut() -> None:
+    # A cuts the passage with "Doe said"; B prints it whole but for the first sentence's end.
+    a, qa = _quotes_of(f'"{_SORRY}," Doe said. "And {_PROMISE}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "I am sorry. {_PROMISE}."', "b", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q1", "a:q2", "b:q1"]
+
+
+def test_other_words_before_a_matched_passage_do_not_join_the_piece_before_it() -> None:
+    a, qa = _quotes_of(f'"{_SORRY}," Doe said. "And {_PROMISE}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "The mayor was right. {_PROMISE}."', "b", "Jane Doe")
+    far, qf = _quotes_of(f'"{_SORRY}," Doe said. The council met for two hours on Monday and '
+                         "voted on the budget, the roads, the school and the new library in "
+                         f'the park. "And {_PROMISE}."', "far", "Jane Doe")
+    c, qc = _quotes_of(f'Doe said: "I am sorry. {_PROMISE}."', "c", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q2", "b:q1"]
+    (group,) = group_quotes([*qf, *qc], [far, c])  # not cut by an attribution: far apart
+    assert [w.quote_id for w in group.witnesses] == ["far:q2", "c:q1"]
+
+
+_CROSSING = "Our town deserves a safe crossing for every family and every school bus"
+_RELIEF = "It is a great relief to finally say it out loud after all these months"
+
+
+def test_quote_running_two_passages_together_in_another_order_does_not_join_them() -> None:
+    # A prints the relief remark, then the statement; B runs them together the other way.
+    a, qa = _quotes_of(f'"{_RELIEF}," Doe said. "{_CROSSING}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "{_CROSSING}. {_RELIEF}."', "b", "Jane Doe")
+    c, qc = _quotes_of(f'"{_CROSSING}," said Doe.', "c", "Jane Doe")
+    d, qd = _quotes_of(f'"{_RELIEF}," Doe said.', "d", "Jane Doe")
+    groups = group_quotes([*qa, *qb, *qc, *qd], [a, b, c, d])
+    assert len(groups) == 2
+    assert {"c", "d"} not in [set(g.articles) & {"c", "d"} for g in groups]
+
+
+def test_quote_running_two_passages_together_in_the_same_order_joins_them() -> None:
+    a, qa = _quotes_of(f'"{_CROSSING}," Doe said. "{_RELIEF}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "{_CROSSING}. {_RELIEF}."', "b", "Jane Doe")
+    c, qc = _quotes_of(f'"{_CROSSING}," said Doe.', "c", "Jane Doe")
+    d, qd = _quotes_of(f'"{_RELIEF}," Doe said.', "d", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb, *qc, *qd], [a, b, c, d])
+    assert group.articles == ("a", "b", "c", "d")
+
+
 # --- collation -------------------------------------------------------------------------------
 
 
