@@ -57,6 +57,25 @@ def test_quote_carried_over_lines_without_marks_is_one_stretch() -> None:
     assert quote.speaker_span is not None and quote.speaker_span.text == "Doe"
 
 
+def test_quote_carried_over_a_line_without_marks_to_a_reopened_line_is_one_stretch() -> None:
+    # One sentence per line: the second line of the first paragraph has no mark, the next
+    # paragraph is reopened with one, as news does.
+    text = ('Doe said after the vote:\n"The bridge is closed today.\nWe will open it in June.\n'
+            '"Nobody will pay a toll."\nThe council met later.')
+    (quote,) = extract_quotes(make_article("x", text))[0]
+    assert [p.text for p in quote.parts] == [
+        "The bridge is closed today.", "We will open it in June.", "Nobody will pay a toll."]
+    assert len(quote_runs(quote.parts, text)) == 1
+
+
+def test_quote_reopened_on_the_very_next_line_takes_no_other_line() -> None:
+    text = ('Doe said after the vote:\n"The bridge is closed today.\n"Nobody will pay a toll."\n'
+            "We will open it in June.\nThe council met later.")
+    (quote,) = extract_quotes(make_article("x", text))[0]
+    assert [p.text for p in quote.parts] == ["The bridge is closed today.",
+                                              "Nobody will pay a toll."]
+
+
 def test_line_whose_marks_pair_up_is_not_a_continuation() -> None:
     text = 'She said "we are done.\nThe rest of the day was quiet.\n"Go home," he said.'
     assert _regions(text) == ["we are done.", "Go home,"]
@@ -98,6 +117,18 @@ def test_same_utterance_shared_phrase_in_different_sentences_is_not_enough() -> 
     a = tokenize("the council has to end the politics of personal destruction in this town")
     b = tokenize("nobody wants the politics of personal destruction, she told the crowd again")
     assert not same_utterance(a, b, relation="same")
+
+
+def test_same_utterance_passage_in_common_survives_a_three_word_rewording() -> None:
+    a = ("We argued about the budget for a whole hour. My brother never trusted the council. "
+         "I printed the old maps from the website and studied them at the kitchen table.")
+    b = ("I never saw the river that high in my life, not once. Nobody warned the farms "
+         "downstream. I printed old maps and studied those at the kitchen table.")
+    assert same_utterance(tokenize(a), tokenize(b), relation="same")
+    assert not same_utterance(tokenize(a), tokenize(b), relation="unknown")
+    other = b.replace("I printed old maps and studied those at the kitchen table",
+                      "I sold the old maps to a man who studied them in the city")
+    assert not same_utterance(tokenize(a), tokenize(other), relation="same")
 
 
 def test_same_utterance_topic_words_are_not_evidence() -> None:

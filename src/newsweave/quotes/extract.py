@@ -200,11 +200,14 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
     Never raises; a region left open at a paragraph's end runs to that end (``open_ended``).
     Two layouts are read as one quotation: a straight mark that reopens the quote after a
     sentence end inside a paragraph (one-paragraph wire text: ``…rights. "You say…"``), and a
-    quote carried over lines that have no marks to the line whose first mark closes it (text
-    set one sentence per line); the lines it runs over are regions of their own, open-ended.
+    quote carried over lines that have no marks to the line whose first mark closes it, or to
+    a line that reopens it and is all quote (text set one sentence per line: the lines of the
+    quote's first paragraph, then its next paragraph reopened as news does); the lines it runs
+    over are regions of their own, open-ended.
     """
     regions: list[Region] = []
     carried_to: int | None = None  # the paragraph where a quote carried over lines closes
+    reopened = False  # ... or where a mark reopens it
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         opener = ""
@@ -213,8 +216,9 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
             end = _content_end(text, p_start, p_end)
             regions.append(Region(p_index, p_start, p_start, end, end, True))
             continue
-        if carried_to is not None:
-            open_at, opener, width, carried_to = p_start, '"', 0, None
+        if carried_to is not None and not reopened:
+            open_at, opener, width = p_start, '"', 0
+        carried_to = None
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -239,7 +243,7 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
         if open_at is not None:
             end = max(open_at + width, _content_end(text, p_start, p_end))
             regions.append(Region(p_index, open_at, open_at + width, end, end, True))
-            carried_to = _carried_to(text, paragraphs, p_index)
+            carried_to, reopened = _carried_to(text, paragraphs, p_index) or (None, False)
     return regions
 
 
@@ -273,23 +277,31 @@ def _reopens(text: str, i: int, p_end: int) -> bool:
     return nxt != -1 and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
 
 
-def _carried_to(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> int | None:
-    """The paragraph whose first mark closes a quote left open at the end of ``p_index``, when
-    the quote runs on over lines without marks (None when it does not: a later line reopens it,
-    as news does, or its marks pair up among themselves)."""
+def _carried_to(text: str, paragraphs: list[tuple[int, int]],
+                p_index: int) -> tuple[int, bool] | None:
+    """Where a quote left open at the end of ``p_index`` runs on over lines without marks:
+    the paragraph whose first mark closes it (and False), or the paragraph that reopens it
+    with a mark after such lines (and True: in text set one sentence per line, the lines of
+    the quote's first paragraph that follow before the next one is reopened, as news does);
+    None when it does not run on (the very next line reopens it, or a line's marks pair up
+    among themselves)."""
     for q in range(p_index + 1, min(len(paragraphs), p_index + 1 + _CARRY_LINES)):
         q_start, q_end = paragraphs[q]
-        if text[q_start] in _OPENERS + '"' or text.startswith(("''", "``"), q_start):
-            return None
         marks = [k for k in range(q_start, q_end) if text[k] in _OPENERS + _CLOSERS + '"']
+        if text[q_start] in _OPENERS + '"' or text.startswith(("''", "``"), q_start):
+            # a reopened line that is all quote (not '"Go home," he said.': a new quote,
+            # the lines before it narrative after a missing closing mark)
+            all_quote = marks == [q_start] or marks == [q_start, _content_end(text, q_start,
+                                                                                q_end) - 1]
+            return (q, True) if q > p_index + 1 and all_quote else None
         if not marks:
             continue
         first = marks[0]
         if text[first] in _CLOSERS:
-            return q
+            return q, False
         straight = sum(text[k] == '"' for k in marks)
         if text[first] == '"' and straight % 2 == 1 and _closer_shaped(text, first, q_start):
-            return q
+            return q, False
         return None
     return None
 

@@ -61,7 +61,7 @@ from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS, Token, tokenize
 
 SpeakerRelation = Literal["same", "unknown", "different"]
-_RUN_GAP = 2  # words apart that still continue a dense run of matches (a transcription difference)
+_RUN_GAP = 3  # words apart that still continue a dense run of matches (a transcription difference)
 # Two quotes of one person that print a passage of this many informative content words (and
 # words) in common print one stretch of speech, however much else each prints.
 _RUN_NEEDS = (4, 7)
