@@ -88,6 +88,17 @@ def test_reopening_mark_after_a_sentence_end_stays_inside_the_quote() -> None:
                               "It was chaos,"]
 
 
+def test_quote_opened_with_a_single_mark_and_closed_with_a_double_one() -> None:
+    text = ("Doe said in a statement: 'The plan is dead and we will not revive it.\" \"We "
+            'tried," Smith said.')
+    assert _regions(text) == ["The plan is dead and we will not revive it.", "We tried,"]
+
+
+def test_apostrophes_do_not_open_a_quote_for_a_stray_double_mark() -> None:
+    text = "O'Brien said it's over for the '90s plan.\" \"We tried,\" Smith said."
+    assert "We tried," not in _regions(text)
+
+
 def test_closing_then_opening_marks_are_two_quotes() -> None:
     text = '"We waited for hours," Smith said. "Then the doors opened."'
     assert _regions(text) == ["We waited for hours,", "Then the doors opened."]

@@ -227,6 +227,14 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
             pair = text[i : i + 2]
             mark = pair if pair in ("''", "``") else ch
             if open_at is None:
+                single = (_single_opener(text, regions[-1].close_end if regions
+                                         and regions[-1].paragraph == p_index else p_start, i)
+                          if ch == '"' and mark == ch else None)
+                if single is not None:
+                    # opened with a single mark, closed with a double one
+                    regions.append(Region(p_index, single, single + 1, i, i + 1, False))
+                    i += 1
+                    continue
                 if ch in _OPENERS or ch == '"' or mark in ("''", "``"):
                     open_at, opener, width = i, mark, len(mark)
                 elif ch in _CLOSERS and i + 1 < p_end and text[i + 1].isalpha():
@@ -265,6 +273,20 @@ def _closer_shaped(text: str, i: int, floor: int) -> bool:
     if prev and not prev.isspace():
         return not nxt.isalnum()
     return prev.isspace() and i - 2 >= floor and text[i - 2] in ",.!?" and nxt.islower()
+
+
+def _single_opener(text: str, floor: int, i: int) -> int | None:
+    """The single mark that opens the quote a straight double mark at ``i`` closes, when
+    nothing is open there (``said: 'The plan is dead."``): the mark must read as a closing one
+    (against the word before it, not before a letter), and the last single mark since
+    ``floor`` opens a sentence (after a space, a colon or the paragraph's start, before a
+    capital) with no double mark between; None otherwise."""
+    if not (i > floor and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()):
+        return None
+    k = max(text.rfind("'", floor, i), text.rfind("‘", floor, i))
+    if k < 0 or '"' in text[k:i] or not text[k + 1 : k + 2].isupper():
+        return None
+    return k if k == floor or text[k - 1].isspace() or text[k - 1] == ":" else None
 
 
 def _reopens(text: str, i: int, p_end: int) -> bool:
