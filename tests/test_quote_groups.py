@@ -99,6 +99,18 @@ def test_apostrophes_do_not_open_a_quote_for_a_stray_double_mark() -> None:
     assert "We tried," not in _regions(text)
 
 
+def test_line_in_single_marks_is_a_quote_set_as_a_heading() -> None:
+    text = "The mayor spoke on Monday.\n'Stronger than we've ever been'\nThe council met later."
+    assert _regions(text) == ["Stronger than we've ever been"]
+
+
+def test_line_with_two_single_marked_phrases_or_too_long_is_no_heading_quote() -> None:
+    assert _regions("The mayor spoke.\n'Yes' and 'No' were the answers\nThe council met.") == []
+    long_line = "'" + " ".join(["Stronger"] * 13) + "'"
+    assert _regions(f"The mayor spoke.\n{long_line}\nThe council met.") == []
+    assert _regions("The mayor spoke.\n'Stronger Than Ever Before.'\nThe council met.") == []
+
+
 def test_closing_then_opening_marks_are_two_quotes() -> None:
     text = '"We waited for hours," Smith said. "Then the doors opened."'
     assert _regions(text) == ["We waited for hours,", "Then the doors opened."]

@@ -219,6 +219,10 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
         if carried_to is not None and not reopened:
             open_at, opener, width = p_start, '"', 0
         carried_to = None
+        heading = _single_marked_line(text, p_start, p_end)
+        if heading is not None and open_at is None:
+            regions.append(Region(p_index, p_start, p_start + 1, heading, heading + 1, False))
+            continue
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -273,6 +277,27 @@ def _closer_shaped(text: str, i: int, floor: int) -> bool:
     if prev and not prev.isspace():
         return not nxt.isalnum()
     return prev.isspace() and i - 2 >= floor and text[i - 2] in ",.!?" and nxt.islower()
+
+
+_HEADING_WORDS = 12  # a line in single marks up to this long is a quote set as a heading
+
+
+def _single_marked_line(text: str, start: int, end: int) -> int | None:
+    """Where the content ends of a line that is one quote in single marks (a subheading that
+    quotes the article: ``'Stronger than ever'``): the line opens with a single mark before a
+    capital and closes with one, holds no other quote mark and at most ``_HEADING_WORDS``
+    words, not all capitalised; None for any other line."""
+    end = _content_end(text, start, end)
+    line = text[start:end]
+    if (len(line) < 3 or line[0] not in "'‘" or line[-1] not in "'’" or not line[1].isupper()
+            or len(line.split()) > _HEADING_WORDS):
+        return None
+    inner = line[1:-1]
+    if all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", inner)):
+        return None  # Title Case: set as a title (a work's, or a section's), not speech
+    if any(c in inner for c in "\"“”«»„‘") or re.search(r"'(?!\w)|(?<!\w)'|’(?!\w)", inner):
+        return None
+    return end - 1
 
 
 def _single_opener(text: str, floor: int, i: int) -> int | None:
