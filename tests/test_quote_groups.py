@@ -238,6 +238,19 @@ def test_unattributed_quote_joins_the_group_it_matches_and_takes_its_speaker() -
     assert group.speaker == "Jane Doe"
 
 
+def test_speaker_read_from_a_possessive_is_outvoted_by_a_named_one() -> None:
+    a, qa = _quotes_of(f'"{_PLEDGE}." Smith\'s announced visit was delayed.', "a", "Tom Smith")
+    at = a.text.index("Smith's")
+    qa = [qa[0].model_copy(update={"speaker_span": a.span(at, at + len("Smith's"))})]
+    b, qb = _quotes_of(f'Vera Wood said: "{_PLEDGE}."', "b", "Vera Wood")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert group.speaker == "Vera Wood"
+    # with no speaker named elsewhere, the possessive's is still the best there is
+    c, qc = _quotes_of(f'A voice said: "{_PLEDGE}."', "c", None)
+    (group,) = group_quotes([*qa, *qc], [a, c])
+    assert group.speaker == "Tom Smith"
+
+
 def test_quote_of_a_different_named_speaker_does_not_join() -> None:
     a, qa = _quotes_of(f'"{_PLEDGE}," Jane Doe said.', "a", "Jane Doe")
     c, qc = _quotes_of(f'Doe spoke. "{_PLEDGE}."', "c", "Jane Doe")

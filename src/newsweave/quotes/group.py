@@ -131,6 +131,8 @@ def _named(quote: Quote) -> bool:
     actor" or a neighbouring quote, where attribution goes wrong most often)."""
     if quote.speaker is None or quote.speaker_span is None:
         return False
+    if re.search(r"['’]s$", quote.speaker_span.text.strip()):
+        return False  # "Smith's announced plan was …": a possessive names no speaker
     return bool(set(_name_words(quote.speaker_span.text)) & set(_name_words(quote.speaker)))
 
 
