@@ -271,6 +271,15 @@ def test_passage_cut_by_an_attribution_joins_through_the_words_where_it_is_cut()
     assert [w.quote_id for w in group.witnesses] == ["a:q1", "a:q2", "b:q1"]
 
 
+def test_passage_cut_by_an_attribution_joins_through_words_reworded_at_the_cut() -> None:
+    a, qa = _quotes_of('"I do not think the county council won," Doe said. "In her own words, '
+                       'the river will always take back what it gave us."', "a", "Jane Doe")
+    b, qb = _quotes_of('Doe said: "I believe the county council did not win. In her own words, '
+                       'she said the river will always take back what it gave."', "b", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q1", "a:q2", "b:q1"]
+
+
 def test_other_words_before_a_matched_passage_do_not_join_the_piece_before_it() -> None:
     a, qa = _quotes_of(f'"{_SORRY}," Doe said. "And {_PROMISE}."', "a", "Jane Doe")
     b, qb = _quotes_of(f'Doe said: "The mayor was right. {_PROMISE}."', "b", "Jane Doe")

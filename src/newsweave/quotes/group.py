@@ -411,6 +411,8 @@ def _components(
 
 Region = tuple[int, int]  # a stretch of a unit's compared words: [start, end)
 _REGION_GAP = 4  # words apart that still continue one matched region (a rewording)
+# words reworded at a cut before the two pieces meet ("did not win" / "won")
+_EDGE = 3
 
 
 def _regions(ka: Sequence[str], kb: Sequence[str]) -> tuple[Region, Region]:
@@ -489,15 +491,15 @@ def _neighbours(units: Sequence[_Unit], texts: dict[str, str]) -> dict[int, int]
 
 def _meets(cut: Sequence[str], other: Sequence[str], at_end: bool) -> bool:
     """Whether the words left over at one end of a quote (``cut``) are the words at the
-    adjoining end of ``other``: matched in order from that edge (within two words of it in
-    both), with every content word of ``cut`` matched or two at least."""
+    adjoining end of ``other``: matched in order from that edge (within ``_EDGE`` words of it
+    in both), with every content word of ``cut`` matched or two at least."""
     if at_end:  # ``cut`` continues where ``other`` begins: compare from their starts
         a, b = list(cut), list(other)
     else:  # ``cut`` leads into where ``other`` ends: compare from their ends
         a, b = list(reversed(cut)), list(reversed(other))
     blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
               if m.size]
-    if not blocks or blocks[0].a > 2 or blocks[0].b > 2:
+    if not blocks or blocks[0].a > _EDGE or blocks[0].b > _EDGE:
         return False
     content = sum(k not in STOPWORDS for k in a)
     matched = sum(k not in STOPWORDS for m in blocks for k in a[m.a : m.a + m.size])
