@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _builders import make_article
 from newsweave.model import Article, CollationSegment, Quote, Span
 from newsweave.quotes import collate, extract_quotes, find_regions, group_quotes, quote_runs
-from newsweave.quotes.group import same_utterance, speaker_relation
+from newsweave.quotes.group import occasion, same_occasion, same_utterance, speaker_relation
 from newsweave.text import tokenize
 
 
@@ -315,6 +317,41 @@ def test_quote_running_two_passages_together_in_the_same_order_joins_them() -> N
     d, qd = _quotes_of(f'"{_RELIEF}," Doe said.', "d", "Jane Doe")
     (group,) = group_quotes([*qa, *qb, *qc, *qd], [a, b, c, d])
     assert group.articles == ("a", "b", "c", "d")
+
+
+_CHANT = "We will never give up on this town or on the people who built it"
+
+
+def _extracted(article_id: str, text: str, date: dt.date | None = None) -> tuple[Article,
+                                                                                 list[Quote]]:
+    article = make_article(article_id, text, date)
+    return article, extract_quotes(article)[0]
+
+
+def test_same_words_said_on_two_weekdays_are_two_utterances() -> None:
+    a, qa = _extracted("a", f'Doe spoke to the crowd. "{_CHANT}," Doe said on Monday.')
+    b, qb = _extracted("b", f'Doe came back. "{_CHANT}," Doe told the crowd on Wednesday.')
+    assert group_quotes([*qa, *qb], [a, b]) == []
+
+
+def test_same_words_on_one_weekday_or_with_no_day_named_are_one_utterance() -> None:
+    a, qa = _extracted("a", f'Doe spoke to the crowd. "{_CHANT}," Doe said on Monday.')
+    b, qb = _extracted("b", f'Doe spoke again. "{_CHANT}," Doe told reporters on Monday.')
+    c, qc = _extracted("c", f'Doe spoke to us. "{_CHANT}," Doe said.')
+    (group,) = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert group.articles == ("a", "b", "c")
+
+
+def test_weekdays_read_against_the_articles_dates() -> None:
+    # Both say "Monday", a week apart: two days.  A Tuesday's "Monday" is the day before.
+    a, qa = _extracted("a", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 7))
+    b, qb = _extracted("b", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 14))
+    c, qc = _extracted("c", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 6))
+    assert occasion(qa[0], a) == occasion(qc[0], c) == dt.date(2024, 5, 6)
+    groups = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert [g.articles for g in groups] == [("a", "c")]
+    assert same_occasion("monday", dt.date(2024, 5, 6)) and same_occasion(None, "friday")
+    assert not same_occasion("sunday", dt.date(2024, 5, 6))
 
 
 # --- collation -------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ does; with no place or several it stays alone (the transcript's note says why).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
@@ -53,6 +54,7 @@ from difflib import Match, SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
+from newsweave.lang.dates import WEEKDAYS
 from newsweave.lang.stem import light_stem
 from newsweave.model import Article, Quote, QuoteGroup, ReusePair, Span, Witness
 from newsweave.quotes.collate import collate
@@ -293,6 +295,50 @@ def phrase_places(phrase: Sequence[str], texts: Sequence[Sequence[str]]) -> list
         places.extend(index for k in range(len(keys) - n + 1)
                       if keys[k] == first and list(keys[k : k + n]) == list(phrase))
     return places
+
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n")
+
+
+def occasion(quote: Quote, article: Article | None) -> dt.date | str | None:
+    """The day the attribution of a quote says it was said: the one weekday named in the
+    sentence around its cue, outside the quote marks ("…,” she said on Monday"), as a date
+    when the article's date is known (the latest such weekday on or before it), else as the
+    weekday's name; None when the sentence names no weekday or several, or there is no cue."""
+    if quote.cue is None or article is None:
+        return None
+    text = article.text
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, quote.cue.start)]
+    start = starts[-1] if starts else 0
+    stop = _SENTENCE_END.search(text, quote.cue.end)
+    end = stop.start() if stop else len(text)
+    outside = list(text[start:end])
+    for part in quote.parts:
+        for k in range(max(part.start, start), min(part.end, end)):
+            outside[k - start] = " "
+    days = {m.group(1).lower() for m in _WEEKDAY.finditer("".join(outside))}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if article.date is None:
+        return day
+    back = (article.date.weekday() - WEEKDAYS.index(day)) % 7
+    return article.date - dt.timedelta(days=back)
+
+
+def same_occasion(a: dt.date | str | None, b: dt.date | str | None) -> bool:
+    """Whether two quotes' occasions (:func:`occasion`) may be one: unless both are known
+    and name different days (a date and a weekday compare by the date's weekday)."""
+    if a is None or b is None:
+        return True
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        return a == b
+    return _day_name(a) == _day_name(b)
+
+
+def _day_name(day: dt.date | str) -> str:
+    return day if isinstance(day, str) else WEEKDAYS[day.weekday()]
 
 
 @dataclass(frozen=True)
@@ -615,6 +661,10 @@ def group_quotes(
     fragments: dict[int, list[int]] = defaultdict(list)
     pairs = _candidates(units)
     keys = [[group_key(t) for t in u.compared] for u in units]
+    by_id = {a.id: a for a in articles}
+    occasions = [occasion(u.quote, by_id.get(u.quote.article_id)) for u in units]
+    # the same words on two days are two utterances (a chant, a stump speech)
+    pairs = [(i, j) for i, j in pairs if same_occasion(occasions[i], occasions[j])]
     matches: list[tuple[int, int]] = []
     for i, j in pairs:
         relation = _relation(units[i].quote, units[j].quote)
