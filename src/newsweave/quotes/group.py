@@ -37,6 +37,9 @@ words), however few words that is.  A quote that runs two passages together (A t
 not join them when another article prints B before A: the articles disagree on the order,
 so one of them ran two remarks, perhaps from two occasions, into one quote.
 
+The same words said on two days are two utterances (a chant on two nights, a stump speech):
+quotes whose attributions name different days (:func:`occasion`) are never linked.
+
 Last, a fragment still in no cross-article group (four words or fewer, or woven into the
 article's own sentence: ``called the levy "a tax on tomorrow"``) attaches to its speaker's
 utterance that holds its words word for word, when exactly one place of the speaker's quotes
