@@ -370,7 +370,7 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
     complete = bool(re.search(r"[,.!?—–-]\W*$", text[region.start : region.end])) or bool(
         re.match(r"\s*[,—–]", window))
     closed = re.search(r"[.!?]\W*$", text[region.start : region.end]) is not None and (
-        limit < len(text) and text[limit : limit + 1] in _OPENERS + '"')
+        limit < len(text) and text[limit : limit + 1] in _OPENERS + "\"'‘")
     for pattern, rule in (
         (_CUE_AFTER_CUE_FIRST if complete else None, "cue-after"),
         (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
@@ -554,7 +554,8 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     s_start = _within_reach(plain, s_start, region.open_at - p_start)
     while s_start < len(plain) and plain[s_start] in " '‘’":
         s_start += 1
-    controlled = _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start])
+    controlled = (_QUOTED_AS.search(plain[s_start : region.open_at - p_start])
+                  or _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start]))
     if controlled and not bad_speaker(controlled.group("speaker")):
         return _cue_from(controlled, p_start + s_start, "sentence-subject")
     lead = plain[s_start : region.open_at - p_start]
@@ -582,6 +583,14 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
 _OBJECT_CONTROL = re.compile(
     rf"\b(?P<cue>{CAUSATIVE_VERBS})\s+"
     rf"(?:the\s+)?{ROLE_PREFIX}(?P<speaker>{NAME})\s+to\s+[a-z]+(?:\s+[\w'’\-]+){{0,5}}\s*$"
+)
+
+
+# The object of "quoted … as saying" is the speaker, not the subject that quotes them: "The
+# paper quoted the mayor, Ann Lee, as saying: “…”", "… quoted Lee as asking, “…”".
+_QUOTED_AS = re.compile(
+    r"\b(?P<cue>quoted)\s+(?:the\s+)?(?P<speaker>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,5})"
+    r"\s+as\s+(?:saying|asking|telling\s+\w+|writing|warning|adding)\b[^.!?#]{0,120}$"
 )
 
 
