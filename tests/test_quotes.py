@@ -61,6 +61,17 @@ def test_cue_of_a_quote_opened_with_a_single_mark_is_not_the_previous_quotes() -
     assert [q.speaker for q in quotes] == ["Ann Lee", "Tom Doe"]
 
 
+def test_person_before_their_post_at_an_organisation_speaks() -> None:
+    quote = _one('Ann Lee, director of the Rivers Trust said the plan was "a gift to the '
+                 'valley".')
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Ann Lee"
+
+
+def test_organisation_alone_before_the_cue_still_speaks() -> None:
+    quote = _one('The Rivers Trust said the plan was "a gift to the valley".')
+    assert quote.speaker_span is not None and quote.speaker_span.text == "The Rivers Trust"
+
+
 def test_quoted_without_as_saying_keeps_the_subject() -> None:
     quote = _one('The Daily Post quoted an old song on its front page: "We shall overcome '
                  'some day."')

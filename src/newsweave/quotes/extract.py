@@ -355,12 +355,25 @@ def _carried_to(text: str, paragraphs: list[tuple[int, int]],
 
 def _cue_from(match: re.Match[str], base: int, rule: AttributionRule,
               speaker_group: str = "speaker", cue_group: str = "cue") -> _Cue:
-    speaker_end = match.end(speaker_group)
+    speaker_start, speaker_end = match.start(speaker_group), match.end(speaker_group)
     phrase = match.group(speaker_group)
     if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
         speaker_end -= 1  # "said Reyes." : the full stop ends the sentence, not an initial
-    return _Cue(base + match.start(speaker_group), base + speaker_end,
+    head = max(0, speaker_start - 120)
+    person = _HOLDER_BEFORE.search(match.string, head, speaker_start)
+    if person is not None:
+        speaker_start, speaker_end = person.start("name"), person.end("name")
+    return _Cue(base + speaker_start, base + speaker_end,
                 base + match.start(cue_group), base + match.end(cue_group), rule)
+
+
+# A person named before the organisation a cue follows, their post between with no comma to
+# close it: "Ann Lee, director of the Rivers Trust said": the organisation is where the
+# person works; the person speaks.
+_HOLDER_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<name>{NAME}),\s+"
+    r"(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?\Z"
+)
 
 
 def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
