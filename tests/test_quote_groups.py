@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _builders import make_article
 from newsweave.model import Article, CollationSegment, Quote, Span
 from newsweave.quotes import collate, extract_quotes, find_regions, group_quotes, quote_runs
-from newsweave.quotes.group import same_utterance, speaker_relation
+from newsweave.quotes.group import occasion, same_occasion, same_utterance, speaker_relation
 from newsweave.text import tokenize
 
 
@@ -57,6 +59,25 @@ def test_quote_carried_over_lines_without_marks_is_one_stretch() -> None:
     assert quote.speaker_span is not None and quote.speaker_span.text == "Doe"
 
 
+def test_quote_carried_over_a_line_without_marks_to_a_reopened_line_is_one_stretch() -> None:
+    # One sentence per line: the second line of the first paragraph has no mark, the next
+    # paragraph is reopened with one, as news does.
+    text = ('Doe said after the vote:\n"The bridge is closed today.\nWe will open it in June.\n'
+            '"Nobody will pay a toll."\nThe council met later.')
+    (quote,) = extract_quotes(make_article("x", text))[0]
+    assert [p.text for p in quote.parts] == [
+        "The bridge is closed today.", "We will open it in June.", "Nobody will pay a toll."]
+    assert len(quote_runs(quote.parts, text)) == 1
+
+
+def test_quote_reopened_on_the_very_next_line_takes_no_other_line() -> None:
+    text = ('Doe said after the vote:\n"The bridge is closed today.\n"Nobody will pay a toll."\n'
+            "We will open it in June.\nThe council met later.")
+    (quote,) = extract_quotes(make_article("x", text))[0]
+    assert [p.text for p in quote.parts] == ["The bridge is closed today.",
+                                              "Nobody will pay a toll."]
+
+
 def test_line_whose_marks_pair_up_is_not_a_continuation() -> None:
     text = 'She said "we are done.\nThe rest of the day was quiet.\n"Go home," he said.'
     assert _regions(text) == ["we are done.", "Go home,"]
@@ -67,6 +88,29 @@ def test_reopening_mark_after_a_sentence_end_stays_inside_the_quote() -> None:
             'Police arrived later. "It was chaos," Jones said.')
     assert _regions(text) == ['We waited for hours. "Then the doors opened and we ran.',
                               "It was chaos,"]
+
+
+def test_quote_opened_with_a_single_mark_and_closed_with_a_double_one() -> None:
+    text = ("Doe said in a statement: 'The plan is dead and we will not revive it.\" \"We "
+            'tried," Smith said.')
+    assert _regions(text) == ["The plan is dead and we will not revive it.", "We tried,"]
+
+
+def test_apostrophes_do_not_open_a_quote_for_a_stray_double_mark() -> None:
+    text = "O'Brien said it's over for the '90s plan.\" \"We tried,\" Smith said."
+    assert "We tried," not in _regions(text)
+
+
+def test_line_in_single_marks_is_a_quote_set_as_a_heading() -> None:
+    text = "The mayor spoke on Monday.\n'Stronger than we've ever been'\nThe council met later."
+    assert _regions(text) == ["Stronger than we've ever been"]
+
+
+def test_line_with_two_single_marked_phrases_or_too_long_is_no_heading_quote() -> None:
+    assert _regions("The mayor spoke.\n'Yes' and 'No' were the answers\nThe council met.") == []
+    long_line = "'" + " ".join(["Stronger"] * 13) + "'"
+    assert _regions(f"The mayor spoke.\n{long_line}\nThe council met.") == []
+    assert _regions("The mayor spoke.\n'Stronger Than Ever Before.'\nThe council met.") == []
 
 
 def test_closing_then_opening_marks_are_two_quotes() -> None:
@@ -98,6 +142,18 @@ def test_same_utterance_shared_phrase_in_different_sentences_is_not_enough() -> 
     a = tokenize("the council has to end the politics of personal destruction in this town")
     b = tokenize("nobody wants the politics of personal destruction, she told the crowd again")
     assert not same_utterance(a, b, relation="same")
+
+
+def test_same_utterance_passage_in_common_survives_a_three_word_rewording() -> None:
+    a = ("We argued about the budget for a whole hour. My brother never trusted the council. "
+         "I printed the old maps from the website and studied them at the kitchen table.")
+    b = ("I never saw the river that high in my life, not once. Nobody warned the farms "
+         "downstream. I printed old maps and studied those at the kitchen table.")
+    assert same_utterance(tokenize(a), tokenize(b), relation="same")
+    assert not same_utterance(tokenize(a), tokenize(b), relation="unknown")
+    other = b.replace("I printed old maps and studied those at the kitchen table",
+                      "I sold the old maps to a man who studied them in the city")
+    assert not same_utterance(tokenize(a), tokenize(other), relation="same")
 
 
 def test_same_utterance_topic_words_are_not_evidence() -> None:
@@ -184,12 +240,118 @@ def test_unattributed_quote_joins_the_group_it_matches_and_takes_its_speaker() -
     assert group.speaker == "Jane Doe"
 
 
+def test_speaker_read_from_a_possessive_is_outvoted_by_a_named_one() -> None:
+    a, qa = _quotes_of(f'"{_PLEDGE}." Smith\'s announced visit was delayed.', "a", "Tom Smith")
+    at = a.text.index("Smith's")
+    qa = [qa[0].model_copy(update={"speaker_span": a.span(at, at + len("Smith's"))})]
+    b, qb = _quotes_of(f'Vera Wood said: "{_PLEDGE}."', "b", "Vera Wood")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert group.speaker == "Vera Wood"
+    # with no speaker named elsewhere, the possessive's is still the best there is
+    c, qc = _quotes_of(f'A voice said: "{_PLEDGE}."', "c", None)
+    (group,) = group_quotes([*qa, *qc], [a, c])
+    assert group.speaker == "Tom Smith"
+
+
 def test_quote_of_a_different_named_speaker_does_not_join() -> None:
     a, qa = _quotes_of(f'"{_PLEDGE}," Jane Doe said.', "a", "Jane Doe")
     c, qc = _quotes_of(f'Doe spoke. "{_PLEDGE}."', "c", "Jane Doe")
     b, qb = _quotes_of(f'"{_REWORDED}," Tom Smith said.', "b", "Tom Smith")
     (group,) = group_quotes([*qa, *qb, *qc], [a, b, c])
     assert group.articles == ("a", "c")
+
+
+_SORRY = "We let the town down on the night of the flood and I am sorry"
+_PROMISE = "I promise that we will rebuild every house on this street before the winter"
+
+
+def test_passage_cut_by_an_attribution_joins_through_the_words_where_it_is_cut() -> None:
+    # A cuts the passage with "Doe said"; B prints it whole but for the first sentence's end.
+    a, qa = _quotes_of(f'"{_SORRY}," Doe said. "And {_PROMISE}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "I am sorry. {_PROMISE}."', "b", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q1", "a:q2", "b:q1"]
+
+
+def test_passage_cut_by_an_attribution_joins_through_words_reworded_at_the_cut() -> None:
+    a, qa = _quotes_of('"I do not think the county council won," Doe said. "In her own words, '
+                       'the river will always take back what it gave us."', "a", "Jane Doe")
+    b, qb = _quotes_of('Doe said: "I believe the county council did not win. In her own words, '
+                       'she said the river will always take back what it gave."', "b", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q1", "a:q2", "b:q1"]
+
+
+def test_other_words_before_a_matched_passage_do_not_join_the_piece_before_it() -> None:
+    a, qa = _quotes_of(f'"{_SORRY}," Doe said. "And {_PROMISE}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "The mayor was right. {_PROMISE}."', "b", "Jane Doe")
+    far, qf = _quotes_of(f'"{_SORRY}," Doe said. The council met for two hours on Monday and '
+                         "voted on the budget, the roads, the school and the new library in "
+                         f'the park. "And {_PROMISE}."', "far", "Jane Doe")
+    c, qc = _quotes_of(f'Doe said: "I am sorry. {_PROMISE}."', "c", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb], [a, b])
+    assert [w.quote_id for w in group.witnesses] == ["a:q2", "b:q1"]
+    (group,) = group_quotes([*qf, *qc], [far, c])  # not cut by an attribution: far apart
+    assert [w.quote_id for w in group.witnesses] == ["far:q2", "c:q1"]
+
+
+_CROSSING = "Our town deserves a safe crossing for every family and every school bus"
+_RELIEF = "It is a great relief to finally say it out loud after all these months"
+
+
+def test_quote_running_two_passages_together_in_another_order_does_not_join_them() -> None:
+    # A prints the relief remark, then the statement; B runs them together the other way.
+    a, qa = _quotes_of(f'"{_RELIEF}," Doe said. "{_CROSSING}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "{_CROSSING}. {_RELIEF}."', "b", "Jane Doe")
+    c, qc = _quotes_of(f'"{_CROSSING}," said Doe.', "c", "Jane Doe")
+    d, qd = _quotes_of(f'"{_RELIEF}," Doe said.', "d", "Jane Doe")
+    groups = group_quotes([*qa, *qb, *qc, *qd], [a, b, c, d])
+    assert len(groups) == 2
+    assert {"c", "d"} not in [set(g.articles) & {"c", "d"} for g in groups]
+
+
+def test_quote_running_two_passages_together_in_the_same_order_joins_them() -> None:
+    a, qa = _quotes_of(f'"{_CROSSING}," Doe said. "{_RELIEF}."', "a", "Jane Doe")
+    b, qb = _quotes_of(f'Doe said: "{_CROSSING}. {_RELIEF}."', "b", "Jane Doe")
+    c, qc = _quotes_of(f'"{_CROSSING}," said Doe.', "c", "Jane Doe")
+    d, qd = _quotes_of(f'"{_RELIEF}," Doe said.', "d", "Jane Doe")
+    (group,) = group_quotes([*qa, *qb, *qc, *qd], [a, b, c, d])
+    assert group.articles == ("a", "b", "c", "d")
+
+
+_CHANT = "We will never give up on this town or on the people who built it"
+
+
+def _extracted(article_id: str, text: str, date: dt.date | None = None) -> tuple[Article,
+                                                                                 list[Quote]]:
+    article = make_article(article_id, text, date)
+    return article, extract_quotes(article)[0]
+
+
+def test_same_words_said_on_two_weekdays_are_two_utterances() -> None:
+    a, qa = _extracted("a", f'Doe spoke to the crowd. "{_CHANT}," Doe said on Monday.')
+    b, qb = _extracted("b", f'Doe came back. "{_CHANT}," Doe told the crowd on Wednesday.')
+    assert group_quotes([*qa, *qb], [a, b]) == []
+
+
+def test_same_words_on_one_weekday_or_with_no_day_named_are_one_utterance() -> None:
+    a, qa = _extracted("a", f'Doe spoke to the crowd. "{_CHANT}," Doe said on Monday.')
+    b, qb = _extracted("b", f'Doe spoke again. "{_CHANT}," Doe told reporters on Monday.')
+    c, qc = _extracted("c", f'Doe spoke to us. "{_CHANT}," Doe said.')
+    (group,) = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert group.articles == ("a", "b", "c")
+
+
+def test_weekdays_read_against_the_articles_dates() -> None:
+    # Both say "Monday", a week apart: two days.  A Tuesday's "Monday" is the day before.
+    a, qa = _extracted("a", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 7))
+    b, qb = _extracted("b", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 14))
+    c, qc = _extracted("c", f'Doe spoke. "{_CHANT}," Doe said on Monday.', dt.date(2024, 5, 6))
+    assert occasion(qa[0], a) == occasion(qc[0], c) == dt.date(2024, 5, 6)
+    groups = group_quotes([*qa, *qb, *qc], [a, b, c])
+    assert [g.articles for g in groups] == [("a", "c")]
+    assert same_occasion("monday", dt.date(2024, 5, 6)) and same_occasion(None, "friday")
+    assert not same_occasion("sunday", dt.date(2024, 5, 6))
 
 
 # --- collation -------------------------------------------------------------------------------

@@ -46,6 +46,38 @@ def test_cue_after_surname_said() -> None:
     assert not quote.open_ended
 
 
+def test_quoted_as_saying_names_the_object_not_the_subject() -> None:
+    quote = _one('The county paper quoted Mayor Ann Lee as asking, "Who will pay for the new '
+                 'bridge?"')
+    assert quote.speaker == "Ann Lee"
+    quote = _one("The county paper quoted Ann Lee as saying: the plan is dead and she asked: "
+                 '"Who will pay for the new bridge?"')
+    assert quote.speaker == "Ann Lee"
+
+
+def test_cue_of_a_quote_opened_with_a_single_mark_is_not_the_previous_quotes() -> None:
+    quotes, _ = _quotes('Mayor Ann Lee said: "Who will pay for the new bridge?" Tom Doe said in '
+                        "a statement: 'The plan is dead and nobody will revive it.\"")
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Tom Doe"]
+
+
+def test_person_before_their_post_at_an_organisation_speaks() -> None:
+    quote = _one('Ann Lee, director of the Rivers Trust said the plan was "a gift to the '
+                 'valley".')
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Ann Lee"
+
+
+def test_organisation_alone_before_the_cue_still_speaks() -> None:
+    quote = _one('The Rivers Trust said the plan was "a gift to the valley".')
+    assert quote.speaker_span is not None and quote.speaker_span.text == "The Rivers Trust"
+
+
+def test_quoted_without_as_saying_keeps_the_subject() -> None:
+    quote = _one('The Daily Post quoted an old song on its front page: "We shall overcome '
+                 'some day."')
+    assert quote.speaker == "The Daily Post"
+
+
 def test_surname_expanded_to_full_name_mentioned_before() -> None:
     quote = _one(
         "Council engineer Tom Smith inspected the bridge on Friday.\n\n"

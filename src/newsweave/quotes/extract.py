@@ -200,11 +200,14 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
     Never raises; a region left open at a paragraph's end runs to that end (``open_ended``).
     Two layouts are read as one quotation: a straight mark that reopens the quote after a
     sentence end inside a paragraph (one-paragraph wire text: ``…rights. "You say…"``), and a
-    quote carried over lines that have no marks to the line whose first mark closes it (text
-    set one sentence per line); the lines it runs over are regions of their own, open-ended.
+    quote carried over lines that have no marks to the line whose first mark closes it, or to
+    a line that reopens it and is all quote (text set one sentence per line: the lines of the
+    quote's first paragraph, then its next paragraph reopened as news does); the lines it runs
+    over are regions of their own, open-ended.
     """
     regions: list[Region] = []
     carried_to: int | None = None  # the paragraph where a quote carried over lines closes
+    reopened = False  # ... or where a mark reopens it
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         opener = ""
@@ -213,8 +216,13 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
             end = _content_end(text, p_start, p_end)
             regions.append(Region(p_index, p_start, p_start, end, end, True))
             continue
-        if carried_to is not None:
-            open_at, opener, width, carried_to = p_start, '"', 0, None
+        if carried_to is not None and not reopened:
+            open_at, opener, width = p_start, '"', 0
+        carried_to = None
+        heading = _single_marked_line(text, p_start, p_end)
+        if heading is not None and open_at is None:
+            regions.append(Region(p_index, p_start, p_start + 1, heading, heading + 1, False))
+            continue
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -223,6 +231,14 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
             pair = text[i : i + 2]
             mark = pair if pair in ("''", "``") else ch
             if open_at is None:
+                single = (_single_opener(text, regions[-1].close_end if regions
+                                         and regions[-1].paragraph == p_index else p_start, i)
+                          if ch == '"' and mark == ch else None)
+                if single is not None:
+                    # opened with a single mark, closed with a double one
+                    regions.append(Region(p_index, single, single + 1, i, i + 1, False))
+                    i += 1
+                    continue
                 if ch in _OPENERS or ch == '"' or mark in ("''", "``"):
                     open_at, opener, width = i, mark, len(mark)
                 elif ch in _CLOSERS and i + 1 < p_end and text[i + 1].isalpha():
@@ -239,7 +255,7 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Region]:
         if open_at is not None:
             end = max(open_at + width, _content_end(text, p_start, p_end))
             regions.append(Region(p_index, open_at, open_at + width, end, end, True))
-            carried_to = _carried_to(text, paragraphs, p_index)
+            carried_to, reopened = _carried_to(text, paragraphs, p_index) or (None, False)
     return regions
 
 
@@ -263,6 +279,41 @@ def _closer_shaped(text: str, i: int, floor: int) -> bool:
     return prev.isspace() and i - 2 >= floor and text[i - 2] in ",.!?" and nxt.islower()
 
 
+_HEADING_WORDS = 12  # a line in single marks up to this long is a quote set as a heading
+
+
+def _single_marked_line(text: str, start: int, end: int) -> int | None:
+    """Where the content ends of a line that is one quote in single marks (a subheading that
+    quotes the article: ``'Stronger than ever'``): the line opens with a single mark before a
+    capital and closes with one, holds no other quote mark and at most ``_HEADING_WORDS``
+    words, not all capitalised; None for any other line."""
+    end = _content_end(text, start, end)
+    line = text[start:end]
+    if (len(line) < 3 or line[0] not in "'‘" or line[-1] not in "'’" or not line[1].isupper()
+            or len(line.split()) > _HEADING_WORDS):
+        return None
+    inner = line[1:-1]
+    if all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", inner)):
+        return None  # Title Case: set as a title (a work's, or a section's), not speech
+    if any(c in inner for c in "\"“”«»„‘") or re.search(r"'(?!\w)|(?<!\w)'|’(?!\w)", inner):
+        return None
+    return end - 1
+
+
+def _single_opener(text: str, floor: int, i: int) -> int | None:
+    """The single mark that opens the quote a straight double mark at ``i`` closes, when
+    nothing is open there (``said: 'The plan is dead."``): the mark must read as a closing one
+    (against the word before it, not before a letter), and the last single mark since
+    ``floor`` opens a sentence (after a space, a colon or the paragraph's start, before a
+    capital) with no double mark between; None otherwise."""
+    if not (i > floor and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()):
+        return None
+    k = max(text.rfind("'", floor, i), text.rfind("‘", floor, i))
+    if k < 0 or '"' in text[k:i] or not text[k + 1 : k + 2].isupper():
+        return None
+    return k if k == floor or text[k - 1].isspace() or text[k - 1] == ":" else None
+
+
 def _reopens(text: str, i: int, p_end: int) -> bool:
     """Whether the straight mark at ``i``, met while a quote is open, reopens it: it follows a
     sentence end and a space, precedes a capital, and the next straight mark closes."""
@@ -273,35 +324,56 @@ def _reopens(text: str, i: int, p_end: int) -> bool:
     return nxt != -1 and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
 
 
-def _carried_to(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> int | None:
-    """The paragraph whose first mark closes a quote left open at the end of ``p_index``, when
-    the quote runs on over lines without marks (None when it does not: a later line reopens it,
-    as news does, or its marks pair up among themselves)."""
+def _carried_to(text: str, paragraphs: list[tuple[int, int]],
+                p_index: int) -> tuple[int, bool] | None:
+    """Where a quote left open at the end of ``p_index`` runs on over lines without marks:
+    the paragraph whose first mark closes it (and False), or the paragraph that reopens it
+    with a mark after such lines (and True: in text set one sentence per line, the lines of
+    the quote's first paragraph that follow before the next one is reopened, as news does);
+    None when it does not run on (the very next line reopens it, or a line's marks pair up
+    among themselves)."""
     for q in range(p_index + 1, min(len(paragraphs), p_index + 1 + _CARRY_LINES)):
         q_start, q_end = paragraphs[q]
-        if text[q_start] in _OPENERS + '"' or text.startswith(("''", "``"), q_start):
-            return None
         marks = [k for k in range(q_start, q_end) if text[k] in _OPENERS + _CLOSERS + '"']
+        if text[q_start] in _OPENERS + '"' or text.startswith(("''", "``"), q_start):
+            # a reopened line that is all quote (not '"Go home," he said.': a new quote,
+            # the lines before it narrative after a missing closing mark)
+            all_quote = marks == [q_start] or marks == [q_start, _content_end(text, q_start,
+                                                                                q_end) - 1]
+            return (q, True) if q > p_index + 1 and all_quote else None
         if not marks:
             continue
         first = marks[0]
         if text[first] in _CLOSERS:
-            return q
+            return q, False
         straight = sum(text[k] == '"' for k in marks)
         if text[first] == '"' and straight % 2 == 1 and _closer_shaped(text, first, q_start):
-            return q
+            return q, False
         return None
     return None
 
 
 def _cue_from(match: re.Match[str], base: int, rule: AttributionRule,
               speaker_group: str = "speaker", cue_group: str = "cue") -> _Cue:
-    speaker_end = match.end(speaker_group)
+    speaker_start, speaker_end = match.start(speaker_group), match.end(speaker_group)
     phrase = match.group(speaker_group)
     if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
         speaker_end -= 1  # "said Reyes." : the full stop ends the sentence, not an initial
-    return _Cue(base + match.start(speaker_group), base + speaker_end,
+    head = max(0, speaker_start - 120)
+    person = _HOLDER_BEFORE.search(match.string, head, speaker_start)
+    if person is not None:
+        speaker_start, speaker_end = person.start("name"), person.end("name")
+    return _Cue(base + speaker_start, base + speaker_end,
                 base + match.start(cue_group), base + match.end(cue_group), rule)
+
+
+# A person named before the organisation a cue follows, their post between with no comma to
+# close it: "Ann Lee, director of the Rivers Trust said": the organisation is where the
+# person works; the person speaks.
+_HOLDER_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<name>{NAME}),\s+"
+    r"(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?\Z"
+)
 
 
 def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
@@ -311,7 +383,7 @@ def _cue_after(text: str, region: Region, limit: int) -> _Cue | None:
     complete = bool(re.search(r"[,.!?—–-]\W*$", text[region.start : region.end])) or bool(
         re.match(r"\s*[,—–]", window))
     closed = re.search(r"[.!?]\W*$", text[region.start : region.end]) is not None and (
-        limit < len(text) and text[limit : limit + 1] in _OPENERS + '"')
+        limit < len(text) and text[limit : limit + 1] in _OPENERS + "\"'‘")
     for pattern, rule in (
         (_CUE_AFTER_CUE_FIRST if complete else None, "cue-after"),
         (_CUE_AFTER_SPEAKER_FIRST, "cue-after"),
@@ -495,7 +567,8 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
     s_start = _within_reach(plain, s_start, region.open_at - p_start)
     while s_start < len(plain) and plain[s_start] in " '‘’":
         s_start += 1
-    controlled = _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start])
+    controlled = (_QUOTED_AS.search(plain[s_start : region.open_at - p_start])
+                  or _OBJECT_CONTROL.search(plain[s_start : region.open_at - p_start]))
     if controlled and not bad_speaker(controlled.group("speaker")):
         return _cue_from(controlled, p_start + s_start, "sentence-subject")
     lead = plain[s_start : region.open_at - p_start]
@@ -523,6 +596,14 @@ def _subject_cue(plain: str, p_start: int, region: Region) -> _Cue | None:
 _OBJECT_CONTROL = re.compile(
     rf"\b(?P<cue>{CAUSATIVE_VERBS})\s+"
     rf"(?:the\s+)?{ROLE_PREFIX}(?P<speaker>{NAME})\s+to\s+[a-z]+(?:\s+[\w'’\-]+){{0,5}}\s*$"
+)
+
+
+# The object of "quoted … as saying" is the speaker, not the subject that quotes them: "The
+# paper quoted the mayor, Ann Lee, as saying: “…”", "… quoted Lee as asking, “…”".
+_QUOTED_AS = re.compile(
+    r"\b(?P<cue>quoted)\s+(?:the\s+)?(?P<speaker>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,5})"
+    r"\s+as\s+(?:saying|asking|telling\s+\w+|writing|warning|adding)\b[^.!?#]{0,120}$"
 )
 
 

@@ -30,6 +30,16 @@ fragment joins the group of what it is a fragment of but never bridges two group
 longer quotes established, nor quotes of two different named speakers (a phrase both used, a
 term in quote marks).
 
+Where one article prints a passage whole and another cuts it with an attribution (``"A,"
+he said, "B."``), a quote that matches B and starts with a few words more joins A when those
+words are A's last ones (and the mirror case, a quote matching A that goes on into B's first
+words), however few words that is.  A quote that runs two passages together (A then B) does
+not join them when another article prints B before A: the articles disagree on the order,
+so one of them ran two remarks, perhaps from two occasions, into one quote.
+
+The same words said on two days are two utterances (a chant on two nights, a stump speech):
+quotes whose attributions name different days (:func:`occasion`) are never linked.
+
 Last, a fragment still in no cross-article group (four words or fewer, or woven into the
 article's own sentence: ``called the levy "a tax on tomorrow"``) attaches to its speaker's
 utterance that holds its words word for word, when exactly one place of the speaker's quotes
@@ -38,6 +48,7 @@ does; with no place or several it stays alone (the transcript's note says why).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
@@ -46,6 +57,7 @@ from difflib import Match, SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
+from newsweave.lang.dates import WEEKDAYS
 from newsweave.lang.stem import light_stem
 from newsweave.model import Article, Quote, QuoteGroup, ReusePair, Span, Witness
 from newsweave.quotes.collate import collate
@@ -54,7 +66,7 @@ from newsweave.text.normalize import fold_typography
 from newsweave.text.tokens import STOPWORDS, Token, tokenize
 
 SpeakerRelation = Literal["same", "unknown", "different"]
-_RUN_GAP = 2  # words apart that still continue a dense run of matches (a transcription difference)
+_RUN_GAP = 3  # words apart that still continue a dense run of matches (a transcription difference)
 # Two quotes of one person that print a passage of this many informative content words (and
 # words) in common print one stretch of speech, however much else each prints.
 _RUN_NEEDS = (4, 7)
@@ -124,6 +136,8 @@ def _named(quote: Quote) -> bool:
     actor" or a neighbouring quote, where attribution goes wrong most often)."""
     if quote.speaker is None or quote.speaker_span is None:
         return False
+    if re.search(r"['’]s$", quote.speaker_span.text.strip()):
+        return False  # "Smith's announced plan was …": a possessive names no speaker
     return bool(set(_name_words(quote.speaker_span.text)) & set(_name_words(quote.speaker)))
 
 
@@ -286,6 +300,50 @@ def phrase_places(phrase: Sequence[str], texts: Sequence[Sequence[str]]) -> list
     return places
 
 
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n")
+
+
+def occasion(quote: Quote, article: Article | None) -> dt.date | str | None:
+    """The day the attribution of a quote says it was said: the one weekday named in the
+    sentence around its cue, outside the quote marks ("…,” she said on Monday"), as a date
+    when the article's date is known (the latest such weekday on or before it), else as the
+    weekday's name; None when the sentence names no weekday or several, or there is no cue."""
+    if quote.cue is None or article is None:
+        return None
+    text = article.text
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, quote.cue.start)]
+    start = starts[-1] if starts else 0
+    stop = _SENTENCE_END.search(text, quote.cue.end)
+    end = stop.start() if stop else len(text)
+    outside = list(text[start:end])
+    for part in quote.parts:
+        for k in range(max(part.start, start), min(part.end, end)):
+            outside[k - start] = " "
+    days = {m.group(1).lower() for m in _WEEKDAY.finditer("".join(outside))}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if article.date is None:
+        return day
+    back = (article.date.weekday() - WEEKDAYS.index(day)) % 7
+    return article.date - dt.timedelta(days=back)
+
+
+def same_occasion(a: dt.date | str | None, b: dt.date | str | None) -> bool:
+    """Whether two quotes' occasions (:func:`occasion`) may be one: unless both are known
+    and name different days (a date and a weekday compare by the date's weekday)."""
+    if a is None or b is None:
+        return True
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        return a == b
+    return _day_name(a) == _day_name(b)
+
+
+def _day_name(day: dt.date | str) -> str:
+    return day if isinstance(day, str) else WEEKDAYS[day.weekday()]
+
+
 @dataclass(frozen=True)
 class _Unit:
     """A stretch of one quote: the unit that grouping compares."""
@@ -400,6 +458,132 @@ def _components(
     return components, articles, speakers
 
 
+Region = tuple[int, int]  # a stretch of a unit's compared words: [start, end)
+_REGION_GAP = 4  # words apart that still continue one matched region (a rewording)
+# words reworded at a cut before the two pieces meet ("did not win" / "won")
+_EDGE = 3
+
+
+def _regions(ka: Sequence[str], kb: Sequence[str]) -> tuple[Region, Region]:
+    """Where two matching sequences print their common passage: the region of each that the
+    run of matches with most words spans (matches at most ``_REGION_GAP`` words apart on
+    either side continue a run; a stray common word elsewhere does not widen it)."""
+    # stopwords alone do not carry a region on ("to" in "wait to get" and "not to keep")
+    blocks = [m for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks()
+              if m.size >= 3 or any(k not in STOPWORDS for k in ka[m.a : m.a + m.size])]
+    if not blocks:
+        return (0, 0), (0, 0)
+    runs: list[list[Match]] = [[blocks[0]]]
+    for m in blocks[1:]:
+        last = runs[-1][-1]
+        if (m.a - (last.a + last.size) > _REGION_GAP
+                or m.b - (last.b + last.size) > _REGION_GAP):
+            runs.append([m])
+        else:
+            runs[-1].append(m)
+    best = max(runs, key=lambda run: sum(m.size for m in run))
+    return ((best[0].a, best[-1].a + best[-1].size), (best[0].b, best[-1].b + best[-1].size))
+
+
+def _without_conflations(
+    units: Sequence[_Unit], matches: Sequence[tuple[int, int]],
+    regions: dict[tuple[int, int], tuple[Region, Region]],
+) -> list[tuple[int, int]]:
+    """Drop the links by which one quote would join two passages it prints one after the
+    other (A then B) when another article prints B before A: the articles disagree on the
+    order, so the quote runs two remarks into one (two occasions) rather than printing one
+    passage.  Its links to the passage it shares fewer words with are dropped; where every
+    article that prints both prints A before B the quote joins the two, as a passage
+    printed whole and in pieces is one utterance."""
+    partners: dict[int, list[tuple[int, Region]]] = defaultdict(list)
+    for i, j in matches:
+        ri, rj = regions[(i, j)]
+        partners[i].append((j, ri))
+        partners[j].append((i, rj))
+    dropped: set[tuple[int, int]] = set()
+    for u, found in partners.items():
+        # partners whose regions in ``u`` overlap print the same passage of it
+        clusters: list[tuple[Region, list[int]]] = []
+        for other, (start, end) in sorted(found, key=lambda f: f[1]):
+            if clusters and start < clusters[-1][0][1]:
+                (c_start, c_end), members = clusters[-1]
+                clusters[-1] = ((c_start, max(c_end, end)), [*members, other])
+            else:
+                clusters.append(((start, end), [other]))
+        article = units[u].quote.article_id
+        for (first_region, first), (then_region, then) in combinations(clusters, 2):
+            reversed_order = any(
+                units[b].quote.article_id == units[a].quote.article_id != article and b < a
+                for a in first for b in then)
+            if not reversed_order:
+                continue
+            weaker = (then if then_region[1] - then_region[0] < first_region[1] - first_region[0]
+                      else first)
+            dropped.update((min(u, w), max(u, w)) for w in weaker)
+    return [(i, j) for i, j in matches if (min(i, j), max(i, j)) not in dropped]
+
+
+def _neighbours(units: Sequence[_Unit], texts: dict[str, str]) -> dict[int, int]:
+    """Each unit's next unit in its article when nothing but an attribution lies between
+    them (at most twelve words: ``…,” he said. “…``) and their speakers are not two different
+    people: one passage an article cuts in two."""
+    following: dict[int, int] = {}
+    for i in range(len(units) - 1):
+        a, b = units[i], units[i + 1]
+        if a.quote.article_id != b.quote.article_id or _relation(a.quote, b.quote) == "different":
+            continue
+        between = texts.get(a.quote.article_id, "")[a.parts[-1].end : b.parts[0].start]
+        if len(between.split()) <= 12:
+            following[i] = i + 1
+    return following
+
+
+def _meets(cut: Sequence[str], other: Sequence[str], at_end: bool) -> bool:
+    """Whether the words left over at one end of a quote (``cut``) are the words at the
+    adjoining end of ``other``: matched in order from that edge (within ``_EDGE`` words of it
+    in both), with every content word of ``cut`` matched or two at least."""
+    if at_end:  # ``cut`` continues where ``other`` begins: compare from their starts
+        a, b = list(cut), list(other)
+    else:  # ``cut`` leads into where ``other`` ends: compare from their ends
+        a, b = list(reversed(cut)), list(reversed(other))
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+              if m.size]
+    if not blocks or blocks[0].a > _EDGE or blocks[0].b > _EDGE:
+        return False
+    content = sum(k not in STOPWORDS for k in a)
+    matched = sum(k not in STOPWORDS for m in blocks for k in a[m.a : m.a + m.size])
+    return matched >= min(2, content) and matched >= 1
+
+
+def _adjacent_passages(
+    units: Sequence[_Unit], matches: Sequence[tuple[int, int]],
+    regions: dict[tuple[int, int], tuple[Region, Region]], keys: Sequence[Sequence[str]],
+    texts: dict[str, str],
+) -> list[tuple[int, int]]:
+    """Links for a passage one article prints as one quote and another cuts in two with an
+    attribution: where a quote matches one piece and goes on past that piece's end (or
+    starts before its beginning), the words it goes on with are compared with the piece the
+    other article prints next (or just before), and when they meet there (:func:`_meets`)
+    the two are joined, however few words that part shares."""
+    following = _neighbours(units, texts)
+    preceding = {b: a for a, b in following.items()}
+    links: list[tuple[int, int]] = []
+    for (i, j) in matches:
+        for u, x, (u_region, x_region) in ((i, j, regions[(i, j)]),
+                                           (j, i, regions[(i, j)][::-1])):
+            ku, kx = keys[u], keys[x]
+            nxt, prev = following.get(x), preceding.get(x)
+            if (nxt is not None and len(ku) - u_region[1] >= 2 and x_region[1] >= len(kx) - 1
+                    and _relation(units[u].quote, units[nxt].quote) != "different"
+                    and _meets(ku[u_region[1]:], keys[nxt], at_end=True)):
+                links.append((u, nxt))
+            if (prev is not None and u_region[0] >= 2 and x_region[0] <= 1
+                    and _relation(units[u].quote, units[prev].quote) != "different"
+                    and _meets(ku[: u_region[0]], keys[prev], at_end=False)):
+                links.append((u, prev))
+    return links
+
+
 def _attach_fragments(units: Sequence[_Unit], texts: dict[str, str], common: Collection[str],
                       find: Callable[[int], int], parent: list[int]) -> None:
     """Attach each fragment left out of every cross-article group to the one place of its
@@ -479,14 +663,25 @@ def group_quotes(
 
     fragments: dict[int, list[int]] = defaultdict(list)
     pairs = _candidates(units)
+    keys = [[group_key(t) for t in u.compared] for u in units]
+    by_id = {a.id: a for a in articles}
+    occasions = [occasion(u.quote, by_id.get(u.quote.article_id)) for u in units]
+    # the same words on two days are two utterances (a chant, a stump speech)
+    pairs = [(i, j) for i, j in pairs if same_occasion(occasions[i], occasions[j])]
+    matches: list[tuple[int, int]] = []
     for i, j in pairs:
         relation = _relation(units[i].quote, units[j].quote)
         kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
         if kind == "match":
-            parent[find(j)] = find(i)
+            matches.append((i, j))
         elif kind == "fragment":  # filed under the shorter of the two: the fragment
             short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
             fragments[short].append(long)
+    regions = {(i, j): _regions(keys[i], keys[j]) for i, j in matches}
+    links = [*matches, *_adjacent_passages(units, matches, regions, keys, texts)]
+    regions.update({(i, j): _regions(keys[i], keys[j]) for i, j in links})
+    for i, j in _without_conflations(units, links, regions):
+        parent[find(j)] = find(i)
     # A short fragment joins the group of what it is a fragment of, but does not bridge two
     # groups that longer quotes established, nor quotes of two different named speakers (a
     # phrase both used, a quoted term).
