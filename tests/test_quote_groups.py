@@ -261,6 +261,21 @@ def test_quote_of_a_different_named_speaker_does_not_join() -> None:
     assert group.articles == ("a", "c")
 
 
+def test_a_speaker_read_from_the_sentence_subject_is_no_proof_of_another_speaker() -> None:
+    # B's attribution comes from its sentence's subject (rule "sentence-subject"), a reading
+    # often wrong: it does not keep B out of the utterance A names Jane Doe for.
+    a, qa = _quotes_of(f'"{_PLEDGE}," Jane Doe said.', "a", "Jane Doe")
+    b, qb = _quotes_of('Tom Smith watched as the crowd heard "We are going to rebuild the old '
+                       'stone bridge before winter comes and then open it to each family in '
+                       'this valley."', "b", "Tom Smith")
+    weak = [qb[0].model_copy(update={"rule": "sentence-subject"})]
+    (group,) = group_quotes([*qa, *weak], [a, b])
+    assert group.articles == ("a", "b")
+    # attributed by a cue right next to the quote, the other name keeps it apart
+    strong = [qb[0].model_copy(update={"rule": "cue-after"})]
+    assert group_quotes([*qa, *strong], [a, b]) == []
+
+
 _SORRY = "We let the town down on the night of the flood and I am sorry"
 _PROMISE = "I promise that we will rebuild every house on this street before the winter"
 
