@@ -22,7 +22,8 @@ attribution differs between articles: quotes of one person (same surname, or one
 the other) need the least overlap; an unknown speaker a little more; two different speakers,
 each named where the quote is attributed, an almost verbatim match of some length (wire copy
 attributed differently), and a short fragment only when the words are the very same.  A
-speaker resolved from "he" or a neighbouring quote that differs counts as unknown.
+speaker resolved from "he" or a neighbouring quote, or read from the sentence's subject or a
+cue elsewhere in the sentence, that differs counts as unknown.
 
 Groups are the connected components of the relation, so they are closed under the fragment
 rule: a quote that prints sentences A and B joins the quotes of A and those of B.  A short
@@ -35,7 +36,9 @@ he said, "B."``), a quote that matches B and starts with a few words more joins 
 words are A's last ones (and the mirror case, a quote matching A that goes on into B's first
 words), however few words that is.  A quote that runs two passages together (A then B) does
 not join them when another article prints B before A: the articles disagree on the order,
-so one of them ran two remarks, perhaps from two occasions, into one quote.
+so one of them ran two remarks, perhaps from two occasions, into one quote.  That quote is
+cut where B's words start and compared again, so A's words are a witness of A's group and
+B's of B's: no phrase is in two groups, and a speaker's transcript says each once.
 
 The same words said on two days are two utterances (a chant on two nights, a stump speech):
 quotes whose attributions name different days (:func:`occasion`) are never linked.
@@ -360,6 +363,29 @@ class _Unit:
     parts: tuple[Span, ...]
     tokens: tuple[Token, ...]
     compared: tuple[Token, ...]  # the tokens outside an editor's [brackets]: the speaker's
+    after_cut: bool = False  # the second piece of a quote that ran two remarks into one
+
+
+def _split_unit(unit: _Unit, at: int) -> tuple[_Unit, _Unit]:
+    """Cut a unit in two at character offset ``at`` (a word's start): the words before it and
+    the words from it on, each with its own stretch of the quote's parts."""
+    before: list[Span] = []
+    after: list[Span] = []
+    for part in unit.parts:
+        if part.end <= at:
+            before.append(part)
+        elif part.start >= at:
+            after.append(part)
+        else:
+            head = part.text[: at - part.start].rstrip()
+            before.append(part.model_copy(update={"end": part.start + len(head), "text": head}))
+            after.append(part.model_copy(update={"start": at, "text": part.text[at - part.start:]}))
+    return (
+        _Unit(unit.quote, tuple(before), tuple(t for t in unit.tokens if t.start < at),
+              tuple(t for t in unit.compared if t.start < at), unit.after_cut),
+        _Unit(unit.quote, tuple(after), tuple(t for t in unit.tokens if t.start >= at),
+              tuple(t for t in unit.compared if t.start >= at), True),
+    )
 
 
 def _units(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[_Unit]:
@@ -496,14 +522,19 @@ def _regions(ka: Sequence[str], kb: Sequence[str]) -> tuple[Region, Region]:
 def _without_conflations(
     units: Sequence[_Unit], matches: Sequence[tuple[int, int]],
     regions: dict[tuple[int, int], tuple[Region, Region]],
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Drop the links by which one quote would join two passages it prints one after the
     other (A then B) when another article prints B before A: the articles disagree on the
     order, so the quote runs two remarks into one (two occasions) rather than printing one
     passage.  Its links to the passage it shares fewer words with are dropped; where every
     article that prints both prints A before B the quote joins the two, as a passage
-    printed whole and in pieces is one utterance."""
+    printed whole and in pieces is one utterance.
+
+    Returns the links kept and, for each quote unit that runs two remarks together, where
+    to cut it (the character offset where the second remark's words start), so that each
+    remark can take its own part of the quote."""
     partners: dict[int, list[tuple[int, Region]]] = defaultdict(list)
+    cuts: dict[int, int] = {}
     for i, j in matches:
         ri, rj = regions[(i, j)]
         partners[i].append((j, ri))
@@ -528,7 +559,9 @@ def _without_conflations(
             weaker = (then if then_region[1] - then_region[0] < first_region[1] - first_region[0]
                       else first)
             dropped.update((min(u, w), max(u, w)) for w in weaker)
-    return [(i, j) for i, j in matches if (min(i, j), max(i, j)) not in dropped]
+            if first_region[1] <= then_region[0] < len(units[u].compared):
+                cuts.setdefault(u, units[u].compared[then_region[0]].start)
+    return [(i, j) for i, j in matches if (min(i, j), max(i, j)) not in dropped], cuts
 
 
 def _neighbours(units: Sequence[_Unit], texts: dict[str, str]) -> dict[int, int]:
@@ -538,7 +571,8 @@ def _neighbours(units: Sequence[_Unit], texts: dict[str, str]) -> dict[int, int]
     following: dict[int, int] = {}
     for i in range(len(units) - 1):
         a, b = units[i], units[i + 1]
-        if a.quote.article_id != b.quote.article_id or _relation(a.quote, b.quote) == "different":
+        if (a.quote.article_id != b.quote.article_id or b.after_cut
+                or _relation(a.quote, b.quote) == "different"):
             continue
         between = texts.get(a.quote.article_id, "")[a.parts[-1].end : b.parts[0].start]
         if len(between.split()) <= 12:
@@ -646,6 +680,36 @@ def _attach_unattributed(units: Sequence[_Unit], pairs: Sequence[tuple[int, int]
         parent[find(x)] = find(root)
 
 
+def _links(
+    units: Sequence[_Unit], threshold: float, common: Collection[str],
+    articles: dict[str, Article], texts: dict[str, str],
+) -> tuple[list[tuple[int, int]], dict[int, list[int]], list[tuple[int, int]], dict[int, int]]:
+    """Compare the units of different articles: returns the links that make two units one
+    utterance, the fragments (unit -> the units it is a fragment of), the candidate pairs
+    compared and the cuts of units that run two remarks into one
+    (:func:`_without_conflations`)."""
+    fragments: dict[int, list[int]] = defaultdict(list)
+    pairs = _candidates(units)
+    keys = [[group_key(t) for t in u.compared] for u in units]
+    occasions = [occasion(u.quote, articles.get(u.quote.article_id)) for u in units]
+    # the same words on two days are two utterances (a chant, a stump speech)
+    pairs = [(i, j) for i, j in pairs if same_occasion(occasions[i], occasions[j])]
+    matches: list[tuple[int, int]] = []
+    for i, j in pairs:
+        relation = _relation(units[i].quote, units[j].quote)
+        kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
+        if kind == "match":
+            matches.append((i, j))
+        elif kind == "fragment":  # filed under the shorter of the two: the fragment
+            short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
+            fragments[short].append(long)
+    regions = {(i, j): _regions(keys[i], keys[j]) for i, j in matches}
+    links = [*matches, *_adjacent_passages(units, matches, regions, keys, texts)]
+    regions.update({(i, j): _regions(keys[i], keys[j]) for i, j in links})
+    kept, cuts = _without_conflations(units, links, regions)
+    return kept, fragments, pairs, cuts
+
+
 def group_quotes(
     quotes: Sequence[Quote], articles: Sequence[Article], reuse: Sequence[ReusePair] = (),
     threshold: float = 0.5,
@@ -661,6 +725,12 @@ def group_quotes(
     texts = {a.id: a.text for a in articles}
     units = _units(quotes, articles)
     common = _common_keys(quotes, articles)
+    by_id = {a.id: a for a in articles}
+    links, fragments, pairs, cuts = _links(units, threshold, common, by_id, texts)
+    if cuts:  # a quote that runs two remarks into one: each remark takes its own words
+        units = [piece for k, unit in enumerate(units)
+                 for piece in (_split_unit(unit, cuts[k]) if k in cuts else (unit,))]
+        links, fragments, pairs, _ = _links(units, threshold, common, by_id, texts)
     parent = list(range(len(units)))
 
     def find(x: int) -> int:
@@ -669,26 +739,7 @@ def group_quotes(
             x = parent[x]
         return x
 
-    fragments: dict[int, list[int]] = defaultdict(list)
-    pairs = _candidates(units)
-    keys = [[group_key(t) for t in u.compared] for u in units]
-    by_id = {a.id: a for a in articles}
-    occasions = [occasion(u.quote, by_id.get(u.quote.article_id)) for u in units]
-    # the same words on two days are two utterances (a chant, a stump speech)
-    pairs = [(i, j) for i, j in pairs if same_occasion(occasions[i], occasions[j])]
-    matches: list[tuple[int, int]] = []
-    for i, j in pairs:
-        relation = _relation(units[i].quote, units[j].quote)
-        kind = _evidence(units[i].compared, units[j].compared, threshold, relation, common)
-        if kind == "match":
-            matches.append((i, j))
-        elif kind == "fragment":  # filed under the shorter of the two: the fragment
-            short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
-            fragments[short].append(long)
-    regions = {(i, j): _regions(keys[i], keys[j]) for i, j in matches}
-    links = [*matches, *_adjacent_passages(units, matches, regions, keys, texts)]
-    regions.update({(i, j): _regions(keys[i], keys[j]) for i, j in links})
-    for i, j in _without_conflations(units, links, regions):
+    for i, j in links:
         parent[find(j)] = find(i)
     # A short fragment joins the group of what it is a fragment of, but does not bridge two
     # groups that longer quotes established, nor quotes of two different named speakers (a
