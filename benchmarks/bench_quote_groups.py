@@ -39,6 +39,10 @@ for all events and for each half, each half scored by the same scorer against a 
 gold holding that half's events only (a temporary file outside the project), with that half's
 predictions only, so a half's recall counts its own gold groups alone.
 
+Transcript check (ours, **not an official metric**): per half, the stretches of eight words
+(four content words at least) that stand in two segments of one speaker's transcript, of all
+such stretches: the transcript should say each passage once.
+
 Outputs (predictions, the scorer's JSON, the collation diagnostic) go to
 ``benchmarks/results/quote_groups/`` (git-ignored).
 """
@@ -74,8 +78,9 @@ from _common import (
     unit_key,
 )
 from newsweave.model import Article, QuoteGroup
-from newsweave.quotes import extract_quotes, group_quotes, quote_runs
+from newsweave.quotes import build_transcripts, extract_quotes, group_quotes, quote_runs
 from newsweave.settings import Settings
+from newsweave.text.tokens import STOPWORDS, tokenize
 
 GOLD = SHARED / "data" / "quote-groups-dev" / "gold.json"
 SCORER = EVAL / "score_quote_groups.py"
@@ -386,6 +391,31 @@ def print_collation(diag: dict[str, Any], show: int) -> None:
         print(f"   not shown: {line}")
 
 
+def transcript_repeats(events: list[Event]) -> dict[str, tuple[int, int]]:
+    """Our check of the transcript property (not an official metric): per half, how many
+    stretches of eight words (four content words at least) stand in two segments of one
+    speaker's transcript, of all such stretches."""
+    out: dict[str, tuple[int, int]] = {}
+    for part in ("tune", "held-out"):
+        twice = total = 0
+        for event in (e for e in events if in_part(part, e.unit)):
+            articles = [a for doc, raw in event.texts.items()
+                        for a in read_article(doc, raw, SETTINGS)[0]]
+            quotes = [q for a in articles for q in extract_quotes(a)[0]]
+            for transcript in build_transcripts(quotes, group_quotes(quotes, articles),
+                                                articles):
+                where: dict[tuple[str, ...], int] = {}
+                for n, segment in enumerate(transcript.segments):
+                    keys = [t.key for t in tokenize(segment.text)]
+                    for k in range(len(keys) - 7):
+                        gram = tuple(keys[k : k + 8])
+                        if sum(key not in STOPWORDS for key in gram) >= 4:
+                            total += 1
+                            twice += where.setdefault(gram, n) != n
+        out[part] = (twice, total)
+    return out
+
+
 def main() -> None:
     """Parse the command line, run both systems, score them and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -407,6 +437,10 @@ def main() -> None:
     matched = all_gold - set(ours["unmatched_gold"])
     diag = collation_diagnostic(events, runs[0], matched)
     print_collation(diag, args.show)
+    repeats = transcript_repeats(events)
+    print("transcripts (our check, not an official metric): stretches of 8 words said twice "
+          "in one speaker's transcript: " + ", ".join(
+              f"{part} {twice}/{total}" for part, (twice, total) in repeats.items()))
     (RESULTS / "collation.json").write_text(json.dumps(diag, indent=1, ensure_ascii=False),
                                             encoding="utf-8")
     print(f"\nresults: {RESULTS.relative_to(ROOT)}/")
