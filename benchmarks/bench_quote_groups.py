@@ -391,12 +391,13 @@ def print_collation(diag: dict[str, Any], show: int) -> None:
         print(f"   not shown: {line}")
 
 
-def transcript_repeats(events: list[Event]) -> dict[str, tuple[int, int]]:
-    """Our check of the transcript property (not an official metric): per half, how many
-    stretches of eight words (four content words at least) stand in two segments of one
-    speaker's transcript, of all such stretches."""
+def transcript_repeats(events: list[Event], parts: Sequence[Part] = ("tune", "held-out")
+                       ) -> dict[str, tuple[int, int]]:
+    """Our check of the transcript property (not an official metric): per half of ``parts``,
+    how many stretches of eight words (four content words at least) stand in two segments of
+    one speaker's transcript, of all such stretches."""
     out: dict[str, tuple[int, int]] = {}
-    for part in ("tune", "held-out"):
+    for part in parts:
         twice = total = 0
         for event in (e for e in events if in_part(part, e.unit)):
             articles = [a for doc, raw in event.texts.items()
