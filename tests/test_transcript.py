@@ -149,6 +149,22 @@ def test_ellipsis_is_an_announced_omission_apart_from_a_silent_one() -> None:
     assert texts["b"][announced.spans[0].start : announced.spans[0].end] == "…"
 
 
+def test_agreed_text_keeps_the_sentence_ends_around_a_variant() -> None:
+    texts = {"a": "It was a cold night. We stayed home with the children,",
+             "b": "It was a freezing night. We stayed home with the children.",
+             "c": "It was a cold night, and we stayed home with the children."}
+    agreed, _ = collate([(k, tokenize(t)) for k, t in texts.items()], texts)
+    # the full stop the majority's reading ends on is kept; no comma before "he said" at the end
+    assert agreed.startswith("It was a cold night. We stayed home")
+    assert not agreed.endswith(",")
+    # a sentence end before words that go on in lower case is no sentence end
+    texts = {"a": "the bridge stays open. and the ferry runs all winter",
+             "b": "the bridge stays open, and the ferry runs all winter",
+             "c": "the bridge stays open, and the ferry runs all winter"}
+    agreed, _ = collate([(k, tokenize(t)) for k, t in texts.items()], texts)
+    assert ". and" not in agreed
+
+
 def test_order_by_votes_follows_the_majority_of_articles() -> None:
     assert order_by_votes(["c", "a", "b"], [["a", "b", "c"], ["a", "c"], ["c", "b"]]) == [
         "a", "c", "b"]

@@ -27,6 +27,7 @@ mark is *silent* (an empty reading).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import Match, SequenceMatcher
@@ -306,6 +307,9 @@ def collate(
     for stretch in _stretches(columns, extents, witnesses, texts):
         readings: dict[str, tuple[list[str], list[Span], int]] = {}
         shown: dict[str, str] = {}
+        # the punctuation each witness prints after its words here: a place of its own, where
+        # the majority decides (ties to the fullest witness)
+        after: Counter[str] = Counter()
         for w in sorted(stretch.members, key=rank.__getitem__):
             article_id = witnesses[w][0]
             text = texts.get(article_id)
@@ -322,6 +326,11 @@ def collate(
             # Readings that differ only in quote glyphs or spacing are one reading.
             key = " ".join(fold_typography(reading).split())
             shown.setdefault(key, reading)
+            if own and text is not None:
+                mark = _punctuation_after(text, own[-1])
+                # a comma that closes the witness is the one before "he said", not the speech's
+                if not (own[-1] is witnesses[w][1][-1] and mark.startswith((",", ";", ":"))):
+                    after[mark] += 1
             articles, spans, _ = readings.setdefault(key, ([], [], rank[w]))
             if article_id not in articles:
                 articles.append(article_id)
@@ -335,8 +344,29 @@ def collate(
                            for t, (a, s, _) in ordered),
         ))
         if ordered[0][0]:
-            agreed_words.append(shown[ordered[0][0]])
-    return " ".join(agreed_words), tuple(segments)
+            ends = after.most_common(1)
+            agreed_words.append(shown[ordered[0][0]] + (ends[0][0] if ends else ""))
+    return _agreed_text(agreed_words), tuple(segments)
+
+
+def _punctuation_after(text: str, token: Token) -> str:
+    """The sentence punctuation printed right after a word ("honor." -> "."), quote marks
+    skipped; "" where a word or a space comes first."""
+    found = re.match(rf"[{re.escape(_QUOTE_MARKS)}]*([.,;:!?]+)", text[token.end : token.end + 4])
+    return found.group(1) if found else ""
+
+
+def _agreed_text(stretches: Sequence[str]) -> str:
+    """The stretches of the agreed text joined, each with the punctuation that ends it where
+    the next one starts (a sentence's full stop between a variant and agreed words), except
+    a sentence's end before words that go on in lower case; the text does not end on a comma
+    (the one before "he said")."""
+    out = list(stretches)
+    for k in range(len(out) - 1):
+        if out[k + 1][:1].islower() and out[k].endswith((".", "!", "?")):
+            # one witness ends a sentence where the next words go on it: "diversity. and"
+            out[k] = out[k].rstrip(".!?")
+    return " ".join(out).rstrip(",;:")
 
 
 def _omission(
