@@ -352,3 +352,21 @@ def test_parse_takes_the_object_of_an_object_verb(nlp: Any, text: str, content: 
 def test_parse_reads_no_object_verb_in_the_passive(nlp: Any) -> None:
     assert reported("The bakery was criticized by the inspector for its damp storeroom.",
                     nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Inspectors discovered that the ferry had sailed without a licence.", "Inspectors",
+     "that the ferry had sailed without a licence"),
+    ("The audit explains how the council spent the harbour fund.", "The audit",
+     "how the council spent the harbour fund"),
+])
+def test_parse_reads_any_verb_with_a_that_or_wh_complement(nlp: Any, text: str, source: str,
+                                                            content: str) -> None:
+    item = only(text, nlp)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+def test_parse_reads_no_copula_that_clause_and_no_purpose_clause(nlp: Any) -> None:
+    assert reported("The trouble is that the ferry sails only twice a week.", nlp) == []
+    assert reported("The crew painted the hull so that the rust would not spread.", nlp) == []

@@ -22,7 +22,9 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    speaker up to its comma.
 2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
    complement (``ccomp``/``xcomp``) with its subject; a reporting verb set into its content
-   ("…, the mayor said") takes its head's clause as content; "according to" takes the clause it
+   ("…, the mayor said") takes its head's clause as content; any other verb whose complement
+   opens with "that" or a question word is read the same way ("investigators found that …",
+   "the study explains how …"); "according to" takes the clause it
    modifies; an object verb with an active subject takes its object and what follows it.
    The phrase reader fills in what the parse does not find.
 """
@@ -359,6 +361,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # that make up their content.
 _OBJECT_LEMMAS = frozenset(v.split()[0] for v in OBJECT_VERBS)
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "xcomp", "ccomp", "attr"})
+# What opens a clausal complement that reports content ("that", a question word).
+_COMPLEMENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where",
+                                 "who", "which"})
 
 
 def _from_parse(doc: Any, plain: str) -> list[_Found]:
@@ -371,9 +376,10 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
         if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found.extend(_according_parse(doc, token))
             continue
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
-            continue
         lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or (
+                lemma not in REPORTING_LEMMAS and not _that_complement(token)):
+            continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if not subjects and lemma in _OBJECT_LEMMAS and token.dep_ == "conj":
             # "… urged voters to stay home and criticized the board": the first verb's subject
@@ -451,6 +457,19 @@ def _according_parse(doc: Any, according: Any) -> list[_Found]:
     parts = tuple(_char_span(doc, min(side), max(side)) for side in (before, after) if side)
     cue = (according.idx, to.idx + len(to.text))
     return [_Found(source, cue, parts, "dependency")] if parts else []
+
+
+def _that_complement(verb: Any) -> bool:
+    """True when ``verb`` (a token) is a verb other than "be" whose clausal complement, to its
+    right, opens with "that" or a question word ("found that …", "explained how …")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() == "be":
+        return False
+    for comp in verb.children:
+        if comp.dep_ == "ccomp" and comp.i > verb.i:
+            first = min(t.i for t in comp.subtree)
+            if verb.doc[first].lower_ in _COMPLEMENT_OPENERS:
+                return True
+    return False
 
 
 def _phrase(doc: Any, head: Any) -> tuple[int, int]:
