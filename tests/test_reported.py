@@ -370,3 +370,34 @@ def test_parse_reads_any_verb_with_a_that_or_wh_complement(nlp: Any, text: str, 
 def test_parse_reads_no_copula_that_clause_and_no_purpose_clause(nlp: Any) -> None:
     assert reported("The trouble is that the ferry sails only twice a week.", nlp) == []
     assert reported("The crew painted the hull so that the rust would not spread.", nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Farmers and shop owners in the valley say the new road has cut their costs.",
+     "Farmers and shop owners in the valley", "the new road has cut their costs"),
+    ("Those close to the mayor say that, after the vote, she would step down.",
+     "Those close to the mayor", "that, after the vote, she would step down"),
+    ("Fishermen said the catch was smaller than in any year they remember.", "Fishermen",
+     "the catch was smaller than in any year they remember"),
+    ("But the inspectors say several boats were never checked.", "the inspectors",
+     "several boats were never checked"),
+])
+def test_the_words_opening_the_sentence_are_the_source(text: str, source: str,
+                                                       content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "When the mayor said nothing about the road, the crowd left.",
+    "The children said goodbye to their teacher at the gate.",
+    "The man who said hello to us at the quay was gone by noon.",
+])
+def test_an_opening_clause_or_an_object_is_not_reported_speech(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_clause_before_that_is_the_content_not_an_adjunct() -> None:
+    item = only("The harbour master says the ferry has helped towns that lost their bus.")
+    assert item.text == "the ferry has helped towns that lost their bus"

@@ -14,18 +14,21 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
 1. **a phrase reader** (always): a reporting verb of :data:`newsweave.lang.REPORTING_VERBS`
    with its speaker phrase before it (``speaker-cue``: "The mayor said (that) …", "…, the mayor
    said.", "…, she said, …") or after it (``cue-speaker``: "…, said the mayor."), or "according
-   to X" (``according-to``).  Its content is what follows the cue (past a hearer after "told",
-   "assured", and a short adjunct before "that": "said in a statement that …"; a reported
-   question from "whether", "if" or a wh-word after "asked"; a bare clause that opens like a
-   clause; after an object verb of :data:`newsweave.lang.OBJECT_VERBS`, "accused the board of
-   lying", "called for a recount", the object and what follows it), or else what precedes the
-   speaker up to its comma.
+   to X" (``according-to``); a sentence that opens with its subject, whatever its length, and
+   then a verb of speech ("Farmers and shop owners in the valley say …").  Its content is what
+   follows the cue (past a hearer after "told", "assured", and a short adjunct, not a clause,
+   before "that": "said in a statement that …"; a reported question from "whether", "if" or a
+   wh-word after "asked"; a bare clause that opens like a clause, its subject a pronoun, a
+   determiner, a name or a lower-case word with a verb after it, "said members will …"; after
+   an object verb of :data:`newsweave.lang.OBJECT_VERBS`, "accused the board of lying", "called
+   for a recount", the object and what follows it), or else what precedes the speaker up to
+   its comma.
 2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
-   complement (``ccomp``/``xcomp``) with its subject; a reporting verb set into its content
-   ("…, the mayor said") takes its head's clause as content; any other verb whose complement
-   opens with "that" or a question word is read the same way ("investigators found that …",
-   "the study explains how …"); "according to" takes the clause it
-   modifies; an object verb with an active subject takes its object and what follows it.
+   complement (``ccomp``/``xcomp``) with its subject; any other verb whose complement opens
+   with "that" or a question word is read the same way ("investigators found that …", "the
+   study explains how …"); a reporting verb set into its content ("…, the mayor said") takes
+   its head's clause as content; "according to" takes the clause it modifies; an object verb
+   with an active subject takes its object and what follows it.
    The phrase reader fills in what the parse does not find.
 """
 
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.lang import (
+    AUXILIARIES,
     CUE_VERB_LIST,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
@@ -46,6 +50,8 @@ from newsweave.lang import (
     REPORTING_LEMMAS,
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
+    SUBORDINATORS,
+    alternation,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
 from newsweave.quotes.extract import QuoteExtraction, quote_extraction
@@ -94,7 +100,7 @@ _HEARER = re.compile(
     rf"\s+(?:him|her|them|us|me|you|reporters|{DESCRIPTION}|{ORGANISATION}|{NAME})(?=[\s,])")
 # Up to eight words (no sentence punctuation, no quote) before "that": "in a statement",
 # "on Tuesday", ", speaking to reporters,".
-_THAT = re.compile(r"(?:[^.;:!?#]{0,60}?[\s,])?(?P<that>that)\s+(?=\S)")
+_THAT = re.compile(r"(?:[^.;:!?#]{0,60}?[\s,])?(?P<that>that),?\s+(?=\S)")
 # A reported question: "asked whether …", "wondered why …".
 _QUESTION = re.compile(r"\s*(?P<wh>whether|if|why|how|what|when|where|who)\s")
 # What opens a bare clause: a subject ("he", "the bridge", "Lee", "there", "42 people"), or
@@ -116,6 +122,25 @@ _OPENER = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
+# A verb form: an auxiliary or modal, an irregular form, a regular past or a negation.
+_FINITE = re.compile(
+    rf"(?i)\b(?:{alternation(AUXILIARIES)}|{IRREGULAR_VERB_FORMS}|[a-z]+ed|[a-z]+n[’']t)\b")
+# A lower-case word that opens a clause as its subject ("members will help", "other changes
+# are needed"): not a preposition, adverb or pronoun object that follows a verb of speech.
+_LOWER_START = re.compile(
+    r"\s+(?P<start>(?!(?:to|on|in|at|of|for|by|with|about|from|after|before|during|so|"
+    r"nothing|little|much|yes|no|more|goodbye|hello|thanks|sorry|again|also|too|not|only|"
+    r"later|earlier|then|now|once|twice|recently|previously|publicly|privately|repeatedly|"
+    r"him|her|them|us|me|it|something|anything|everything|this|that|which|who|what|and|or|"
+    r"but|as|if|because|when|while|though|although)\b)[a-z][\w’'\-]*)\s")
+# A subject that opens the sentence, after an opener ("But", "In a statement,"): capitalised,
+# up to ten words, no comma, quote or verb of its own ("Developers and supporters in the
+# council say …", "Those close to him say …").
+_OPENING_SUBJECT = re.compile(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    r"(?:[A-Z][^,#;:]{0,60},\s*)?"
+    rf"(?P<speaker>\w[^\s,;:#“”\"()]*(?:\s+[^\s,;:#“”\"()]+){{0,9}}?)\s+{ADVERB}?"
+    rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
 
 
 @dataclass(frozen=True)
@@ -248,6 +273,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
             elif not _ends_here(sentence, match.end("cue")):
                 continue
             found.append(_shifted(source, cue, parts, "speaker-cue", s_start))
+    found.extend(_opening_subject(sentence, s_start, found))
     for match in _CUE_SPEAKER.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker or not _ends_here(sentence, match.end()):
@@ -272,6 +298,37 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
                               (match.start("cue"), match.end("cue")), parts, "according-to",
                               s_start))
     return found
+
+
+def _opening_subject(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+    """"Developers and supporters in the council say the scheme works": the words that open
+    the sentence are the source of the first verb of speech when they hold no verb or
+    subordinator of their own and a content follows the verb; nothing where a cue of
+    ``found`` (sentence-relative offsets shifted by ``s_start``) already took that verb."""
+    match = _OPENING_SUBJECT.match(sentence)
+    if match is None:
+        return []
+    speaker = match.group("speaker")
+    words = [w.lower() for w in re.findall(r"[\w’'\-]+", speaker)]
+    # a lone capitalised plural is a group, not an adjective ("Republicans say …")
+    bad = bad_speaker(speaker) and not re.fullmatch(r"[A-Z][a-z]+s", speaker)
+    # a verb of its own ends a subject; a capitalised "-ed" word is a name ("United")
+    if not words or bad or any(not (v[:1].isupper() and v.endswith("ed"))
+                               for v in _FINITE.findall(speaker)):
+        return []
+    if any(w in SUBORDINATORS or w in _RELATIVE or w in ("there", "it") for w in words):
+        return []
+    cue = (match.start("cue") + s_start, match.end("cue") + s_start)
+    if any(_overlaps(cue, f.cue) for f in found):
+        return []
+    lemma = REPORTING_LEMMA_OF.get(match.group("cue").split()[-1], "")
+    if lemma == "call" and re.match(r"(?i)an?\s", speaker):
+        return []  # "a charity called Open Lanes": a name
+    after = _content_after(sentence, match.end("cue"), lemma)
+    if after is None:
+        return []
+    return [_shifted((match.start("speaker"), match.end("speaker")),
+                     (match.start("cue"), match.end("cue")), [after], "speaker-cue", s_start)]
 
 
 def _participle_cues(sentence: str, s_start: int) -> list[_Found]:
@@ -313,7 +370,9 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         obj = _OBJECT.match(sentence, pos)
         start = obj.start("start") if obj is not None else None
     elif (that := _THAT.match(sentence, pos)) is not None and not re.search(
-            rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]):
+            rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]) and not (
+            # "say the plan has helped towns that …": a clause, not an adjunct, before "that"
+            _FINITE.search(sentence[pos : that.start("that")])):
         start = that.start("that")
     elif lemma in QUESTION_VERBS and (wh := _QUESTION.match(sentence, pos)) is not None:
         start = wh.start("wh")
@@ -321,6 +380,9 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         start = pos + to.start() + 1 + to.group().lstrip().find("to")
     elif (clause := _CLAUSE_START.match(sentence, pos)) is not None:
         start = clause.start("start")
+    elif (lower := _LOWER_START.match(sentence, pos)) is not None and _FINITE.search(
+            " ".join(sentence[lower.end("start"):].split()[:6])):
+        start = lower.start("start")
     if start is None:
         return None
     trimmed = _trim(sentence, start, len(sentence))
