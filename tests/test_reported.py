@@ -401,3 +401,27 @@ def test_an_opening_clause_or_an_object_is_not_reported_speech(text: str) -> Non
 def test_a_clause_before_that_is_the_content_not_an_adjunct() -> None:
     item = only("The harbour master says the ferry has helped towns that lost their bus.")
     assert item.text == "the ferry has helped towns that lost their bus"
+
+
+def test_an_appositive_between_the_opening_subject_and_the_verb() -> None:
+    item = only("Senator Ann Ray, Democrat of Ohio, said the ferry levy has hurt commuters.")
+    assert item.source is not None and item.source.text == "Senator Ann Ray"
+    assert item.text == "the ferry levy has hurt commuters"
+
+
+def test_a_second_verb_of_speech_takes_the_subject_of_the_first_verb() -> None:
+    item = only("The skipper praised the crew and said the storm had passed by midnight.")
+    assert item.source is not None and item.source.text == "The skipper"
+    assert item.cue is not None and item.cue.text == "said"
+    assert item.text == "the storm had passed by midnight"
+
+
+def test_a_participle_after_a_direct_quote_takes_its_speaker() -> None:
+    item = only("“We see no link,” the mayor said, adding that the inquiry would take weeks.")
+    assert item.source is not None and item.source.text == "the mayor"
+    assert item.text == "that the inquiry would take weeks"
+
+
+def test_an_object_then_a_second_verb_is_no_bare_clause() -> None:
+    found = reported("The skipper claimed vast savings and said the fleet was ready.")
+    assert [r.text for r in found] == ["the fleet was ready"]

@@ -85,8 +85,11 @@ _CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
 # ", saying …": a participle cue after the main clause, its speaker the sentence's subject.
 _PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST + REPORTING_VERB_LIST
                      if v.participle}
+_AND_CUE = re.compile(rf",?\s+and\s+(?:{REPORTING_VERBS})\b")
 _PARTICIPLE_CUE = re.compile(
-    rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b")
+    rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b"
+    # "… and said …": a second verb of the subject
+    rf"|\sand\s+(?P<finite>{REPORTING_VERBS})\b")
 _SUBJECT = re.compile(
     rf"^\s*(?:(?:But|And|Yet|So|Also|Later|Meanwhile)\b,?\s*)?"
     rf"(?P<speaker>{SPEAKER}|{_BARE_PLURAL}){APPOSITIVE}\s+{ADVERB}?"
@@ -139,7 +142,10 @@ _LOWER_START = re.compile(
 _OPENING_SUBJECT = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#;:]{0,60},\s*)?"
-    rf"(?P<speaker>\w[^\s,;:#“”\"()]*(?:\s+[^\s,;:#“”\"()]+){{0,9}}?)\s+{ADVERB}?"
+    rf"(?P<speaker>\w[^\s,;:#“”\"()]*(?:\s+[^\s,;:#“”\"()]+){{0,9}}?)"
+    # an appositive: ", Democrat of Ohio,", ", the agency that runs the port,"
+    r"(?:,\s*[^,;:#“”\"()]{1,100},)?\s+"
+    rf"{ADVERB}?"
     rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
 
 
@@ -283,7 +289,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
                               (match.start("cue"), match.end("cue")),
                               [_trim(sentence, 0, len(left))],
                               "cue-speaker", s_start))
-    found.extend(_participle_cues(sentence, s_start))
+    found.extend(_participle_cues(sentence, s_start, found))
     for match in _ACCORDING.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker:
@@ -331,22 +337,42 @@ def _opening_subject(sentence: str, s_start: int, found: list[_Found]) -> list[_
                      (match.start("cue"), match.end("cue")), [after], "speaker-cue", s_start)]
 
 
-def _participle_cues(sentence: str, s_start: int) -> list[_Found]:
-    """"The mayor defended the plan, saying it would create jobs": the content after the
-    participle, the source the subject that opens the sentence."""
+def _participle_cues(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+    """"The mayor defended the plan, saying it would create jobs", "… and said it would …":
+    the content after the participle or the second verb, the source the subject that opens
+    the sentence or, where none does, the source of the first attribution of ``found`` in the
+    sentence ("“…,” the mayor said, adding that …")."""
+    source: tuple[int, int] | None = None
     subject = _SUBJECT.match(sentence)
-    if subject is None or bad_speaker(subject.group("speaker")) or "#" in subject.group(
-            "speaker"):
-        return []
-    found: list[_Found] = []
-    for match in _PARTICIPLE_CUE.finditer(sentence, subject.end()):
-        after = _content_after(sentence, match.end("cue"),
-                               _PARTICIPLE_LEMMA[match.group("cue")])
+    if subject is not None and not bad_speaker(subject.group("speaker")) and "#" not in (
+            subject.group("speaker")):
+        source = subject.span("speaker")
+    # (cue end, source) of the sentence's speakers, with those of direct quotes ("“…,” the
+    # mayor said, adding that …")
+    earlier = sorted([(f.cue[1] - s_start, (f.source[0] - s_start, f.source[1] - s_start))
+                      for f in found if s_start <= f.cue[0] < s_start + len(sentence)]
+                     + [(m.end("cue"), m.span("speaker"))
+                        for regex in (_SPEAKER_CUE, _CUE_SPEAKER)
+                        for m in regex.finditer(sentence)
+                        if not bad_speaker(m.group("speaker")) and "#" not in m.group("speaker")])
+    out: list[_Found] = []
+    for match in _PARTICIPLE_CUE.finditer(sentence, subject.end() if subject else 0):
+        group = "cue" if match.group("cue") else "finite"
+        cue = (match.start(group), match.end(group))
+        if any(_overlaps((cue[0] + s_start, cue[1] + s_start), f.cue) for f in found):
+            continue
+        who = source
+        if who is None:
+            before = [span for end, span in earlier if end <= cue[0]]
+            if not before:
+                continue
+            who = before[0]
+        word = match.group(group)
+        lemma = _PARTICIPLE_LEMMA.get(word) or REPORTING_LEMMA_OF.get(word, "")
+        after = _content_after(sentence, cue[1], lemma)
         if after is not None:
-            found.append(_shifted((subject.start("speaker"), subject.end("speaker")),
-                                  (match.start("cue"), match.end("cue")), [after],
-                                  "speaker-cue", s_start))
-    return found
+            out.append(_shifted(who, cue, [after], "speaker-cue", s_start))
+    return out
 
 
 def _ends_here(sentence: str, at: int) -> bool:
@@ -380,13 +406,25 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         start = pos + to.start() + 1 + to.group().lstrip().find("to")
     elif (clause := _CLAUSE_START.match(sentence, pos)) is not None:
         start = clause.start("start")
-    elif (lower := _LOWER_START.match(sentence, pos)) is not None and _FINITE.search(
-            " ".join(sentence[lower.end("start"):].split()[:6])):
+    elif (lower := _LOWER_START.match(sentence, pos)) is not None and _verb_follows(
+            sentence[lower.end("start"):]):
         start = lower.start("start")
     if start is None:
         return None
-    trimmed = _trim(sentence, start, len(sentence))
+    # "praised the crew and said …": the second verb of speech starts an attribution of its own
+    second = _AND_CUE.search(sentence, start)
+    trimmed = _trim(sentence, start, second.start() if second else len(sentence))
     return trimmed if len(sentence[trimmed[0] : trimmed[1]].split()) >= _MIN_WORDS else None
+
+
+def _verb_follows(text: str) -> bool:
+    """True when a verb of the subject that opens ``text`` comes within its first six words:
+    not after "and" or "or" ("vast wealth and said …" is an object, then a second verb)."""
+    words = text.split()[:6]
+    for n, word in enumerate(words):
+        if _FINITE.fullmatch(word.strip(",;")):
+            return n == 0 or words[n - 1].lower() not in ("and", "or", "but")
+    return False
 
 
 def _shifted(source: tuple[int, int], cue: tuple[int, int], parts: list[tuple[int, int]],
