@@ -425,3 +425,21 @@ def test_a_participle_after_a_direct_quote_takes_its_speaker() -> None:
 def test_an_object_then_a_second_verb_is_no_bare_clause() -> None:
     found = reported("The skipper claimed vast savings and said the fleet was ready.")
     assert [r.text for r in found] == ["the fleet was ready"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Senator Ann Ray opposes the new harbour levy.", "the new harbour levy"),
+    ("The Harbour Board wants to sell the old quay.", "to sell the old quay"),
+])
+def test_parse_reads_the_object_of_a_named_subject(nlp: Any, text: str, content: str) -> None:
+    found = reported(text, nlp)
+    assert [r.text for r in found] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm damaged the old quay on Tuesday.",  # no named subject
+    "Ann Ray had a long day at the harbour.",  # a light verb
+])
+def test_parse_reads_no_stance_without_a_named_subject_or_with_a_light_verb(
+        nlp: Any, text: str) -> None:
+    assert reported(text, nlp) == []

@@ -28,7 +28,9 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    with "that" or a question word is read the same way ("investigators found that …", "the
    study explains how …"); a reporting verb set into its content ("…, the mayor said") takes
    its head's clause as content; "according to" takes the clause it modifies; an object verb
-   with an active subject takes its object and what follows it.
+   with an active subject takes its object and what follows it, and so does any other verb
+   (not a light one: "have", "make", …) whose subject is a named person, body or group
+   ("Senator Ray backs the levy", "the Harbour Board wants to sell the quay").
    The phrase reader fills in what the parse does not find.
 """
 
@@ -477,8 +479,10 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
             found.extend(_according_parse(doc, token))
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or (
-                lemma not in REPORTING_LEMMAS and not _that_complement(token)):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma not in REPORTING_LEMMAS and not _that_complement(token):
+            found.extend(_stance(doc, token))
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if not subjects and lemma in _OBJECT_LEMMAS and token.dep_ == "conj":
@@ -518,6 +522,32 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
                           for side in (before, after) if side)
             found.append(_Found(source, cue, parts, "dependency"))
     return found
+
+
+# Entity types of a subject whose verb states a stance ("Senator Ray backs the levy").
+_PEOPLE = frozenset({"PERSON", "ORG", "NORP"})
+# Verbs that say too little of a stance on their own.
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give",
+                          "put", "set", "let", "keep", "become", "seem", "look", "win", "lose"})
+
+
+def _stance(doc: Any, verb: Any) -> list[_Found]:
+    """The attribution of ``verb`` (a token) when its subject is a named person, body or group
+    and it has an object: the object and what follows it ("Senator Ray backs the levy", "the
+    Harbour Board wants to sell the quay"); an empty list otherwise."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return []
+    subject = subjects[0]
+    if subject.ent_type_ not in _PEOPLE:
+        return []
+    obj = _object_span(doc, verb)
+    if obj is None:
+        return []
+    return [_Found(_phrase(doc, subject), (verb.idx, verb.idx + len(verb.text)), (obj,),
+                   "dependency")]
 
 
 def _object_span(doc: Any, verb: Any) -> tuple[int, int] | None:
