@@ -49,7 +49,7 @@ def test_said_that_clause() -> None:
 
 
 def test_bare_clause_and_description_resolved_to_the_person() -> None:
-    text = ("Mayor Helen Varga opened the meeting on Friday. "
+    text = ("Mayor Helen Varga spoke at the town hall on Friday. "
             "The mayor said the bridge would reopen on Monday.")
     item = only(text)
     assert item.text == "the bridge would reopen on Monday"
@@ -443,3 +443,25 @@ def test_parse_reads_the_object_of_a_named_subject(nlp: Any, text: str, content:
 def test_parse_reads_no_stance_without_a_named_subject_or_with_a_light_verb(
         nlp: Any, text: str) -> None:
     assert reported(text, nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Ann Ray opposes the new levy on ferry tickets.", "Ann Ray",
+     "the new levy on ferry tickets"),
+    ("But Senator Tom Brandt, a former skipper, backed the plan to sell the quay.",
+     "Senator Tom Brandt", "the plan to sell the quay"),
+])
+def test_a_named_subject_and_its_verb_give_a_stance(text: str, source: str,
+                                                    content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray lives in a small house near the quay.",  # a light verb
+    "Ann Ray walked to the harbour after lunch.",  # no object
+    "Ann Ray has three boats and a small shed.",  # an auxiliary
+])
+def test_no_stance_after_a_light_verb_or_without_an_object(text: str) -> None:
+    assert reported(text) == []

@@ -15,7 +15,9 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    with its speaker phrase before it (``speaker-cue``: "The mayor said (that) …", "…, the mayor
    said.", "…, she said, …") or after it (``cue-speaker``: "…, said the mayor."), or "according
    to X" (``according-to``); a sentence that opens with its subject, whatever its length, and
-   then a verb of speech ("Farmers and shop owners in the valley say …").  Its content is what
+   then a verb of speech ("Farmers and shop owners in the valley say …"); without the parse,
+   a name that opens a sentence with no other attribution, then a verb of its own and its
+   object, the content ("Ann Ray opposes the levy").  Its content is what
    follows the cue (past a hearer after "told", "assured", and a short adjunct, not a clause,
    before "that": "said in a statement that …"; a reported question from "whether", "if" or a
    wh-word after "asked"; a bare clause that opens like a clause, its subject a pronoun, a
@@ -127,6 +129,15 @@ _OPENER = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
+# A name that opens the sentence, then a verb with a regular ending and its object.
+_NAMED_STANCE = re.compile(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    rf"(?P<speaker>{NAME}){APPOSITIVE}\s+{ADVERB}?(?P<cue>[a-z]+(?:es|s|ed))"
+    r"\s+(?!(?:of|by|for|as|in|on|at|to|with|from|after|over|up|out|down|off|into)\b)[\w$]")
+_LIGHT_FORMS = frozenset({"has", "does", "goes", "comes", "makes", "takes", "gives", "gets",
+                          "puts", "sets", "lets", "keeps", "becomes", "seems", "looks", "wins",
+                          "loses", "seemed", "looked", "used", "uses", "needs", "needed",
+                          "lives", "lived", "plays", "played", "turned", "turns"})
 # A verb form: an auxiliary or modal, an irregular form, a regular past or a negation.
 _FINITE = re.compile(
     rf"(?i)\b(?:{alternation(AUXILIARIES)}|{IRREGULAR_VERB_FORMS}|[a-z]+ed|[a-z]+n[’']t)\b")
@@ -192,7 +203,7 @@ def find_reported_speech(found: QuoteExtraction) -> list[ReportedSpeech]:
             candidates.extend(_from_parse(doc, plain))
         taken = [c.cue for c in candidates]
         for start, end in _sentences(plain):
-            for cand in _from_phrases(plain, start, end):
+            for cand in _from_phrases(plain, start, end, parsed=doc is not None):
                 if not any(_overlaps(cand.cue, cue) for cue in taken):
                     candidates.append(cand)
                     taken.append(cand.cue)
@@ -251,8 +262,10 @@ def _trim(plain: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
-    """The attributions the phrase reader finds in the sentence ``plain[s_start:s_end]``."""
+def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) -> list[_Found]:
+    """The attributions the phrase reader finds in the sentence ``plain[s_start:s_end]``
+    (``parsed``: the parse has read the sentence, and its own reading of a named subject's
+    verb stands in for the phrase reader's)."""
     found: list[_Found] = []
     sentence = plain[s_start:s_end]
     for match in _SPEAKER_CUE.finditer(sentence):
@@ -305,7 +318,30 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
         found.append(_shifted((match.start("speaker"), match.end("speaker")),
                               (match.start("cue"), match.end("cue")), parts, "according-to",
                               s_start))
+    if not parsed:
+        found.extend(_named_stance(sentence, s_start, found))
     return found
+
+
+def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+    """"Senator Ann Ray opposes the levy": a name that opens the sentence, a verb of its own
+    with a regular ending, then its object, which is the content; nothing where a cue of
+    ``found`` already took the sentence."""
+    if any(s_start <= f.cue[0] < s_start + len(sentence) for f in found):
+        return []
+    match = _NAMED_STANCE.match(sentence)
+    if match is None or bad_speaker(match.group("speaker")):
+        return []
+    verb = match.group("cue").lower()
+    if verb in AUXILIARIES or verb in _LIGHT_FORMS or re.match(r"[a-z]+ss$", verb):
+        return []
+    start = match.end("cue") + 1
+    second = _AND_CUE.search(sentence, start)
+    content = _trim(sentence, start, second.start() if second else len(sentence))
+    if len(sentence[content[0]:content[1]].split()) < _MIN_WORDS:
+        return []
+    return [_shifted(match.span("speaker"), match.span("cue"), [content], "speaker-cue",
+                     s_start)]
 
 
 def _opening_subject(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
