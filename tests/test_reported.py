@@ -465,3 +465,24 @@ def test_a_named_subject_and_its_verb_give_a_stance(text: str, source: str,
 ])
 def test_no_stance_after_a_light_verb_or_without_an_object(text: str) -> None:
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("Harbour Board: Ferry Must Stay Until Spring.\n\nThe board met on Monday.",
+     "Harbour Board", ":", "Ferry Must Stay Until Spring"),
+    ("Ann Ray on the Ferry: The Crossings Are Unsafe.\n\nThe board met on Monday.",
+     "Ann Ray", "on the Ferry:", "The Crossings Are Unsafe"),
+    ("The Ferry Must Stay, Mayor Ann Ray Says.\n\nThe board met on Monday.",
+     "Mayor Ann Ray", "Says", "The Ferry Must Stay"),
+    ("Mayor Ann Ray Warns Ferry Could Stop.\n\nThe board met on Monday.",
+     "Mayor Ann Ray", "Warns", "Ferry Could Stop"),
+])
+def test_a_headline_attribution(text: str, source: str, cue: str, content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.cue is not None and item.cue.text == cue
+    assert item.text == content
+
+
+def test_a_headline_form_later_in_the_article_is_not_one() -> None:
+    assert reported("The board met on Monday.\n\nHarbour Board: Ferry Must Stay.") == []

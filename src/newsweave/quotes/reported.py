@@ -17,7 +17,8 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    to X" (``according-to``); a sentence that opens with its subject, whatever its length, and
    then a verb of speech ("Farmers and shop owners in the valley say …"); without the parse,
    a name that opens a sentence with no other attribution, then a verb of its own and its
-   object, the content ("Ann Ray opposes the levy").  Its content is what
+   object, the content ("Ann Ray opposes the levy"); a headline's "Lee: …", "…, Lee Says",
+   "Lee Warns …".  Its content is what
    follows the cue (past a hearer after "told", "assured", and a short adjunct, not a clause,
    before "that": "said in a statement that …"; a reported question from "whether", "if" or a
    wh-word after "asked"; a bare clause that opens like a clause, its subject a pronoun, a
@@ -138,6 +139,19 @@ _LIGHT_FORMS = frozenset({"has", "does", "goes", "comes", "makes", "takes", "giv
                           "puts", "sets", "lets", "keeps", "becomes", "seems", "looks", "wins",
                           "loses", "seemed", "looked", "used", "uses", "needs", "needed",
                           "lives", "lived", "plays", "played", "turned", "turns"})
+# Headlines: "Lee: Ferry Must Stay", "Lee on the Ferry: It Must Stay", "Ferry Must Stay, Lee
+# Says", "Lee Says Ferry Must Stay".
+_TITLE_CUES = "|".join(sorted({f.capitalize() for f in REPORTING_LEMMA_OF
+                               if " " not in f and f.endswith("s")}, key=len, reverse=True))
+_HEADWORD = r"[A-Z][\w.'’\-]*"
+_HEADLINES = (
+    re.compile(rf"^\s*(?P<speaker>{_HEADWORD}(?:\s+{_HEADWORD}){{0,3}})"
+               r"(?P<cue>(?:\s+on\s+[^:#]{1,40})?:)\s+(?P<content>[^#\s].*)$", re.S),
+    re.compile(rf"^\s*(?P<content>[^#].*?),\s+(?P<speaker>(?:{_HEADWORD}\s+){{0,4}}{_HEADWORD}"
+               rf"(?:\s+\([^)]{{1,12}}\))?)\s+(?P<cue>{_TITLE_CUES})[.!]?\s*$", re.S),
+    re.compile(rf"^\s*(?P<speaker>{_HEADWORD}(?:\s+{_HEADWORD}){{0,3}})\s+"
+               rf"(?P<cue>{_TITLE_CUES})\s+(?P<content>[^#\s].*)$", re.S),
+)
 # A verb form: an auxiliary or modal, an irregular form, a regular past or a negation.
 _FINITE = re.compile(
     rf"(?i)\b(?:{alternation(AUXILIARIES)}|{IRREGULAR_VERB_FORMS}|[a-z]+ed|[a-z]+n[’']t)\b")
@@ -201,6 +215,8 @@ def find_reported_speech(found: QuoteExtraction) -> list[ReportedSpeech]:
         doc = found.doc(p_index)
         if doc is not None:
             candidates.extend(_from_parse(doc, plain))
+        if p_index == 0:
+            candidates.extend(_headline(plain))
         taken = [c.cue for c in candidates]
         for start, end in _sentences(plain):
             for cand in _from_phrases(plain, start, end, parsed=doc is not None):
@@ -321,6 +337,26 @@ def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) ->
     if not parsed:
         found.extend(_named_stance(sentence, s_start, found))
     return found
+
+
+def _headline(plain: str) -> list[_Found]:
+    """The attribution of a headline (an article's first paragraph): "Lee: Ferry Must Stay",
+    "Ferry Must Stay, Lee Says", "Lee Says Ferry Must Stay", the verb in title case."""
+    if len(plain.split()) > 30 or "\n" in plain.strip():
+        return []
+    for regex in _HEADLINES:
+        match = regex.match(plain)
+        if match is None or bad_speaker(match.group("speaker")):
+            continue
+        if regex is not _HEADLINES[0]:
+            words = re.findall(r"[A-Za-z][\w’'\-]*", plain)
+            if sum(w[0].isupper() for w in words) < 0.6 * len(words):
+                continue  # not a title-case headline
+        content = _trim(plain, *match.span("content"))
+        cue_start, cue_end = match.span("cue")
+        cue_start += len(match.group("cue")) - len(match.group("cue").lstrip())
+        return [_Found(match.span("speaker"), (cue_start, cue_end), (content,), "speaker-cue")]
+    return []
 
 
 def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
