@@ -486,3 +486,11 @@ def test_a_headline_attribution(text: str, source: str, cue: str, content: str) 
 
 def test_a_headline_form_later_in_the_article_is_not_one() -> None:
     assert reported("The board met on Monday.\n\nHarbour Board: Ferry Must Stay.") == []
+
+
+def test_an_opening_subject_and_any_verb_before_that() -> None:
+    item = only("Inspectors discovered that the ferry had sailed without a licence.")
+    assert item.source is not None and item.source.text == "Inspectors"
+    assert item.cue is not None and item.cue.text == "discovered"
+    assert item.text == "that the ferry had sailed without a licence"
+    assert reported("The crew painted the hull so that the rust would not spread.") == []

@@ -174,6 +174,11 @@ _OPENING_SUBJECT = re.compile(
     r"(?:,\s*[^,;:#“”\"()]{1,100},)?\s+"
     rf"{ADVERB}?"
     rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
+# The same with any verb of a regular ending whose complement opens with "that" ("Inspectors
+# discovered that …").
+_OPENING_THAT = re.compile(
+    _OPENING_SUBJECT.pattern.rsplit("(?P<cue>", 1)[0]
+    + r"(?P<cue>(?:(?:has|have|had)\s+)?[a-z]+(?:ed|es|s))(?=\s+that\s)")
 
 
 @dataclass(frozen=True)
@@ -310,7 +315,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) ->
             elif not _ends_here(sentence, match.end("cue")):
                 continue
             found.append(_shifted(source, cue, parts, "speaker-cue", s_start))
-    found.extend(_opening_subject(sentence, s_start, found))
+    found.extend(_opening_subject(sentence, s_start, found, parsed))
     for match in _CUE_SPEAKER.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker or not _ends_here(sentence, match.end()):
@@ -380,12 +385,16 @@ def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Fou
                      s_start)]
 
 
-def _opening_subject(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+def _opening_subject(sentence: str, s_start: int, found: list[_Found],
+                     parsed: bool = False) -> list[_Found]:
     """"Developers and supporters in the council say the scheme works": the words that open
     the sentence are the source of the first verb of speech when they hold no verb or
     subordinator of their own and a content follows the verb; nothing where a cue of
-    ``found`` (sentence-relative offsets shifted by ``s_start``) already took that verb."""
-    match = _OPENING_SUBJECT.match(sentence)
+    ``found`` (sentence-relative offsets shifted by ``s_start``) already took that verb.
+    Without the parse (``parsed`` False), any verb with a regular ending followed by "that"
+    counts too ("Inspectors discovered that …"): the parse reads those itself."""
+    match = _OPENING_SUBJECT.match(sentence) or (
+        None if parsed else _OPENING_THAT.match(sentence))
     if match is None:
         return []
     speaker = match.group("speaker")
