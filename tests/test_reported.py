@@ -494,3 +494,15 @@ def test_an_opening_subject_and_any_verb_before_that() -> None:
     assert item.cue is not None and item.cue.text == "discovered"
     assert item.text == "that the ferry had sailed without a licence"
     assert reported("The crew painted the hull so that the rust would not spread.") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The ferry company cancelled the crossing, citing fears that the waves would rise.",
+     "citing", "fears that the waves would rise"),
+    ("The skipper left the harbour, promising that the boat would be back by noon.",
+     "promising", "that the boat would be back by noon"),
+])
+def test_more_participles_after_the_main_clause(text: str, cue: str, content: str) -> None:
+    item = only(text)
+    assert item.cue is not None and item.cue.text == cue
+    assert item.text == content
