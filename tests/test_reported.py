@@ -21,9 +21,9 @@ from newsweave.settings import Settings
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR = SHARED / "data" / "polnear" / "dev"
 SCORER = SHARED / "eval" / "score_quotes.py"
-# All-attribution F1 at overlap 0.3 (rules, no parser) reached on PolNeAR dev: 0.548; the
+# All-attribution F1 at overlap 0.3 (rules, no parser) reached on PolNeAR dev: 0.648; the
 # floor sits a little below it.
-ALL_ATTRIBUTION_F1_FLOOR = 0.52
+ALL_ATTRIBUTION_F1_FLOOR = 0.62
 
 
 def reported(text: str, nlp: Any = None) -> list[ReportedSpeech]:
@@ -49,7 +49,7 @@ def test_said_that_clause() -> None:
 
 
 def test_bare_clause_and_description_resolved_to_the_person() -> None:
-    text = ("Mayor Helen Varga opened the meeting on Friday. "
+    text = ("Mayor Helen Varga spoke at the town hall on Friday. "
             "The mayor said the bridge would reopen on Monday.")
     item = only(text)
     assert item.text == "the bridge would reopen on Monday"
@@ -352,3 +352,157 @@ def test_parse_takes_the_object_of_an_object_verb(nlp: Any, text: str, content: 
 def test_parse_reads_no_object_verb_in_the_passive(nlp: Any) -> None:
     assert reported("The bakery was criticized by the inspector for its damp storeroom.",
                     nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Inspectors discovered that the ferry had sailed without a licence.", "Inspectors",
+     "that the ferry had sailed without a licence"),
+    ("The audit explains how the council spent the harbour fund.", "The audit",
+     "how the council spent the harbour fund"),
+])
+def test_parse_reads_any_verb_with_a_that_or_wh_complement(nlp: Any, text: str, source: str,
+                                                            content: str) -> None:
+    item = only(text, nlp)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+def test_parse_reads_no_copula_that_clause_and_no_purpose_clause(nlp: Any) -> None:
+    assert reported("The trouble is that the ferry sails only twice a week.", nlp) == []
+    assert reported("The crew painted the hull so that the rust would not spread.", nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Farmers and shop owners in the valley say the new road has cut their costs.",
+     "Farmers and shop owners in the valley", "the new road has cut their costs"),
+    ("Those close to the mayor say that, after the vote, she would step down.",
+     "Those close to the mayor", "that, after the vote, she would step down"),
+    ("Fishermen said the catch was smaller than in any year they remember.", "Fishermen",
+     "the catch was smaller than in any year they remember"),
+    ("But the inspectors say several boats were never checked.", "the inspectors",
+     "several boats were never checked"),
+])
+def test_the_words_opening_the_sentence_are_the_source(text: str, source: str,
+                                                       content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "When the mayor said nothing about the road, the crowd left.",
+    "The children said goodbye to their teacher at the gate.",
+    "The man who said hello to us at the quay was gone by noon.",
+])
+def test_an_opening_clause_or_an_object_is_not_reported_speech(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_clause_before_that_is_the_content_not_an_adjunct() -> None:
+    item = only("The harbour master says the ferry has helped towns that lost their bus.")
+    assert item.text == "the ferry has helped towns that lost their bus"
+
+
+def test_an_appositive_between_the_opening_subject_and_the_verb() -> None:
+    item = only("Senator Ann Ray, Democrat of Ohio, said the ferry levy has hurt commuters.")
+    assert item.source is not None and item.source.text == "Senator Ann Ray"
+    assert item.text == "the ferry levy has hurt commuters"
+
+
+def test_a_second_verb_of_speech_takes_the_subject_of_the_first_verb() -> None:
+    item = only("The skipper praised the crew and said the storm had passed by midnight.")
+    assert item.source is not None and item.source.text == "The skipper"
+    assert item.cue is not None and item.cue.text == "said"
+    assert item.text == "the storm had passed by midnight"
+
+
+def test_a_participle_after_a_direct_quote_takes_its_speaker() -> None:
+    item = only("“We see no link,” the mayor said, adding that the inquiry would take weeks.")
+    assert item.source is not None and item.source.text == "the mayor"
+    assert item.text == "that the inquiry would take weeks"
+
+
+def test_an_object_then_a_second_verb_is_no_bare_clause() -> None:
+    found = reported("The skipper claimed vast savings and said the fleet was ready.")
+    assert [r.text for r in found] == ["the fleet was ready"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Senator Ann Ray opposes the new harbour levy.", "the new harbour levy"),
+    ("The Harbour Board wants to sell the old quay.", "to sell the old quay"),
+])
+def test_parse_reads_the_object_of_a_named_subject(nlp: Any, text: str, content: str) -> None:
+    found = reported(text, nlp)
+    assert [r.text for r in found] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm damaged the old quay on Tuesday.",  # no named subject
+    "Ann Ray had a long day at the harbour.",  # a light verb
+])
+def test_parse_reads_no_stance_without_a_named_subject_or_with_a_light_verb(
+        nlp: Any, text: str) -> None:
+    assert reported(text, nlp) == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Ann Ray opposes the new levy on ferry tickets.", "Ann Ray",
+     "the new levy on ferry tickets"),
+    ("But Senator Tom Brandt, a former skipper, backed the plan to sell the quay.",
+     "Senator Tom Brandt", "the plan to sell the quay"),
+])
+def test_a_named_subject_and_its_verb_give_a_stance(text: str, source: str,
+                                                    content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray lives in a small house near the quay.",  # a light verb
+    "Ann Ray walked to the harbour after lunch.",  # no object
+    "Ann Ray has three boats and a small shed.",  # an auxiliary
+])
+def test_no_stance_after_a_light_verb_or_without_an_object(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("Harbour Board: Ferry Must Stay Until Spring.\n\nThe board met on Monday.",
+     "Harbour Board", ":", "Ferry Must Stay Until Spring"),
+    ("Ann Ray on the Ferry: The Crossings Are Unsafe.\n\nThe board met on Monday.",
+     "Ann Ray", "on the Ferry:", "The Crossings Are Unsafe"),
+    ("The Ferry Must Stay, Mayor Ann Ray Says.\n\nThe board met on Monday.",
+     "Mayor Ann Ray", "Says", "The Ferry Must Stay"),
+    ("Mayor Ann Ray Warns Ferry Could Stop.\n\nThe board met on Monday.",
+     "Mayor Ann Ray", "Warns", "Ferry Could Stop"),
+])
+def test_a_headline_attribution(text: str, source: str, cue: str, content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.cue is not None and item.cue.text == cue
+    assert item.text == content
+
+
+def test_a_headline_form_later_in_the_article_is_not_one() -> None:
+    assert reported("The board met on Monday.\n\nHarbour Board: Ferry Must Stay.") == []
+
+
+def test_an_opening_subject_and_any_verb_before_that() -> None:
+    item = only("Inspectors discovered that the ferry had sailed without a licence.")
+    assert item.source is not None and item.source.text == "Inspectors"
+    assert item.cue is not None and item.cue.text == "discovered"
+    assert item.text == "that the ferry had sailed without a licence"
+    assert reported("The crew painted the hull so that the rust would not spread.") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The ferry company cancelled the crossing, citing fears that the waves would rise.",
+     "citing", "fears that the waves would rise"),
+    ("The skipper left the harbour, promising that the boat would be back by noon.",
+     "promising", "that the boat would be back by noon"),
+])
+def test_more_participles_after_the_main_clause(text: str, cue: str, content: str) -> None:
+    item = only(text)
+    assert item.cue is not None and item.cue.text == cue
+    assert item.text == content

@@ -194,6 +194,13 @@ REPORTING_EXTRA: tuple[CueVerb, ...] = (
     _v("claim", "", "claiming"),
     _v("urge", "", "urging"),
     _v("suggest", "", "suggesting"),
+    _v("announce", "", "announcing"),
+    _v("promise", "", "promising"),
+    _v("acknowledge", "", "acknowledging"),
+    _v("admit", "", "admitting"),
+    _v("deny", "", "denying"),
+    _v("predict", "", "predicting"),
+    _v("stress", "", "stressing"),
 )
 # Verbs whose content is what follows them, object and all, not a clause: "accused the mayor
 # of lying", "praised the plan for its cost", "called for a recount", "called on voters to …",
@@ -209,6 +216,7 @@ OBJECT_VERB_LIST: tuple[CueVerb, ...] = (
     _v("propose", "proposed|proposes", "proposing"),
     _v("attack", "attacked|attacks", "attacking"),
     _v("call", "called|calls"),
+    _v("cite", "cited|cites", "citing"),
 )
 REPORTING_EXTRA = REPORTING_EXTRA + OBJECT_VERB_LIST
 # Their lemmas.

@@ -14,16 +14,26 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
 1. **a phrase reader** (always): a reporting verb of :data:`newsweave.lang.REPORTING_VERBS`
    with its speaker phrase before it (``speaker-cue``: "The mayor said (that) …", "…, the mayor
    said.", "…, she said, …") or after it (``cue-speaker``: "…, said the mayor."), or "according
-   to X" (``according-to``).  Its content is what follows the cue (past a hearer after "told",
-   "assured", and a short adjunct before "that": "said in a statement that …"; a reported
-   question from "whether", "if" or a wh-word after "asked"; a bare clause that opens like a
-   clause; after an object verb of :data:`newsweave.lang.OBJECT_VERBS`, "accused the board of
-   lying", "called for a recount", the object and what follows it), or else what precedes the
-   speaker up to its comma.
+   to X" (``according-to``); a sentence that opens with its subject, whatever its length, and
+   then a verb of speech ("Farmers and shop owners in the valley say …"); without the parse,
+   a name that opens a sentence with no other attribution, then a verb of its own and its
+   object, the content ("Ann Ray opposes the levy"); a headline's "Lee: …", "…, Lee Says",
+   "Lee Warns …".  Its content is what
+   follows the cue (past a hearer after "told", "assured", and a short adjunct, not a clause,
+   before "that": "said in a statement that …"; a reported question from "whether", "if" or a
+   wh-word after "asked"; a bare clause that opens like a clause, its subject a pronoun, a
+   determiner, a name or a lower-case word with a verb after it, "said members will …"; after
+   an object verb of :data:`newsweave.lang.OBJECT_VERBS`, "accused the board of lying", "called
+   for a recount", the object and what follows it), or else what precedes the speaker up to
+   its comma.
 2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
-   complement (``ccomp``/``xcomp``) with its subject; a reporting verb set into its content
-   ("…, the mayor said") takes its head's clause as content; "according to" takes the clause it
-   modifies; an object verb with an active subject takes its object and what follows it.
+   complement (``ccomp``/``xcomp``) with its subject; any other verb whose complement opens
+   with "that" or a question word is read the same way ("investigators found that …", "the
+   study explains how …"); a reporting verb set into its content ("…, the mayor said") takes
+   its head's clause as content; "according to" takes the clause it modifies; an object verb
+   with an active subject takes its object and what follows it, and so does any other verb
+   (not a light one: "have", "make", …) whose subject is a named person, body or group
+   ("Senator Ray backs the levy", "the Harbour Board wants to sell the quay").
    The phrase reader fills in what the parse does not find.
 """
 
@@ -35,6 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.lang import (
+    AUXILIARIES,
     CUE_VERB_LIST,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
@@ -44,6 +55,8 @@ from newsweave.lang import (
     REPORTING_LEMMAS,
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
+    SUBORDINATORS,
+    alternation,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
 from newsweave.people.speakers import (
@@ -77,8 +90,11 @@ _CUE_SPEAKER = re.compile(rf",\s*{cue_then_speaker(cues=REPORTING_VERBS)}")
 # ", saying …": a participle cue after the main clause, its speaker the sentence's subject.
 _PARTICIPLE_LEMMA = {v.participle: v.lemma for v in CUE_VERB_LIST + REPORTING_VERB_LIST
                      if v.participle}
+_AND_CUE = re.compile(rf",?\s+and\s+(?:{REPORTING_VERBS})\b")
 _PARTICIPLE_CUE = re.compile(
-    rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b")
+    rf",\s*(?P<cue>{'|'.join(sorted(_PARTICIPLE_LEMMA, key=len, reverse=True))})\b"
+    # "… and said …": a second verb of the subject
+    rf"|\sand\s+(?P<finite>{REPORTING_VERBS})\b")
 _SUBJECT = re.compile(
     rf"^\s*(?:(?:But|And|Yet|So|Also|Later|Meanwhile)\b,?\s*)?"
     rf"(?P<speaker>{SPEAKER}|{_BARE_PLURAL}){APPOSITIVE}\s+{ADVERB}?"
@@ -92,7 +108,7 @@ _HEARER = re.compile(
     rf"\s+(?:him|her|them|us|me|you|reporters|{DESCRIPTION}|{ORGANISATION}|{NAME})(?=[\s,])")
 # Up to eight words (no sentence punctuation, no quote) before "that": "in a statement",
 # "on Tuesday", ", speaking to reporters,".
-_THAT = re.compile(r"(?:[^.;:!?#]{0,60}?[\s,])?(?P<that>that)\s+(?=\S)")
+_THAT = re.compile(r"(?:[^.;:!?#]{0,60}?[\s,])?(?P<that>that),?\s+(?=\S)")
 # A reported question: "asked whether …", "wondered why …".
 _QUESTION = re.compile(r"\s*(?P<wh>whether|if|why|how|what|when|where|who)\s")
 # What opens a bare clause: a subject ("he", "the bridge", "Lee", "there", "42 people"), or
@@ -114,6 +130,55 @@ _OPENER = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
+# A name that opens the sentence, then a verb with a regular ending and its object.
+_NAMED_STANCE = re.compile(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    rf"(?P<speaker>{NAME}){APPOSITIVE}\s+{ADVERB}?(?P<cue>[a-z]+(?:es|s|ed))"
+    r"\s+(?!(?:of|by|for|as|in|on|at|to|with|from|after|over|up|out|down|off|into)\b)[\w$]")
+_LIGHT_FORMS = frozenset({"has", "does", "goes", "comes", "makes", "takes", "gives", "gets",
+                          "puts", "sets", "lets", "keeps", "becomes", "seems", "looks", "wins",
+                          "loses", "seemed", "looked", "used", "uses", "needs", "needed",
+                          "lives", "lived", "plays", "played", "turned", "turns"})
+# Headlines: "Lee: Ferry Must Stay", "Lee on the Ferry: It Must Stay", "Ferry Must Stay, Lee
+# Says", "Lee Says Ferry Must Stay".
+_TITLE_CUES = "|".join(sorted({f.capitalize() for f in REPORTING_LEMMA_OF
+                               if " " not in f and f.endswith("s")}, key=len, reverse=True))
+_HEADWORD = r"[A-Z][\w.'’\-]*"
+_HEADLINES = (
+    re.compile(rf"^\s*(?P<speaker>{_HEADWORD}(?:\s+{_HEADWORD}){{0,3}})"
+               r"(?P<cue>(?:\s+on\s+[^:#]{1,40})?:)\s+(?P<content>[^#\s].*)$", re.S),
+    re.compile(rf"^\s*(?P<content>[^#].*?),\s+(?P<speaker>(?:{_HEADWORD}\s+){{0,4}}{_HEADWORD}"
+               rf"(?:\s+\([^)]{{1,12}}\))?)\s+(?P<cue>{_TITLE_CUES})[.!]?\s*$", re.S),
+    re.compile(rf"^\s*(?P<speaker>{_HEADWORD}(?:\s+{_HEADWORD}){{0,3}})\s+"
+               rf"(?P<cue>{_TITLE_CUES})\s+(?P<content>[^#\s].*)$", re.S),
+)
+# A verb form: an auxiliary or modal, an irregular form, a regular past or a negation.
+_FINITE = re.compile(
+    rf"(?i)\b(?:{alternation(AUXILIARIES)}|{IRREGULAR_VERB_FORMS}|[a-z]+ed|[a-z]+n[’']t)\b")
+# A lower-case word that opens a clause as its subject ("members will help", "other changes
+# are needed"): not a preposition, adverb or pronoun object that follows a verb of speech.
+_LOWER_START = re.compile(
+    r"\s+(?P<start>(?!(?:to|on|in|at|of|for|by|with|about|from|after|before|during|so|"
+    r"nothing|little|much|yes|no|more|goodbye|hello|thanks|sorry|again|also|too|not|only|"
+    r"later|earlier|then|now|once|twice|recently|previously|publicly|privately|repeatedly|"
+    r"him|her|them|us|me|it|something|anything|everything|this|that|which|who|what|and|or|"
+    r"but|as|if|because|when|while|though|although)\b)[a-z][\w’'\-]*)\s")
+# A subject that opens the sentence, after an opener ("But", "In a statement,"): capitalised,
+# up to ten words, no comma, quote or verb of its own ("Developers and supporters in the
+# council say …", "Those close to him say …").
+_OPENING_SUBJECT = re.compile(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    r"(?:[A-Z][^,#;:]{0,60},\s*)?"
+    rf"(?P<speaker>\w[^\s,;:#“”\"()]*(?:\s+[^\s,;:#“”\"()]+){{0,9}}?)"
+    # an appositive: ", Democrat of Ohio,", ", the agency that runs the port,"
+    r"(?:,\s*[^,;:#“”\"()]{1,100},)?\s+"
+    rf"{ADVERB}?"
+    rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
+# The same with any verb of a regular ending whose complement opens with "that" ("Inspectors
+# discovered that …").
+_OPENING_THAT = re.compile(
+    _OPENING_SUBJECT.pattern.rsplit("(?P<cue>", 1)[0]
+    + r"(?P<cue>(?:(?:has|have|had)\s+)?[a-z]+(?:ed|es|s))(?=\s+that\s)")
 
 
 @dataclass(frozen=True)
@@ -155,9 +220,11 @@ def find_reported_speech(found: QuoteExtraction) -> list[ReportedSpeech]:
         doc = found.doc(p_index)
         if doc is not None:
             candidates.extend(_from_parse(doc, plain))
+        if p_index == 0:
+            candidates.extend(_headline(plain))
         taken = [c.cue for c in candidates]
         for start, end in _sentences(plain):
-            for cand in _from_phrases(plain, start, end):
+            for cand in _from_phrases(plain, start, end, parsed=doc is not None):
                 if not any(_overlaps(cand.cue, cue) for cue in taken):
                     candidates.append(cand)
                     taken.append(cand.cue)
@@ -216,8 +283,10 @@ def _trim(plain: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
-    """The attributions the phrase reader finds in the sentence ``plain[s_start:s_end]``."""
+def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) -> list[_Found]:
+    """The attributions the phrase reader finds in the sentence ``plain[s_start:s_end]``
+    (``parsed``: the parse has read the sentence, and its own reading of a named subject's
+    verb stands in for the phrase reader's)."""
     found: list[_Found] = []
     sentence = plain[s_start:s_end]
     for match in _SPEAKER_CUE.finditer(sentence):
@@ -246,6 +315,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
             elif not _ends_here(sentence, match.end("cue")):
                 continue
             found.append(_shifted(source, cue, parts, "speaker-cue", s_start))
+    found.extend(_opening_subject(sentence, s_start, found, parsed))
     for match in _CUE_SPEAKER.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker or not _ends_here(sentence, match.end()):
@@ -255,7 +325,7 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
                               (match.start("cue"), match.end("cue")),
                               [_trim(sentence, 0, len(left))],
                               "cue-speaker", s_start))
-    found.extend(_participle_cues(sentence, s_start))
+    found.extend(_participle_cues(sentence, s_start, found))
     for match in _ACCORDING.finditer(sentence):
         speaker = match.group("speaker")
         if bad_speaker(speaker) or "#" in speaker:
@@ -269,25 +339,123 @@ def _from_phrases(plain: str, s_start: int, s_end: int) -> list[_Found]:
         found.append(_shifted((match.start("speaker"), match.end("speaker")),
                               (match.start("cue"), match.end("cue")), parts, "according-to",
                               s_start))
+    if not parsed:
+        found.extend(_named_stance(sentence, s_start, found))
     return found
 
 
-def _participle_cues(sentence: str, s_start: int) -> list[_Found]:
-    """"The mayor defended the plan, saying it would create jobs": the content after the
-    participle, the source the subject that opens the sentence."""
-    subject = _SUBJECT.match(sentence)
-    if subject is None or bad_speaker(subject.group("speaker")) or "#" in subject.group(
-            "speaker"):
+def _headline(plain: str) -> list[_Found]:
+    """The attribution of a headline (an article's first paragraph): "Lee: Ferry Must Stay",
+    "Ferry Must Stay, Lee Says", "Lee Says Ferry Must Stay", the verb in title case."""
+    if len(plain.split()) > 30 or "\n" in plain.strip():
         return []
-    found: list[_Found] = []
-    for match in _PARTICIPLE_CUE.finditer(sentence, subject.end()):
-        after = _content_after(sentence, match.end("cue"),
-                               _PARTICIPLE_LEMMA[match.group("cue")])
+    for regex in _HEADLINES:
+        match = regex.match(plain)
+        if match is None or bad_speaker(match.group("speaker")):
+            continue
+        if regex is not _HEADLINES[0]:
+            words = re.findall(r"[A-Za-z][\w’'\-]*", plain)
+            if sum(w[0].isupper() for w in words) < 0.6 * len(words):
+                continue  # not a title-case headline
+        content = _trim(plain, *match.span("content"))
+        cue_start, cue_end = match.span("cue")
+        cue_start += len(match.group("cue")) - len(match.group("cue").lstrip())
+        return [_Found(match.span("speaker"), (cue_start, cue_end), (content,), "speaker-cue")]
+    return []
+
+
+def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+    """"Senator Ann Ray opposes the levy": a name that opens the sentence, a verb of its own
+    with a regular ending, then its object, which is the content; nothing where a cue of
+    ``found`` already took the sentence."""
+    if any(s_start <= f.cue[0] < s_start + len(sentence) for f in found):
+        return []
+    match = _NAMED_STANCE.match(sentence)
+    if match is None or bad_speaker(match.group("speaker")):
+        return []
+    verb = match.group("cue").lower()
+    if verb in AUXILIARIES or verb in _LIGHT_FORMS or re.match(r"[a-z]+ss$", verb):
+        return []
+    start = match.end("cue") + 1
+    second = _AND_CUE.search(sentence, start)
+    content = _trim(sentence, start, second.start() if second else len(sentence))
+    if len(sentence[content[0]:content[1]].split()) < _MIN_WORDS:
+        return []
+    return [_shifted(match.span("speaker"), match.span("cue"), [content], "speaker-cue",
+                     s_start)]
+
+
+def _opening_subject(sentence: str, s_start: int, found: list[_Found],
+                     parsed: bool = False) -> list[_Found]:
+    """"Developers and supporters in the council say the scheme works": the words that open
+    the sentence are the source of the first verb of speech when they hold no verb or
+    subordinator of their own and a content follows the verb; nothing where a cue of
+    ``found`` (sentence-relative offsets shifted by ``s_start``) already took that verb.
+    Without the parse (``parsed`` False), any verb with a regular ending followed by "that"
+    counts too ("Inspectors discovered that …"): the parse reads those itself."""
+    match = _OPENING_SUBJECT.match(sentence) or (
+        None if parsed else _OPENING_THAT.match(sentence))
+    if match is None:
+        return []
+    speaker = match.group("speaker")
+    words = [w.lower() for w in re.findall(r"[\w’'\-]+", speaker)]
+    # a lone capitalised plural is a group, not an adjective ("Republicans say …")
+    bad = bad_speaker(speaker) and not re.fullmatch(r"[A-Z][a-z]+s", speaker)
+    # a verb of its own ends a subject; a capitalised "-ed" word is a name ("United")
+    if not words or bad or any(not (v[:1].isupper() and v.endswith("ed"))
+                               for v in _FINITE.findall(speaker)):
+        return []
+    if any(w in SUBORDINATORS or w in _RELATIVE or w in ("there", "it") for w in words):
+        return []
+    cue = (match.start("cue") + s_start, match.end("cue") + s_start)
+    if any(_overlaps(cue, f.cue) for f in found):
+        return []
+    lemma = REPORTING_LEMMA_OF.get(match.group("cue").split()[-1], "")
+    if lemma == "call" and re.match(r"(?i)an?\s", speaker):
+        return []  # "a charity called Open Lanes": a name
+    after = _content_after(sentence, match.end("cue"), lemma)
+    if after is None:
+        return []
+    return [_shifted((match.start("speaker"), match.end("speaker")),
+                     (match.start("cue"), match.end("cue")), [after], "speaker-cue", s_start)]
+
+
+def _participle_cues(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
+    """"The mayor defended the plan, saying it would create jobs", "… and said it would …":
+    the content after the participle or the second verb, the source the subject that opens
+    the sentence or, where none does, the source of the first attribution of ``found`` in the
+    sentence ("“…,” the mayor said, adding that …")."""
+    source: tuple[int, int] | None = None
+    subject = _SUBJECT.match(sentence)
+    if subject is not None and not bad_speaker(subject.group("speaker")) and "#" not in (
+            subject.group("speaker")):
+        source = subject.span("speaker")
+    # (cue end, source) of the sentence's speakers, with those of direct quotes ("“…,” the
+    # mayor said, adding that …")
+    earlier = sorted([(f.cue[1] - s_start, (f.source[0] - s_start, f.source[1] - s_start))
+                      for f in found if s_start <= f.cue[0] < s_start + len(sentence)]
+                     + [(m.end("cue"), m.span("speaker"))
+                        for regex in (_SPEAKER_CUE, _CUE_SPEAKER)
+                        for m in regex.finditer(sentence)
+                        if not bad_speaker(m.group("speaker")) and "#" not in m.group("speaker")])
+    out: list[_Found] = []
+    for match in _PARTICIPLE_CUE.finditer(sentence, subject.end() if subject else 0):
+        group = "cue" if match.group("cue") else "finite"
+        cue = (match.start(group), match.end(group))
+        if any(_overlaps((cue[0] + s_start, cue[1] + s_start), f.cue) for f in found):
+            continue
+        who = source
+        if who is None:
+            before = [span for end, span in earlier if end <= cue[0]]
+            if not before:
+                continue
+            who = before[0]
+        word = match.group(group)
+        lemma = _PARTICIPLE_LEMMA.get(word) or REPORTING_LEMMA_OF.get(word, "")
+        after = _content_after(sentence, cue[1], lemma)
         if after is not None:
-            found.append(_shifted((subject.start("speaker"), subject.end("speaker")),
-                                  (match.start("cue"), match.end("cue")), [after],
-                                  "speaker-cue", s_start))
-    return found
+            out.append(_shifted(who, cue, [after], "speaker-cue", s_start))
+    return out
 
 
 def _ends_here(sentence: str, at: int) -> bool:
@@ -311,7 +479,9 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         obj = _OBJECT.match(sentence, pos)
         start = obj.start("start") if obj is not None else None
     elif (that := _THAT.match(sentence, pos)) is not None and not re.search(
-            rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]):
+            rf"\b(?:{REPORTING_VERBS})\b", sentence[pos : that.start("that")]) and not (
+            # "say the plan has helped towns that …": a clause, not an adjunct, before "that"
+            _FINITE.search(sentence[pos : that.start("that")])):
         start = that.start("that")
     elif lemma in QUESTION_VERBS and (wh := _QUESTION.match(sentence, pos)) is not None:
         start = wh.start("wh")
@@ -319,10 +489,25 @@ def _content_after(sentence: str, at: int, lemma: str) -> tuple[int, int] | None
         start = pos + to.start() + 1 + to.group().lstrip().find("to")
     elif (clause := _CLAUSE_START.match(sentence, pos)) is not None:
         start = clause.start("start")
+    elif (lower := _LOWER_START.match(sentence, pos)) is not None and _verb_follows(
+            sentence[lower.end("start"):]):
+        start = lower.start("start")
     if start is None:
         return None
-    trimmed = _trim(sentence, start, len(sentence))
+    # "praised the crew and said …": the second verb of speech starts an attribution of its own
+    second = _AND_CUE.search(sentence, start)
+    trimmed = _trim(sentence, start, second.start() if second else len(sentence))
     return trimmed if len(sentence[trimmed[0] : trimmed[1]].split()) >= _MIN_WORDS else None
+
+
+def _verb_follows(text: str) -> bool:
+    """True when a verb of the subject that opens ``text`` comes within its first six words:
+    not after "and" or "or" ("vast wealth and said …" is an object, then a second verb)."""
+    words = text.split()[:6]
+    for n, word in enumerate(words):
+        if _FINITE.fullmatch(word.strip(",;")):
+            return n == 0 or words[n - 1].lower() not in ("and", "or", "but")
+    return False
 
 
 def _shifted(source: tuple[int, int], cue: tuple[int, int], parts: list[tuple[int, int]],
@@ -359,6 +544,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # that make up their content.
 _OBJECT_LEMMAS = frozenset(v.split()[0] for v in OBJECT_VERBS)
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "oprd", "xcomp", "ccomp", "attr"})
+# What opens a clausal complement that reports content ("that", a question word).
+_COMPLEMENT_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where",
+                                 "who", "which"})
 
 
 def _from_parse(doc: Any, plain: str) -> list[_Found]:
@@ -371,9 +559,12 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
         if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found.extend(_according_parse(doc, token))
             continue
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
-            continue
         lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma not in REPORTING_LEMMAS and not _that_complement(token):
+            found.extend(_stance(doc, token))
+            continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if not subjects and lemma in _OBJECT_LEMMAS and token.dep_ == "conj":
             # "… urged voters to stay home and criticized the board": the first verb's subject
@@ -414,6 +605,32 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
     return found
 
 
+# Entity types of a subject whose verb states a stance ("Senator Ray backs the levy").
+_PEOPLE = frozenset({"PERSON", "ORG", "NORP"})
+# Verbs that say too little of a stance on their own.
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give",
+                          "put", "set", "let", "keep", "become", "seem", "look", "win", "lose"})
+
+
+def _stance(doc: Any, verb: Any) -> list[_Found]:
+    """The attribution of ``verb`` (a token) when its subject is a named person, body or group
+    and it has an object: the object and what follows it ("Senator Ray backs the levy", "the
+    Harbour Board wants to sell the quay"); an empty list otherwise."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return []
+    subject = subjects[0]
+    if subject.ent_type_ not in _PEOPLE:
+        return []
+    obj = _object_span(doc, verb)
+    if obj is None:
+        return []
+    return [_Found(_phrase(doc, subject), (verb.idx, verb.idx + len(verb.text)), (obj,),
+                   "dependency")]
+
+
 def _object_span(doc: Any, verb: Any) -> tuple[int, int] | None:
     """The object of an object verb and what follows it ("accused [the board of lying]",
     "called for [a recount]"), or None when it has none."""
@@ -451,6 +668,19 @@ def _according_parse(doc: Any, according: Any) -> list[_Found]:
     parts = tuple(_char_span(doc, min(side), max(side)) for side in (before, after) if side)
     cue = (according.idx, to.idx + len(to.text))
     return [_Found(source, cue, parts, "dependency")] if parts else []
+
+
+def _that_complement(verb: Any) -> bool:
+    """True when ``verb`` (a token) is a verb other than "be" whose clausal complement, to its
+    right, opens with "that" or a question word ("found that …", "explained how …")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() == "be":
+        return False
+    for comp in verb.children:
+        if comp.dep_ == "ccomp" and comp.i > verb.i:
+            first = min(t.i for t in comp.subtree)
+            if verb.doc[first].lower_ in _COMPLEMENT_OPENERS:
+                return True
+    return False
 
 
 def _phrase(doc: Any, head: Any) -> tuple[int, int]:
