@@ -439,8 +439,12 @@ def test_parse_reads_the_object_of_a_named_subject(nlp: Any, text: str, content:
 @pytest.mark.parametrize("text", [
     "The storm damaged the old quay on Tuesday.",  # no named subject
     "Ann Ray had a long day at the harbour.",  # a light verb
+    "Ann Ray bested a strong field of skippers in the race.",  # an act, not a position
+    "The Harbour Board painted the old quay blue.",
+    # a question word far from the verb opens no complement of it
+    "Organisers used remote cameras — whether in the studio or at sea — that streamed it all.",
 ])
-def test_parse_reads_no_stance_without_a_named_subject_or_with_a_light_verb(
+def test_parse_reads_no_stance_without_a_named_subject_or_a_verb_of_position(
         nlp: Any, text: str) -> None:
     assert reported(text, nlp) == []
 
@@ -462,8 +466,11 @@ def test_a_named_subject_and_its_verb_give_a_stance(text: str, source: str,
     "Ann Ray lives in a small house near the quay.",  # a light verb
     "Ann Ray walked to the harbour after lunch.",  # no object
     "Ann Ray has three boats and a small shed.",  # an auxiliary
+    "Ann Ray bested a strong field of skippers in the race.",  # an act, not a position
+    "Examining Ray troubled waters, the series follows the ferry.",  # no verb at all
+    "State-of-the-art cameras filmed the whole race.",  # a noun in -s is no verb
 ])
-def test_no_stance_after_a_light_verb_or_without_an_object(text: str) -> None:
+def test_no_stance_without_a_verb_of_position_or_an_object(text: str) -> None:
     assert reported(text) == []
 
 

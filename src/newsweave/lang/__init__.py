@@ -54,6 +54,7 @@ from newsweave.lang.speech import (
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
     SPEECH_LEMMAS,
+    STANCE_VERBS,
     CueVerb,
 )
 from newsweave.lang.stem import light_stem
@@ -140,6 +141,7 @@ __all__ = [
     "ROLE_NOUNS",
     "SENTENCE_ADVERBS",
     "SPEECH_LEMMAS",
+    "STANCE_VERBS",
     "STOPWORDS",
     "SUBJECT_PRONOUNS",
     "SUBORDINATORS",

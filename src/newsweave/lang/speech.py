@@ -236,3 +236,14 @@ HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "
                           "promise", "write"})
 # Verbs that report a question ("asked whether …", "wondered why …").
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "demand"})
+# Verbs that state a position on something ("Senator Ray opposes the levy", "the union wants a
+# vote"): a stance is reported speech only with one of these, not with any verb ("Ann Lee won
+# the race" reports nothing Lee said).
+STANCE_VERBS = frozenset("""
+    support oppose back favor favour reject endorse want seek urge demand welcome condemn
+    dismiss defend question doubt dispute challenge contest deny resist refuse decline
+    prefer fear expect hope predict promise vow pledge intend plan propose recommend advocate
+    insist argue believe think consider regard view blame accuse criticize criticise praise
+    applaud hail slam denounce decry fault credit accept acknowledge concede admit agree
+    disagree approve disapprove object protest threaten warn
+""".split())

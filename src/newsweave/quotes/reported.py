@@ -16,9 +16,9 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    said.", "…, she said, …") or after it (``cue-speaker``: "…, said the mayor."), or "according
    to X" (``according-to``); a sentence that opens with its subject, whatever its length, and
    then a verb of speech ("Farmers and shop owners in the valley say …"); without the parse,
-   a name that opens a sentence with no other attribution, then a verb of its own and its
-   object, the content ("Ann Ray opposes the levy"); a headline's "Lee: …", "…, Lee Says",
-   "Lee Warns …".  Its content is what
+   a name that opens a sentence with no other attribution, then a verb that states a position
+   and its object, the content ("Ann Ray opposes the levy"); a headline's "Lee: …", "…, Lee
+   Says", "Lee Warns …".  Its content is what
    follows the cue (past a hearer after "told", "assured", and a short adjunct, not a clause,
    before "that": "said in a statement that …"; a reported question from "whether", "if" or a
    wh-word after "asked"; a bare clause that opens like a clause, its subject a pronoun, a
@@ -28,12 +28,14 @@ a direct quote is never a cue, and a content that is mostly quoted is a direct q
    its comma.
 2. **the dependency parse** (the ``nlp`` extra, ``dependency``): a reporting verb's clausal
    complement (``ccomp``/``xcomp``) with its subject; any other verb whose complement opens
-   with "that" or a question word is read the same way ("investigators found that …", "the
-   study explains how …"); a reporting verb set into its content ("…, the mayor said") takes
-   its head's clause as content; "according to" takes the clause it modifies; an object verb
-   with an active subject takes its object and what follows it, and so does any other verb
-   (not a light one: "have", "make", …) whose subject is a named person, body or group
-   ("Senator Ray backs the levy", "the Harbour Board wants to sell the quay").
+   right after it with "that" or a question word is read the same way ("investigators found
+   that …", "the study explains how …"); a reporting verb set into its content ("…, the
+   mayor said") takes its head's clause as content; "according to" takes the clause it
+   modifies; an object verb with an active subject takes its object and what follows it,
+   and so does a verb that states a position (:data:`~newsweave.lang.STANCE_VERBS`:
+   "backs", "opposes", "wants") whose subject is a named person, body or group ("Senator
+   Ray backs the levy", "the Harbour Board wants to sell the quay"); a verb of action is
+   no stance ("Ray won the race").
    The phrase reader fills in what the parse does not find.
 """
 
@@ -55,6 +57,7 @@ from newsweave.lang import (
     REPORTING_LEMMAS,
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
+    STANCE_VERBS,
     SUBORDINATORS,
     alternation,
 )
@@ -135,10 +138,6 @@ _NAMED_STANCE = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     rf"(?P<speaker>{NAME}){APPOSITIVE}\s+{ADVERB}?(?P<cue>[a-z]+(?:es|s|ed))"
     r"\s+(?!(?:of|by|for|as|in|on|at|to|with|from|after|over|up|out|down|off|into)\b)[\w$]")
-_LIGHT_FORMS = frozenset({"has", "does", "goes", "comes", "makes", "takes", "gives", "gets",
-                          "puts", "sets", "lets", "keeps", "becomes", "seems", "looks", "wins",
-                          "loses", "seemed", "looked", "used", "uses", "needs", "needed",
-                          "lives", "lived", "plays", "played", "turned", "turns"})
 # Headlines: "Lee: Ferry Must Stay", "Lee on the Ferry: It Must Stay", "Ferry Must Stay, Lee
 # Says", "Lee Says Ferry Must Stay".
 _TITLE_CUES = "|".join(sorted({f.capitalize() for f in REPORTING_LEMMA_OF
@@ -364,6 +363,13 @@ def _headline(plain: str) -> list[_Found]:
     return []
 
 
+def _is_stance_form(verb: str) -> bool:
+    """Whether a verb with a regular ending ("opposes", "backed", "denies") is a form of a
+    verb that states a position (:data:`~newsweave.lang.STANCE_VERBS`)."""
+    stems = {verb[:-1], verb[:-2], verb[:-3] + "y"} if len(verb) > 3 else set()
+    return bool(stems & STANCE_VERBS)
+
+
 def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Found]:
     """"Senator Ann Ray opposes the levy": a name that opens the sentence, a verb of its own
     with a regular ending, then its object, which is the content; nothing where a cue of
@@ -374,7 +380,7 @@ def _named_stance(sentence: str, s_start: int, found: list[_Found]) -> list[_Fou
     if match is None or bad_speaker(match.group("speaker")):
         return []
     verb = match.group("cue").lower()
-    if verb in AUXILIARIES or verb in _LIGHT_FORMS or re.match(r"[a-z]+ss$", verb):
+    if not _is_stance_form(verb):
         return []
     start = match.end("cue") + 1
     second = _AND_CUE.search(sentence, start)
@@ -607,16 +613,13 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
 
 # Entity types of a subject whose verb states a stance ("Senator Ray backs the levy").
 _PEOPLE = frozenset({"PERSON", "ORG", "NORP"})
-# Verbs that say too little of a stance on their own.
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give",
-                          "put", "set", "let", "keep", "become", "seem", "look", "win", "lose"})
 
 
 def _stance(doc: Any, verb: Any) -> list[_Found]:
     """The attribution of ``verb`` (a token) when its subject is a named person, body or group
     and it has an object: the object and what follows it ("Senator Ray backs the levy", "the
     Harbour Board wants to sell the quay"); an empty list otherwise."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in STANCE_VERBS:
         return []
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -671,14 +674,15 @@ def _according_parse(doc: Any, according: Any) -> list[_Found]:
 
 
 def _that_complement(verb: Any) -> bool:
-    """True when ``verb`` (a token) is a verb other than "be" whose clausal complement, to its
-    right, opens with "that" or a question word ("found that …", "explained how …")."""
+    """True when ``verb`` (a token) is a verb other than "be" whose clausal complement opens
+    right after it with "that" or a question word ("found that …", "explained how …")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() == "be":
         return False
     for comp in verb.children:
         if comp.dep_ == "ccomp" and comp.i > verb.i:
             first = min(t.i for t in comp.subtree)
-            if verb.doc[first].lower_ in _COMPLEMENT_OPENERS:
+            # right after the verb: "found that …", not "used cameras, whether at home …"
+            if first == verb.i + 1 and verb.doc[first].lower_ in _COMPLEMENT_OPENERS:
                 return True
     return False
 
