@@ -403,23 +403,21 @@ def test_a_clause_before_that_is_the_content_not_an_adjunct() -> None:
     assert item.text == "the ferry has helped towns that lost their bus"
 
 
-def test_an_appositive_between_the_opening_subject_and_the_verb() -> None:
-    item = only("Senator Ann Ray, Democrat of Ohio, said the ferry levy has hurt commuters.")
-    assert item.source is not None and item.source.text == "Senator Ann Ray"
-    assert item.text == "the ferry levy has hurt commuters"
-
-
-def test_a_second_verb_of_speech_takes_the_subject_of_the_first_verb() -> None:
-    item = only("The skipper praised the crew and said the storm had passed by midnight.")
-    assert item.source is not None and item.source.text == "The skipper"
-    assert item.cue is not None and item.cue.text == "said"
-    assert item.text == "the storm had passed by midnight"
-
-
-def test_a_participle_after_a_direct_quote_takes_its_speaker() -> None:
-    item = only("“We see no link,” the mayor said, adding that the inquiry would take weeks.")
-    assert item.source is not None and item.source.text == "the mayor"
-    assert item.text == "that the inquiry would take weeks"
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # an appositive between the opening subject and the verb
+    ("Senator Ann Ray, Democrat of Ohio, said the ferry levy has hurt commuters.",
+     "Senator Ann Ray", "the ferry levy has hurt commuters"),
+    # a second verb of speech takes the subject of the first verb
+    ("The skipper praised the crew and said the storm had passed by midnight.",
+     "The skipper", "the storm had passed by midnight"),
+    # a participle after a direct quote takes its speaker
+    ("“We see no link,” the mayor said, adding that the inquiry would take weeks.",
+     "the mayor", "that the inquiry would take weeks"),
+])
+def test_the_source_stands_apart_from_its_verb(text: str, source: str, content: str) -> None:
+    item = only(text)
+    assert item.source is not None and item.source.text == source
+    assert item.text == content
 
 
 def test_an_object_then_a_second_verb_is_no_bare_clause() -> None:
