@@ -167,3 +167,22 @@ def test_a_shared_surname_is_a_mention_of_the_person_introduced_first() -> None:
     later = text.index("Okafor thanked")
     assert any(m.start == later for m in entity(entities, "Helen Okafor").mentions)
     assert all(m.start != later for m in entity(entities, "David Okafor").mentions)
+
+
+def test_lone_name_parts_reads_parts_after_the_first_mention_only() -> None:
+    from newsweave.people import lone_name_parts
+    from newsweave.text.spans import SpanSet, WordPositions
+
+    text = ("Lee spoke first. Ann Lee and Tom Lee came later; Lee said the Lee Bridge was shut, "
+            "and Ann said “Lee knows”.")
+    first_seen = {"Ann Lee": text.index("Ann Lee"), "Tom Lee": text.index("Tom Lee")}
+    # the caller blocks the quotes and the full mentions themselves
+    quoted = SpanSet([(text.index("“"), len(text))]
+                     + [(at, at + len(name)) for name, at in first_seen.items()])
+    found = lone_name_parts(WordPositions(text), first_seen, -1, quoted)
+    # not before anyone is introduced, not in "Lee Bridge" (a longer name), not in a quote;
+    # the shared surname goes to the person introduced first
+    assert [(text[s:e], s, name) for s, e, name in found] == [
+        ("Lee", text.index("Lee said"), "Ann Lee")]
+    firsts = lone_name_parts(WordPositions(text), first_seen, 0, quoted)
+    assert [(text[s:e], name) for s, e, name in firsts] == [("Ann", "Ann Lee")]
