@@ -513,3 +513,14 @@ def test_more_participles_after_the_main_clause(text: str, cue: str, content: st
     item = only(text)
     assert item.cue is not None and item.cue.text == cue
     assert item.text == content
+
+
+def test_speaker_as_written_keeps_the_source_phrase_that_says_more_than_the_name() -> None:
+    text = ("Mayor Ann Lee opened the new ferry terminal on Monday. "
+            "The mayor said the crossing would be free until spring.")
+    speech = [r for r in reported(text) if r.source and r.source.text == "The mayor"]
+    assert speech and speech[0].speaker == "Ann Lee"
+    assert speech[0].speaker_as_written == "Ann Lee (The mayor)"
+    # a name or a pronoun adds nothing to the resolved speaker
+    named = only("Ann Lee said the crossing would be free until spring.")
+    assert named.speaker_as_written == named.speaker == "Ann Lee"
