@@ -524,3 +524,19 @@ def test_speaker_as_written_keeps_the_source_phrase_that_says_more_than_the_name
     # a name or a pronoun adds nothing to the resolved speaker
     named = only("Ann Lee said the crossing would be free until spring.")
     assert named.speaker_as_written == named.speaker == "Ann Lee"
+
+
+def test_a_source_phrase_sheds_the_adverb_and_auxiliary_before_its_verb() -> None:
+    speech = only("The new harbour master sharply attacked the plan as a waste of money.")
+    assert speech.source is not None and speech.source.text == "The new harbour master"
+    speech = only("Ann Lee spoke first. She has called the toll unfair to small towns.")
+    assert speech.source is not None and speech.source.text == "She"
+    # a noun in "-ly" is the head of its phrase, not an adverb
+    speech = only("The Lee family said the ferry should stay in the town.")
+    assert speech.source is not None and speech.source.text == "The Lee family"
+
+
+def test_a_pronoun_with_words_after_it_is_no_source() -> None:
+    found = reported("Ann Lee spoke first. She also reviews many of the letters that came "
+                     "in the spring after the vote.")
+    assert not any(r.source and r.source.text.startswith("She ") for r in found)

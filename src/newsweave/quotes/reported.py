@@ -49,6 +49,7 @@ from typing import Any
 from newsweave.lang import (
     AUXILIARIES,
     CUE_VERB_LIST,
+    DETERMINERS,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
     OBJECT_VERBS,
@@ -58,7 +59,9 @@ from newsweave.lang import (
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
     STANCE_VERBS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    VERB_ADVERBS,
     alternation,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
@@ -540,7 +543,36 @@ def _kept(plain: str, cand: _Found) -> _Found | None:
     source = plain[cand.source[0] : cand.source[1]]
     if not re.search(r"\w", source) or "#" in source:
         return None  # a parse's subject that names nothing, or one inside a quote
-    return _Found(cand.source, cand.cue, parts, cand.rule)
+    span = _source_phrase(plain, cand.source)
+    if span is None:
+        return None
+    return _Found(span, cand.cue, parts, cand.rule)
+
+
+def _adverb_or_auxiliary(word: str) -> bool:
+    """True for a word that stands between a subject and its verb: an auxiliary ("has"), an
+    adverb of :data:`~newsweave.lang.VERB_ADVERBS` or a lower-case "-ly" adverb
+    ("aggressively"; not a noun such as "family", "assembly" or "supply")."""
+    return word in AUXILIARIES or word in VERB_ADVERBS or (
+        word.islower() and len(word) >= 6 and word.endswith("ly")
+        and not word.endswith(("ily", "mbly", "pply")))
+
+
+def _source_phrase(plain: str, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The source span without the auxiliaries and adverbs a speaker pattern took up before
+    its verb ("The mayor sharply", "She has" -> "The mayor", "She"); None when a subject
+    pronoun still has words after it ("She also reviews many of the": a pronoun takes no
+    modifiers, so a verb of its own follows and the reading is wrong)."""
+    words = list(re.finditer(r"[^\s]+", plain[source[0] : source[1]]))
+    end = len(words)
+    while end > 1 and _adverb_or_auxiliary(words[end - 1].group()):
+        end -= 1
+    kept = plain[source[0] : source[0] + words[end - 1].end()] if words else ""
+    if end < len(words) and (bad_speaker(kept) or kept.lower() in DETERMINERS):
+        end = len(words)  # "the family": the trailing word was the head, not an adverb
+    if words and words[0].group().lower() in SUBJECT_PRONOUNS and end > 1:
+        return None
+    return (source[0], source[0] + words[end - 1].end()) if words else source
 
 
 # ----------------------------------------------------------------------------- parse
