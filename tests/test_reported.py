@@ -540,3 +540,13 @@ def test_a_pronoun_with_words_after_it_is_no_source() -> None:
     found = reported("Ann Lee spoke first. She also reviews many of the letters that came "
                      "in the spring after the vote.")
     assert not any(r.source and r.source.text.startswith("She ") for r in found)
+
+
+def test_a_description_source_takes_the_name_it_modifies() -> None:
+    speech = only("According to the independent Harbour Trust, the levy would cost more "
+                  "than the port earns.")
+    assert speech.source is not None and speech.source.text == "the independent Harbour Trust"
+    assert speech.text == "the levy would cost more than the port earns"
+    # a day after the source is no part of its name
+    speech = only("The levy would cost more than the port earns, said the treasurer Monday.")
+    assert speech.source is not None and speech.source.text == "the treasurer"

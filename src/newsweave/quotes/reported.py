@@ -52,6 +52,7 @@ from newsweave.lang import (
     DETERMINERS,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
+    MONTHS,
     OBJECT_VERBS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
@@ -62,6 +63,7 @@ from newsweave.lang import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     VERB_ADVERBS,
+    WEEKDAYS,
     alternation,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
@@ -528,7 +530,16 @@ def _shifted(source: tuple[int, int], cue: tuple[int, int], parts: list[tuple[in
 def _kept(plain: str, cand: _Found) -> _Found | None:
     """The candidate if its content is reported speech: some words, most of them outside
     quote marks (a mostly quoted content is a direct quote), not overlapping its source."""
-    parts = tuple(p for p in cand.parts if plain[p[0] : p[1]].strip())
+    source = plain[cand.source[0] : cand.source[1]]
+    if not re.search(r"\w", source) or "#" in source:
+        return None  # a parse's subject that names nothing, or one inside a quote
+    span = _source_phrase(plain, cand.source)
+    if span is None:
+        return None
+    # a content that opened right after the source starts after its longer span
+    parts = tuple(_trim(plain, span[1], b) if cand.source[1] <= a < span[1] else (a, b)
+                  for a, b in cand.parts)
+    parts = tuple(p for p in parts if plain[p[0] : p[1]].strip())
     if not parts:
         return None
     text = "".join(plain[a:b] for a, b in parts)
@@ -538,15 +549,16 @@ def _kept(plain: str, cand: _Found) -> _Found | None:
         return None
     if sum(c == "#" for c in letters) >= 0.5 * len(letters):
         return None
-    if any(_overlaps(p, cand.source) or _overlaps(p, cand.cue) for p in parts):
-        return None
-    source = plain[cand.source[0] : cand.source[1]]
-    if not re.search(r"\w", source) or "#" in source:
-        return None  # a parse's subject that names nothing, or one inside a quote
-    span = _source_phrase(plain, cand.source)
-    if span is None:
+    if any(_overlaps(p, span) or _overlaps(p, cand.cue) for p in parts):
         return None
     return _Found(span, cand.cue, parts, cand.rule)
+
+
+# Capitalised words right after a source phrase, not a day or a month ("the nonpartisan
+# [Harbour Trust]", not "the agency [Monday]").
+_NAME_AFTER = re.compile(
+    rf"(?:\s+(?!(?:{alternation(frozenset(w.capitalize() for w in WEEKDAYS + MONTHS))})\b)"
+    r"[A-Z][\w.&’'\-]*)+")
 
 
 def _adverb_or_auxiliary(word: str) -> bool:
@@ -572,7 +584,16 @@ def _source_phrase(plain: str, source: tuple[int, int]) -> tuple[int, int] | Non
         end = len(words)  # "the family": the trailing word was the head, not an adverb
     if words and words[0].group().lower() in SUBJECT_PRONOUNS and end > 1:
         return None
-    return (source[0], source[0] + words[end - 1].end()) if words else source
+    if not words:
+        return source
+    last = words[end - 1].group()
+    if end == len(words) and words[0].group().lower() in ("the", "a", "an") and last.islower():
+        # "according to the nonpartisan Harbour Trust": the description stopped at its last
+        # lower-case modifier; the name it modifies follows
+        name = _NAME_AFTER.match(plain, source[1])
+        if name is not None:
+            return (source[0], name.end())
+    return (source[0], source[0] + words[end - 1].end())
 
 
 # ----------------------------------------------------------------------------- parse
