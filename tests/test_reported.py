@@ -550,3 +550,18 @@ def test_a_description_source_takes_the_name_it_modifies() -> None:
     # a day after the source is no part of its name
     speech = only("The levy would cost more than the port earns, said the treasurer Monday.")
     assert speech.source is not None and speech.source.text == "the treasurer"
+
+
+def test_according_to_takes_the_source_up_to_its_comma() -> None:
+    speech = only("According to a new survey by the Harbour Trust, most boat owners back "
+                  "the levy.")
+    assert speech.source is not None
+    assert speech.source.text == "a new survey by the Harbour Trust"
+    assert speech.text == "most boat owners back the levy"
+    # where nothing but the content follows the source, the source stays as read
+    speech = only("Most boat owners back the levy, according to the harbour master.")
+    assert speech.source is not None and speech.source.text == "the harbour master"
+    # no comma: the words after the source are the content, not more of the source
+    speech = only("According to the harbour master the ferry that ran for many years will "
+                  "stop in June.")
+    assert speech.source is not None and speech.source.text == "the harbour master"

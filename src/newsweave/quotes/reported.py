@@ -533,25 +533,43 @@ def _kept(plain: str, cand: _Found) -> _Found | None:
     source = plain[cand.source[0] : cand.source[1]]
     if not re.search(r"\w", source) or "#" in source:
         return None  # a parse's subject that names nothing, or one inside a quote
-    span = _source_phrase(plain, cand.source)
-    if span is None:
+    short = _source_phrase(plain, cand.source)
+    if short is None:
         return None
-    # a content that opened right after the source starts after its longer span
-    parts = tuple(_trim(plain, span[1], b) if cand.source[1] <= a < span[1] else (a, b)
-                  for a, b in cand.parts)
-    parts = tuple(p for p in parts if plain[p[0] : p[1]].strip())
-    if not parts:
-        return None
+    spans = [short]
+    if cand.rule == "according-to" and (whole := _to_comma(plain, short)) is not None:
+        spans.insert(0, whole)
+    for span in spans:
+        # a content that opened right after the source starts after its longer span
+        parts = tuple(_trim(plain, span[1], b) if cand.source[1] <= a < span[1] else (a, b)
+                      for a, b in cand.parts)
+        parts = tuple(p for p in parts if plain[p[0] : p[1]].strip())
+        if parts and _reported_content(plain, parts) and not any(
+                _overlaps(p, span) or _overlaps(p, cand.cue) for p in parts):
+            return _Found(span, cand.cue, parts, cand.rule)
+    return None
+
+
+def _reported_content(plain: str, parts: tuple[tuple[int, int], ...]) -> bool:
+    """True when content ``parts`` hold some words, most of them outside quote marks."""
     text = "".join(plain[a:b] for a, b in parts)
     letters = [c for c in text if not c.isspace()]
     words = re.findall(r"[^\W\d_][\w’'\-]*", text.replace("#", " "))
     if len(words) < _MIN_WORDS or not letters:
+        return False
+    return sum(c == "#" for c in letters) < 0.5 * len(letters)
+
+
+def _to_comma(plain: str, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The source of "according to" up to the comma or sentence end that closes it, where a
+    few more words follow the phrase the speaker pattern read ("according to [a report by
+    the Harbour Trust]", "[a survey of port workers]"); None where nothing more or too much
+    follows, or a quote."""
+    rest = re.match(r"[^,;:.!?#\n]*", plain[source[1] :])
+    words = rest.group().split() if rest else []
+    if not words or len(words) > 8:
         return None
-    if sum(c == "#" for c in letters) >= 0.5 * len(letters):
-        return None
-    if any(_overlaps(p, span) or _overlaps(p, cand.cue) for p in parts):
-        return None
-    return _Found(span, cand.cue, parts, cand.rule)
+    return source[0], source[1] + len(rest.group().rstrip()) if rest else source[1]
 
 
 # Capitalised words right after a source phrase, not a day or a month ("the nonpartisan
