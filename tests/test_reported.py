@@ -565,3 +565,17 @@ def test_according_to_takes_the_source_up_to_its_comma() -> None:
     speech = only("According to the harbour master the ferry that ran for many years will "
                   "stop in June.")
     assert speech.source is not None and speech.source.text == "the harbour master"
+
+
+def test_parse_reads_no_verb_of_speech_set_into_a_clause_it_is_subordinate_to(
+        nlp: Any) -> None:
+    found = reported("Ann Lee has said about twenty people have indicated an interest in "
+                     "the seat.", nlp)
+    assert [(r.source and r.source.text, r.text) for r in found] == [
+        ("Ann Lee", "about twenty people have indicated an interest in the seat")]
+    found = reported("A council source said he could not answer the questions because the "
+                     "panel had only asked for the files.", nlp)
+    assert [r.source and r.source.text for r in found] == ["A council source"]
+    # a verb of speech set into what it reports still reads it
+    speech = only("The bridge, the mayor said, would reopen on Monday after the repairs.", nlp)
+    assert speech.source is not None and speech.source.text == "the mayor"

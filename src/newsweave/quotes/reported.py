@@ -668,7 +668,7 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
             continue
         head = token.head
         if token.dep_ in ("parataxis", "ccomp", "advcl") and head.i != token.i and (
-                head.pos_ in ("VERB", "AUX")):
+                head.pos_ in ("VERB", "AUX")) and not _subordinate(token):
             own = list(token.subtree)
             skip = {t.i for t in own}
             rest = [t.i for t in head.subtree if t.i not in skip]
@@ -742,6 +742,15 @@ def _according_parse(doc: Any, according: Any) -> list[_Found]:
     parts = tuple(_char_span(doc, min(side), max(side)) for side in (before, after) if side)
     cue = (according.idx, to.idx + len(to.text))
     return [_Found(source, cue, parts, "dependency")] if parts else []
+
+
+def _subordinate(verb: Any) -> bool:
+    """True when the clause of ``verb`` (a token) is subordinate to its head, not a verb of
+    speech set into what it reports: the complement that follows its head ("Lee said [Ray
+    had asked …]") or a clause with a subordinator ("… because Ray had asked …")."""
+    if verb.dep_ == "ccomp" and verb.i > verb.head.i:
+        return True
+    return any(c.dep_ == "mark" for c in verb.children)
 
 
 def _that_complement(verb: Any) -> bool:
