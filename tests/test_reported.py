@@ -579,3 +579,17 @@ def test_parse_reads_no_verb_of_speech_set_into_a_clause_it_is_subordinate_to(
     # a verb of speech set into what it reports still reads it
     speech = only("The bridge, the mayor said, would reopen on Monday after the repairs.", nlp)
     assert speech.source is not None and speech.source.text == "the mayor"
+
+
+def test_a_speaker_after_but_or_although_opens_a_clause_of_its_own() -> None:
+    found = reported("The tapes are short, but he said the crew had worked on the quay.")
+    assert [(r.source and r.source.text, r.text) for r in found] == [
+        ("he", "the crew had worked on the quay")]
+    found = reported("Owners like the plan, although they say the levy is too high.")
+    assert [r.source and r.source.text for r in found] == ["they"]
+
+
+def test_a_speaker_after_and_is_no_clause_of_its_own() -> None:
+    # "Ann Lee and Ben Ash said …": a second subject, not a second clause
+    found = reported("Ann Lee and Ben Ash said the levy is too high for the small boats.")
+    assert not any(r.source and r.source.text == "Ben Ash" for r in found)

@@ -137,6 +137,8 @@ _TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "t
 _OPENER = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
+# A conjunction that ends what precedes a speaker and opens a clause of its own.
+_CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:but|yet|although|though|while|because)\s*$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
 # A name that opens the sentence, then a verb with a regular ending and its object.
 _NAMED_STANCE = re.compile(
@@ -305,7 +307,9 @@ def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) ->
             continue  # "a charity called Open Lanes": a name, not what someone said
         after = _content_after(sentence, match.end("cue"), lemma)
         leads = _OPENER.match(left) is not None or left.rstrip().endswith(
-            ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None
+            ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None or (
+            # "…, but he said the tapes show …": a clause of its own after a conjunction
+            _CONJUNCTION_END.search(left) is not None)
         if after is not None and (leads or left.rstrip().endswith(",")):
             parts = [after]
             if left.rstrip().endswith(",") and not leads:  # "The bridge, she said, would …"
