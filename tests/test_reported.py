@@ -593,3 +593,11 @@ def test_a_speaker_after_and_is_no_clause_of_its_own() -> None:
     # "Ann Lee and Ben Ash said …": a second subject, not a second clause
     found = reported("Ann Lee and Ben Ash said the levy is too high for the small boats.")
     assert not any(r.source and r.source.text == "Ben Ash" for r in found)
+
+
+def test_an_adverb_between_the_auxiliary_and_the_verb_of_speech() -> None:
+    speech = only("Port owners have often said that the levy hurts the small boats most.")
+    assert speech.source is not None and speech.source.text == "Port owners"
+    assert speech.text == "that the levy hurts the small boats most"
+    # a verb of its own after the auxiliary is no verb of speech
+    assert reported("Port owners have often fished the waters off the old quay.") == []

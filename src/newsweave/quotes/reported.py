@@ -179,7 +179,8 @@ _OPENING_SUBJECT = re.compile(
     # an appositive: ", Democrat of Ohio,", ", the agency that runs the port,"
     r"(?:,\s*[^,;:#“”\"()]{1,100},)?\s+"
     rf"{ADVERB}?"
-    rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
+    # "has said", "has often said": an adverb may stand between the auxiliary and the verb
+    rf"(?P<cue>(?:has|have|had)\s+{ADVERB}?(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
 # The same with any verb of a regular ending whose complement opens with "that" ("Inspectors
 # discovered that …").
 _OPENING_THAT = re.compile(
