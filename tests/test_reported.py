@@ -601,3 +601,12 @@ def test_an_adverb_between_the_auxiliary_and_the_verb_of_speech() -> None:
     assert speech.text == "that the levy hurts the small boats most"
     # a verb of its own after the auxiliary is no verb of speech
     assert reported("Port owners have often fished the waters off the old quay.") == []
+
+
+def test_a_source_that_ends_in_a_determiner_or_preposition_is_no_noun_phrase() -> None:
+    # "calls" is a noun here: the words before it are no phrase of their own
+    found = reported("Too many of their calls are not getting through to the harbour office.")
+    assert not any(r.source and r.source.text.endswith("their") for r in found)
+    # a quantity that ends in a noun is a source
+    speech = only("Many of the boat owners say the levy is too high for the small boats.")
+    assert speech.source is not None and speech.source.text == "Many of the boat owners"

@@ -48,12 +48,15 @@ from typing import Any
 
 from newsweave.lang import (
     AUXILIARIES,
+    COORDINATORS,
     CUE_VERB_LIST,
     DETERMINERS,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
     MONTHS,
     OBJECT_VERBS,
+    PREPOSITIONS,
+    QUANTIFIERS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
@@ -584,6 +587,10 @@ _NAME_AFTER = re.compile(
     r"[A-Z][\w.&’'\-]*)+")
 
 
+# Words that cannot end a noun phrase: a determiner, quantifier, preposition or conjunction.
+_OPEN_ENDS = DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | SUBORDINATORS - {"one"}
+
+
 def _adverb_or_auxiliary(word: str) -> bool:
     """True for a word that stands between a subject and its verb: an auxiliary ("has"), an
     adverb of :data:`~newsweave.lang.VERB_ADVERBS` or a lower-case "-ly" adverb
@@ -609,6 +616,8 @@ def _source_phrase(plain: str, source: tuple[int, int]) -> tuple[int, int] | Non
         return None
     if not words:
         return source
+    if words[0].group() in COORDINATORS or words[end - 1].group().lower() in _OPEN_ENDS:
+        return None  # "but also several other", "too many of their": no noun phrase
     last = words[end - 1].group()
     if end == len(words) and words[0].group().lower() in ("the", "a", "an") and last.islower():
         # "according to the nonpartisan Harbour Trust": the description stopped at its last
