@@ -296,7 +296,8 @@ def run_newsweave(docs: list[Doc], nlp: Any = None) -> Run:
                                                    quote.parts[-1].end, quote.speaker_as_written))
             for speech in reported:
                 run.attributions.append(_span_line(stem, raw, speech.parts[0].start,
-                                                   speech.parts[-1].end, speech.speaker))
+                                                   speech.parts[-1].end,
+                                                   speech.speaker_as_written))
     return run
 
 

@@ -511,3 +511,100 @@ def test_more_participles_after_the_main_clause(text: str, cue: str, content: st
     item = only(text)
     assert item.cue is not None and item.cue.text == cue
     assert item.text == content
+
+
+def test_speaker_as_written_keeps_the_source_phrase_that_says_more_than_the_name() -> None:
+    text = ("Mayor Ann Lee opened the new ferry terminal on Monday. "
+            "The mayor said the crossing would be free until spring.")
+    speech = [r for r in reported(text) if r.source and r.source.text == "The mayor"]
+    assert speech and speech[0].speaker == "Ann Lee"
+    assert speech[0].speaker_as_written == "Ann Lee (The mayor)"
+    # a name or a pronoun adds nothing to the resolved speaker
+    named = only("Ann Lee said the crossing would be free until spring.")
+    assert named.speaker_as_written == named.speaker == "Ann Lee"
+
+
+def test_a_source_phrase_sheds_the_adverb_and_auxiliary_before_its_verb() -> None:
+    speech = only("The new harbour master sharply attacked the plan as a waste of money.")
+    assert speech.source is not None and speech.source.text == "The new harbour master"
+    speech = only("Ann Lee spoke first. She has called the toll unfair to small towns.")
+    assert speech.source is not None and speech.source.text == "She"
+    # a noun in "-ly" is the head of its phrase, not an adverb
+    speech = only("The Lee family said the ferry should stay in the town.")
+    assert speech.source is not None and speech.source.text == "The Lee family"
+
+
+def test_a_pronoun_with_words_after_it_is_no_source() -> None:
+    found = reported("Ann Lee spoke first. She also reviews many of the letters that came "
+                     "in the spring after the vote.")
+    assert not any(r.source and r.source.text.startswith("She ") for r in found)
+
+
+def test_a_description_source_takes_the_name_it_modifies() -> None:
+    speech = only("According to the independent Harbour Trust, the levy would cost more "
+                  "than the port earns.")
+    assert speech.source is not None and speech.source.text == "the independent Harbour Trust"
+    assert speech.text == "the levy would cost more than the port earns"
+    # a day after the source is no part of its name
+    speech = only("The levy would cost more than the port earns, said the treasurer Monday.")
+    assert speech.source is not None and speech.source.text == "the treasurer"
+
+
+def test_according_to_takes_the_source_up_to_its_comma() -> None:
+    speech = only("According to a new survey by the Harbour Trust, most boat owners back "
+                  "the levy.")
+    assert speech.source is not None
+    assert speech.source.text == "a new survey by the Harbour Trust"
+    assert speech.text == "most boat owners back the levy"
+    # where nothing but the content follows the source, the source stays as read
+    speech = only("Most boat owners back the levy, according to the harbour master.")
+    assert speech.source is not None and speech.source.text == "the harbour master"
+    # no comma: the words after the source are the content, not more of the source
+    speech = only("According to the harbour master the ferry that ran for many years will "
+                  "stop in June.")
+    assert speech.source is not None and speech.source.text == "the harbour master"
+
+
+def test_parse_reads_no_verb_of_speech_set_into_a_clause_it_is_subordinate_to(
+        nlp: Any) -> None:
+    found = reported("Ann Lee has said about twenty people have indicated an interest in "
+                     "the seat.", nlp)
+    assert [(r.source and r.source.text, r.text) for r in found] == [
+        ("Ann Lee", "about twenty people have indicated an interest in the seat")]
+    found = reported("A council source said he could not answer the questions because the "
+                     "panel had only asked for the files.", nlp)
+    assert [r.source and r.source.text for r in found] == ["A council source"]
+    # a verb of speech set into what it reports still reads it
+    speech = only("The bridge, the mayor said, would reopen on Monday after the repairs.", nlp)
+    assert speech.source is not None and speech.source.text == "the mayor"
+
+
+def test_a_speaker_after_but_or_although_opens_a_clause_of_its_own() -> None:
+    found = reported("The tapes are short, but he said the crew had worked on the quay.")
+    assert [(r.source and r.source.text, r.text) for r in found] == [
+        ("he", "the crew had worked on the quay")]
+    found = reported("Owners like the plan, although they say the levy is too high.")
+    assert [r.source and r.source.text for r in found] == ["they"]
+
+
+def test_a_speaker_after_and_is_no_clause_of_its_own() -> None:
+    # "Ann Lee and Ben Ash said …": a second subject, not a second clause
+    found = reported("Ann Lee and Ben Ash said the levy is too high for the small boats.")
+    assert not any(r.source and r.source.text == "Ben Ash" for r in found)
+
+
+def test_an_adverb_between_the_auxiliary_and_the_verb_of_speech() -> None:
+    speech = only("Port owners have often said that the levy hurts the small boats most.")
+    assert speech.source is not None and speech.source.text == "Port owners"
+    assert speech.text == "that the levy hurts the small boats most"
+    # a verb of its own after the auxiliary is no verb of speech
+    assert reported("Port owners have often fished the waters off the old quay.") == []
+
+
+def test_a_source_that_ends_in_a_determiner_or_preposition_is_no_noun_phrase() -> None:
+    # "calls" is a noun here: the words before it are no phrase of their own
+    found = reported("Too many of their calls are not getting through to the harbour office.")
+    assert not any(r.source and r.source.text.endswith("their") for r in found)
+    # a quantity that ends in a noun is a source
+    speech = only("Many of the boat owners say the levy is too high for the small boats.")
+    assert speech.source is not None and speech.source.text == "Many of the boat owners"

@@ -126,6 +126,22 @@ AttributionRule = Literal[
 ]
 
 
+
+def as_written(speaker: str | None, span: Span | None) -> str | None:
+    """A resolved speaker with the article's own phrase for them where it says more than the
+    name ("Mike Pence (the Indiana governor)"); just the speaker for a name or a pronoun, or
+    where no phrase or no speaker is known."""
+    if speaker is None or span is None:
+        return speaker
+    phrase = span.text.strip(" ,.")
+    words = set(speaker.lower().split())
+    if phrase.lower() in SUBJECT_PRONOUNS or (
+        set(phrase.lower().replace("’s", "").replace("'s", "").split()) <= words
+    ) or phrase == speaker:
+        return speaker
+    return f"{speaker} ({phrase})"
+
+
 class Quote(Model):
     """A direct quotation in one article: its content (one or more parts) and its speaker.
 
@@ -157,15 +173,7 @@ class Quote(Model):
     def speaker_as_written(self) -> str | None:
         """The speaker with the article's own phrase for them where it says more than the name
         ("Mike Pence (the Indiana governor)"); just the speaker for a name or a pronoun."""
-        if self.speaker is None or self.speaker_span is None:
-            return self.speaker
-        phrase = self.speaker_span.text.strip(" ,.")
-        words = set(self.speaker.lower().split())
-        if phrase.lower() in SUBJECT_PRONOUNS or (
-            set(phrase.lower().replace("’s", "").replace("'s", "").split()) <= words
-        ) or phrase == self.speaker:
-            return self.speaker
-        return f"{self.speaker} ({phrase})"
+        return as_written(self.speaker, self.speaker_span)
 
 
 AttributionKind = Literal["direct", "indirect", "mixed"]
@@ -199,6 +207,13 @@ class ReportedSpeech(Model):
     def text(self) -> str:
         """The content's words, parts joined by a space."""
         return " ".join(p.text for p in self.parts)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def speaker_as_written(self) -> str | None:
+        """The speaker with the article's source phrase where it says more than the name
+        ("Ann Lee (the mayor)"), as for :attr:`Quote.speaker_as_written`."""
+        return as_written(self.speaker, self.source)
 
 
 class Reading(Model):

@@ -48,17 +48,25 @@ from typing import Any
 
 from newsweave.lang import (
     AUXILIARIES,
+    COORDINATORS,
     CUE_VERB_LIST,
+    DETERMINERS,
     HEARER_VERBS,
     IRREGULAR_VERB_FORMS,
+    MONTHS,
     OBJECT_VERBS,
+    PREPOSITIONS,
+    QUANTIFIERS,
     QUESTION_VERBS,
     REPORTING_LEMMA_OF,
     REPORTING_LEMMAS,
     REPORTING_VERB_LIST,
     REPORTING_VERBS,
     STANCE_VERBS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    VERB_ADVERBS,
+    WEEKDAYS,
     alternation,
 )
 from newsweave.model import Article, ReportedRule, ReportedSpeech
@@ -132,6 +140,8 @@ _TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "t
 _OPENER = re.compile(
     r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
+# A conjunction that ends what precedes a speaker and opens a clause of its own.
+_CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:but|yet|although|though|while|because)\s*$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
 # A name that opens the sentence, then a verb with a regular ending and its object.
 _NAMED_STANCE = re.compile(
@@ -172,7 +182,8 @@ _OPENING_SUBJECT = re.compile(
     # an appositive: ", Democrat of Ohio,", ", the agency that runs the port,"
     r"(?:,\s*[^,;:#“”\"()]{1,100},)?\s+"
     rf"{ADVERB}?"
-    rf"(?P<cue>(?:has|have|had)\s+(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
+    # "has said", "has often said": an adverb may stand between the auxiliary and the verb
+    rf"(?P<cue>(?:has|have|had)\s+{ADVERB}?(?:{REPORTING_VERBS})|{REPORTING_VERBS})\b")
 # The same with any verb of a regular ending whose complement opens with "that" ("Inspectors
 # discovered that …").
 _OPENING_THAT = re.compile(
@@ -300,7 +311,9 @@ def _from_phrases(plain: str, s_start: int, s_end: int, parsed: bool = False) ->
             continue  # "a charity called Open Lanes": a name, not what someone said
         after = _content_after(sentence, match.end("cue"), lemma)
         leads = _OPENER.match(left) is not None or left.rstrip().endswith(
-            ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None
+            ("that", ":", "—")) or re.search(rf"\b(?:{REPORTING_VERBS})\s*$", left) is not None or (
+            # "…, but he said the tapes show …": a clause of its own after a conjunction
+            _CONJUNCTION_END.search(left) is not None)
         if after is not None and (leads or left.rstrip().endswith(",")):
             parts = [after]
             if left.rstrip().endswith(",") and not leads:  # "The bridge, she said, would …"
@@ -525,22 +538,94 @@ def _shifted(source: tuple[int, int], cue: tuple[int, int], parts: list[tuple[in
 def _kept(plain: str, cand: _Found) -> _Found | None:
     """The candidate if its content is reported speech: some words, most of them outside
     quote marks (a mostly quoted content is a direct quote), not overlapping its source."""
-    parts = tuple(p for p in cand.parts if plain[p[0] : p[1]].strip())
-    if not parts:
+    source = plain[cand.source[0] : cand.source[1]]
+    if not re.search(r"\w", source) or "#" in source:
+        return None  # a parse's subject that names nothing, or one inside a quote
+    short = _source_phrase(plain, cand.source)
+    if short is None:
         return None
+    spans = [short]
+    if cand.rule == "according-to" and (whole := _to_comma(plain, short)) is not None:
+        spans.insert(0, whole)
+    for span in spans:
+        # a content that opened right after the source starts after its longer span
+        parts = tuple(_trim(plain, span[1], b) if cand.source[1] <= a < span[1] else (a, b)
+                      for a, b in cand.parts)
+        parts = tuple(p for p in parts if plain[p[0] : p[1]].strip())
+        if parts and _reported_content(plain, parts) and not any(
+                _overlaps(p, span) or _overlaps(p, cand.cue) for p in parts):
+            return _Found(span, cand.cue, parts, cand.rule)
+    return None
+
+
+def _reported_content(plain: str, parts: tuple[tuple[int, int], ...]) -> bool:
+    """True when content ``parts`` hold some words, most of them outside quote marks."""
     text = "".join(plain[a:b] for a, b in parts)
     letters = [c for c in text if not c.isspace()]
     words = re.findall(r"[^\W\d_][\w’'\-]*", text.replace("#", " "))
     if len(words) < _MIN_WORDS or not letters:
+        return False
+    return sum(c == "#" for c in letters) < 0.5 * len(letters)
+
+
+def _to_comma(plain: str, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The source of "according to" up to the comma or sentence end that closes it, where a
+    few more words follow the phrase the speaker pattern read ("according to [a report by
+    the Harbour Trust]", "[a survey of port workers]"); None where nothing more or too much
+    follows, or a quote."""
+    rest = re.match(r"[^,;:.!?#\n]*", plain[source[1] :])
+    words = rest.group().split() if rest else []
+    if not words or len(words) > 8:
         return None
-    if sum(c == "#" for c in letters) >= 0.5 * len(letters):
+    return source[0], source[1] + len(rest.group().rstrip()) if rest else source[1]
+
+
+# Capitalised words right after a source phrase, not a day or a month ("the nonpartisan
+# [Harbour Trust]", not "the agency [Monday]").
+_NAME_AFTER = re.compile(
+    rf"(?:\s+(?!(?:{alternation(frozenset(w.capitalize() for w in WEEKDAYS + MONTHS))})\b)"
+    r"[A-Z][\w.&’'\-]*)+")
+
+
+# Words that cannot end a noun phrase: a determiner, quantifier, preposition or conjunction.
+_OPEN_ENDS = DETERMINERS | QUANTIFIERS | PREPOSITIONS | COORDINATORS | SUBORDINATORS - {"one"}
+
+
+def _adverb_or_auxiliary(word: str) -> bool:
+    """True for a word that stands between a subject and its verb: an auxiliary ("has"), an
+    adverb of :data:`~newsweave.lang.VERB_ADVERBS` or a lower-case "-ly" adverb
+    ("aggressively"; not a noun such as "family", "assembly" or "supply")."""
+    return word in AUXILIARIES or word in VERB_ADVERBS or (
+        word.islower() and len(word) >= 6 and word.endswith("ly")
+        and not word.endswith(("ily", "mbly", "pply")))
+
+
+def _source_phrase(plain: str, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The source span without the auxiliaries and adverbs a speaker pattern took up before
+    its verb ("The mayor sharply", "She has" -> "The mayor", "She"); None when a subject
+    pronoun still has words after it ("She also reviews many of the": a pronoun takes no
+    modifiers, so a verb of its own follows and the reading is wrong)."""
+    words = list(re.finditer(r"[^\s]+", plain[source[0] : source[1]]))
+    end = len(words)
+    while end > 1 and _adverb_or_auxiliary(words[end - 1].group()):
+        end -= 1
+    kept = plain[source[0] : source[0] + words[end - 1].end()] if words else ""
+    if end < len(words) and (bad_speaker(kept) or kept.lower() in DETERMINERS):
+        end = len(words)  # "the family": the trailing word was the head, not an adverb
+    if words and words[0].group().lower() in SUBJECT_PRONOUNS and end > 1:
         return None
-    if any(_overlaps(p, cand.source) or _overlaps(p, cand.cue) for p in parts):
-        return None
-    source = plain[cand.source[0] : cand.source[1]]
-    if not re.search(r"\w", source) or "#" in source:
-        return None  # a parse's subject that names nothing, or one inside a quote
-    return _Found(cand.source, cand.cue, parts, cand.rule)
+    if not words:
+        return source
+    if words[0].group() in COORDINATORS or words[end - 1].group().lower() in _OPEN_ENDS:
+        return None  # "but also several other", "too many of their": no noun phrase
+    last = words[end - 1].group()
+    if end == len(words) and words[0].group().lower() in ("the", "a", "an") and last.islower():
+        # "according to the nonpartisan Harbour Trust": the description stopped at its last
+        # lower-case modifier; the name it modifies follows
+        name = _NAME_AFTER.match(plain, source[1])
+        if name is not None:
+            return (source[0], name.end())
+    return (source[0], source[0] + words[end - 1].end())
 
 
 # ----------------------------------------------------------------------------- parse
@@ -597,7 +682,7 @@ def _from_parse(doc: Any, plain: str) -> list[_Found]:
             continue
         head = token.head
         if token.dep_ in ("parataxis", "ccomp", "advcl") and head.i != token.i and (
-                head.pos_ in ("VERB", "AUX")):
+                head.pos_ in ("VERB", "AUX")) and not _subordinate(token):
             own = list(token.subtree)
             skip = {t.i for t in own}
             rest = [t.i for t in head.subtree if t.i not in skip]
@@ -671,6 +756,15 @@ def _according_parse(doc: Any, according: Any) -> list[_Found]:
     parts = tuple(_char_span(doc, min(side), max(side)) for side in (before, after) if side)
     cue = (according.idx, to.idx + len(to.text))
     return [_Found(source, cue, parts, "dependency")] if parts else []
+
+
+def _subordinate(verb: Any) -> bool:
+    """True when the clause of ``verb`` (a token) is subordinate to its head, not a verb of
+    speech set into what it reports: the complement that follows its head ("Lee said [Ray
+    had asked …]") or a clause with a subordinator ("… because Ray had asked …")."""
+    if verb.dep_ == "ccomp" and verb.i > verb.head.i:
+        return True
+    return any(c.dep_ == "mark" for c in verb.children)
 
 
 def _that_complement(verb: Any) -> bool:
