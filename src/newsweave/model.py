@@ -126,7 +126,6 @@ AttributionRule = Literal[
 ]
 
 
-
 def as_written(speaker: str | None, span: Span | None) -> str | None:
     """A resolved speaker with the article's own phrase for them where it says more than the
     name ("Mike Pence (the Indiana governor)"); just the speaker for a name or a pronoun, or
