@@ -259,23 +259,6 @@ def _abstract(noun: str) -> bool:
     return noun.endswith(("sis", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism"))
 
 
-# Endings of nouns for people ("lawmaker", "senator", "economist", "politician", "nominee",
-# "representative", "spokesman") and nouns for people without one.
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive", "man", "woman",
-                   "person", "year-old")
-_PEOPLE_NOUNS = frozenset("""aide boss chief coach guard head judge nurse pilot priest bishop
-    cop official star host veteran victim witness expert activist""".split())
-
-
-def _person_noun(noun: str) -> bool:
-    """True for a noun that names a person ("the actor", "the lawmaker", "the 52-year-old"),
-    not a thing ("the phrase", "the analysis", "the statement")."""
-    if _abstract(noun):
-        return False
-    return (noun in ROLE_NOUNS or noun in ROLE_GENDER or noun in _PEOPLE_NOUNS
-            or noun.endswith(_PERSON_ENDINGS))
-
-
 def _plural(noun: str) -> bool:
     """True for a noun that reads as a plural ("officials"), not "actress" or "census"."""
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
@@ -745,7 +728,7 @@ class Resolver:
                 return self.expand(named.group("name"))
             head = description_head(phrase)
             definite = lower.split()[0] == "the" and not _plural(head.lower())
-            if (head.lower() in THING_HEADS | GROUP_HEADS or not _person_noun(head.lower())
+            if (head.lower() in THING_HEADS | GROUP_HEADS or _abstract(head.lower())
                     or not definite
                     or head[:1].isupper()):
                 # "the report", "one Democratic source", "the Association of Flight
