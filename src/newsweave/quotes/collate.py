@@ -349,10 +349,13 @@ def collate(
     return _agreed_text(agreed_words), tuple(segments)
 
 
+_PUNCTUATION_AFTER = re.compile(rf"[{re.escape(_QUOTE_MARKS)}]*([.,;:!?]+)")
+
+
 def _punctuation_after(text: str, token: Token) -> str:
     """The sentence punctuation printed right after a word ("honor." -> "."), quote marks
     skipped; "" where a word or a space comes first."""
-    found = re.match(rf"[{re.escape(_QUOTE_MARKS)}]*([.,;:!?]+)", text[token.end : token.end + 4])
+    found = _PUNCTUATION_AFTER.match(text, token.end, token.end + 4)
     return found.group(1) if found else ""
 
 
