@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsweave.lang import (
     APPROXIMATORS,
@@ -908,7 +908,7 @@ class Resolver:
         head = description_head(description).lower()
         gender = ROLE_GENDER.get(head)
         age = _AGE.search(description)
-        titled = {m.name for m in self.mentions if m.title}
+        titled = self._titled_names
         for _, name in sorted((c for c in candidates if c[0] < position), reverse=True):
             known = self.gender.get(name) or self.gender.get(name.split()[-1])
             if gender is not None and known is not None and known != gender:
@@ -921,6 +921,11 @@ class Resolver:
                     continue
             return name
         return None
+
+    @cached_property
+    def _titled_names(self) -> frozenset[str]:
+        """The people the article names with a title ("Mayor Helen Okafor")."""
+        return frozenset(m.name for m in self.mentions if m.title)
 
     @property
     def ages(self) -> dict[str, str]:
