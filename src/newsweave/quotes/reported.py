@@ -136,16 +136,18 @@ _OBJECT = re.compile(
     r"\s+(?P<start>(?!(?:of|by|for|as|in|on|at|to|with|from|after|over)\b)[\w$#])")
 _TO_VERBS = frozenset({"promise", "urge", "vow", "pledge", "threaten", "ask", "tell", "warn",
                        "plead", "agree", "demand", "remind"})
+# A sentence's first word that leads into its subject ("But Lee said …", "However, …").
+_LEAD_WORD = r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
 # What may open a sentence before a speaker that speaks first: "But", "In a statement,".
 _OPENER = re.compile(
-    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    _LEAD_WORD +
     r"(?:[A-Z][^,#]{0,60},\s*)?$")
 # A conjunction that ends what precedes a speaker and opens a clause of its own.
 _CONJUNCTION_END = re.compile(r"(?:^|[\s,])(?:but|yet|although|though|while|because)\s*$")
 _MIN_WORDS = 3  # a content shorter than this reports nothing ("he said so")
 # A name that opens the sentence, then a verb with a regular ending and its object.
 _NAMED_STANCE = re.compile(
-    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    _LEAD_WORD +
     rf"(?P<speaker>{NAME}){APPOSITIVE}\s+{ADVERB}?(?P<cue>[a-z]+(?:es|s|ed))"
     r"\s+(?!(?:of|by|for|as|in|on|at|to|with|from|after|over|up|out|down|off|into)\b)[\w$]")
 # Headlines: "Lee: Ferry Must Stay", "Lee on the Ferry: It Must Stay", "Ferry Must Stay, Lee
@@ -176,7 +178,7 @@ _LOWER_START = re.compile(
 # up to ten words, no comma, quote or verb of its own ("Developers and supporters in the
 # council say …", "Those close to him say …").
 _OPENING_SUBJECT = re.compile(
-    r"^\s*(?:(?:But|And|Yet|So|Still|Also|Now|Meanwhile|However)\b,?\s*)?"
+    _LEAD_WORD +
     r"(?:[A-Z][^,#;:]{0,60},\s*)?"
     rf"(?P<speaker>\w[^\s,;:#“”\"()]*(?:\s+[^\s,;:#“”\"()]+){{0,9}}?)"
     # an appositive: ", Democrat of Ohio,", ", the agency that runs the port,"
