@@ -519,7 +519,6 @@ class Resolver:
                if ends_sentence(self.plain, m.start())}
         )
         self._person_like_seen: dict[str, bool] = {}
-        self._ages: dict[str, str] | None = None
         found = person_mentions(article, quoted, extra_people)
         self.mentions = found
         self._end_words: dict[str, list[str]] | None = None
@@ -738,9 +737,7 @@ class Resolver:
             main = [(-1, self.main_person)] if self.main_person is not None else []
             mentioned = ((m.position, m.name) for m in self._mentions_between(0, position)
                          if self._person_like(m.name))
-            return (self.referent(phrase, position, recent)
-                    or self.referent(phrase, position, main)
-                    or self.referent(phrase, position, mentioned))
+            return self.referent(phrase, position, recent, main, mentioned)
         return self.expand(phrase)
 
     def pronoun(self, pronoun: str, position: int, floor: int,
@@ -890,17 +887,18 @@ class Resolver:
         return out
 
     def referent(self, description: str, position: int,
-                 candidates: Iterable[tuple[int, str]]) -> str | None:
+                 *candidates: Iterable[tuple[int, str]]) -> str | None:
         """Return the person a definite description refers to ("the actor", "the mayor",
         "the 52-year-old"), or None.
 
         Takes the description as written, its offset, and the people it may pick up as
-        ``(offset, name)`` pairs (people named, or made to speak, before it).  The person whose
-        title matches the head noun comes first (:meth:`by_role`); else the last candidate
-        before ``position`` who is compatible: not of the other gender where both are known,
-        not holding another office when the head is an office, not of another age when the
-        description gives an age.  Both the quote stage ("said the actor") and the entity
-        stage (every "the actor" of the article) resolve descriptions here.
+        ``(offset, name)`` pairs (people named, or made to speak, before it), in one or more
+        groups tried in turn.  The person whose title matches the head noun comes first
+        (:meth:`by_role`); else, group by group, the last candidate before ``position`` who is
+        compatible: not of the other gender where both are known, not holding another office
+        when the head is an office, not of another age when the description gives an age.
+        Both the quote stage ("said the actor") and the entity stage (every "the actor" of the
+        article) resolve descriptions here.
         """
         by_title = self.by_role(description, position)
         if by_title is not None:
@@ -908,18 +906,18 @@ class Resolver:
         head = description_head(description).lower()
         gender = ROLE_GENDER.get(head)
         age = _AGE.search(description)
-        titled = self._titled_names
-        for _, name in sorted((c for c in candidates if c[0] < position), reverse=True):
-            known = self.gender.get(name) or self.gender.get(name.split()[-1])
-            if gender is not None and known is not None and known != gender:
-                continue
-            if head in OFFICES and (name in titled or is_titled(name)):
-                continue  # titled, and by_role found no such title: another office
-            if age is not None:
-                told = self.ages.get(name.split()[-1])
-                if told is not None and told != age.group(1):
+        for group in candidates:
+            for _, name in sorted((c for c in group if c[0] < position), reverse=True):
+                known = self.gender.get(name) or self.gender.get(name.split()[-1])
+                if gender is not None and known is not None and known != gender:
                     continue
-            return name
+                if head in OFFICES and (name in self._titled_names or is_titled(name)):
+                    continue  # titled, and by_role found no such title: another office
+                if age is not None:
+                    told = self.ages.get(name.split()[-1])
+                    if told is not None and told != age.group(1):
+                        continue
+                return name
         return None
 
     @cached_property
@@ -927,12 +925,10 @@ class Resolver:
         """The people the article names with a title ("Mayor Helen Okafor")."""
         return frozenset(m.name for m in self.mentions if m.title)
 
-    @property
+    @cached_property
     def ages(self) -> dict[str, str]:
         """The age the article gives each surname ("Ann Lee, 52,": {"Lee": "52"})."""
-        if self._ages is None:
-            self._ages = {m.group("name"): m.group("age") for m in _AGE_OF.finditer(self.text)}
-        return self._ages
+        return {m.group("name"): m.group("age") for m in _AGE_OF.finditer(self.text)}
 
     def by_role(self, description: str, position: int) -> str | None:
         """Return the person whose title matches a description's head noun ("the mayor"),
