@@ -156,19 +156,18 @@ def _first_names(
 ) -> list[PersonMention]:
     """First names alone that open a clause ("Mark began"), after the person's full name."""
     surnames = {n.split()[-1] for n in full_names}
-    first_at = _first_mentions(found)
-    first_seen = {name: first_at[name] for name in sorted(full_names) if name in first_at
-                  and (first := name.split()[0]) not in surnames
-                  and first.lower() not in STOPWORDS and len(first) >= 3}
     shared = Counter(name.split()[0] for name in full_names)
+    first_at = _first_mentions(found)
+    # a first name two people share names neither
+    first_seen = {name: first_at[name] for name in sorted(full_names) if name in first_at
+                  and shared[first := name.split()[0]] == 1 and first not in surnames
+                  and first.lower() not in STOPWORDS and len(first) >= 3}
     paragraphs = _ranges(article)
     ends = [e for _, e in paragraphs]
     out: list[PersonMention] = []
     for start, end, name in lone_name_parts(words, first_seen, 0, quoted, paragraphs):
-        # a first name two people share names neither; the clause verb is read within the
-        # paragraph, as the match was made
-        paragraph_end = ends[bisect_right(ends, start)]
-        if shared[name.split()[0]] == 1 and _CLAUSE_VERB.match(article.text, end, paragraph_end):
+        # the clause verb is read within the paragraph, as the match was made
+        if _CLAUSE_VERB.match(article.text, end, ends[bisect_right(ends, start)]):
             out.append(PersonMention(start, end, name))
     return out
 

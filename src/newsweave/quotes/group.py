@@ -705,7 +705,8 @@ def _links(
             fragments[short].append(long)
     regions = {(i, j): _regions(keys[i], keys[j]) for i, j in matches}
     links = [*matches, *_adjacent_passages(units, matches, regions, keys, texts)]
-    regions.update({(i, j): _regions(keys[i], keys[j]) for i, j in links})
+    regions.update({(i, j): _regions(keys[i], keys[j]) for i, j in links
+                    if (i, j) not in regions})
     kept, cuts = _without_conflations(units, links, regions)
     return kept, fragments, pairs, cuts
 
